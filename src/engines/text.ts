@@ -1,0 +1,189 @@
+import { stemmer } from 'stemmer';
+
+/** Longer input is cut before any work: no real question needs more. */
+export const MAX_QUERY_CHARS = 400;
+
+/** Shorthand students type, expanded before matching. Keys are already lowercased words. */
+const EXPANSIONS: Readonly<Record<string, string>> = {
+  sw: 'social work',
+  sws: 'social workers',
+  socialwork: 'social work',
+  // "meso" is mezzo, but is kept too: a question about the two names should find that entry.
+  meso: 'mezzo meso',
+  mezo: 'mezzo',
+  messo: 'mezzo',
+  mezzolevel: 'mezzo level',
+  diff: 'difference',
+  diffs: 'differences',
+  dif: 'difference',
+  vs: 'difference',
+  versus: 'difference',
+  compare: 'difference',
+  comparison: 'difference',
+  pie: 'person environment',
+  org: 'organization',
+  orgs: 'organizations',
+  govt: 'government',
+  gov: 'government',
+  edu: 'education',
+  ppl: 'people',
+  lic: 'license',
+  licence: 'license',
+  licences: 'licenses',
+  licenced: 'licensed',
+  centre: 'center',
+  centres: 'centers',
+  programme: 'program',
+  programmes: 'programs',
+  practise: 'practice',
+  practising: 'practicing',
+  socail: 'social',
+  scoial: 'social',
+  wrok: 'work',
+  pratice: 'practice',
+  practive: 'practice',
+  macr: 'macro',
+  micor: 'micro',
+  mirco: 'micro',
+  mico: 'micro',
+  marco: 'macro',
+  maco: 'macro',
+  bachelors: 'bachelor',
+  masters: 'master',
+  eg: 'example',
+  '3': 'three',
+  // Everyday words folded onto the knowledge base's own (applied to both sides, so symmetric).
+  career: 'job',
+  careers: 'job',
+  kid: 'child',
+  kids: 'children',
+  mom: 'mother',
+  mum: 'mother',
+  pick: 'choose',
+  picking: 'choosing',
+  point: 'purpose',
+  micr: 'micro',
+  mezz: 'mezzo',
+  mac: 'macro',
+  wat: 'what',
+  wut: 'what',
+  whats: 'what',
+  bc: 'because',
+  cuz: 'because',
+  w: 'with',
+  ex: 'example',
+  examples: 'example',
+  jobs: 'job',
+};
+
+/** Words that carry no meaning for matching: question scaffolding and chat filler. */
+const STOPWORDS = new Set(
+  `a an the is are was were be been being am of to in on at for from by with about as into
+   and or but if then so than that this these those it its it's there their they them
+   what whats what's how hows which who whom whose when do does did doing done can could
+   would should will shall may might must i im me my we our us you your u ur he she his her
+   please pls plz thanks thank thx hey hi hello yo ok okay so just really actually basically
+   tell explain explained describe give some any kind sort like mean means meaning meant
+   definition define defined know want need question questions quick quickly simple simply
+   briefly short brief again also too very much many more most other else get got
+   term terms word words called call name stand stands because with without
+   lol lmao idk tbh ngl omg gonna wanna gotta kinda sorta dumb stupid sorry guys someone anyone
+   ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
+   q qs stuff thing things anyway anyways exactly basically literally honestly
+   break down breakdown side whos now wise really bother ok advance`.split(/\s+/),
+);
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** Lowercase, strip accents, invisible characters and punctuation; collapse spaces. */
+export function foldText(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  return input
+    .slice(0, MAX_QUERY_CHARS)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+/** British spellings fold into American ones so both sides of a match agree. */
+function americanize(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/([a-z]{3})our(s|ed|al|hood|hoods|ing)?$/, '$1or$2')
+    .replace(/([a-z]{4})ll(ing|ed|or|ors)$/, '$1l$2');
+}
+
+/** Folded words with shorthand expanded; stopwords still present. */
+export function expandWords(input: unknown): string[] {
+  const folded = foldText(input);
+  if (folded === '') return [];
+  const words: string[] = [];
+  for (const word of folded.split(' ')) {
+    const expansion = EXPANSIONS[word];
+    if (expansion === undefined) words.push(americanize(word));
+    else words.push(...expansion.split(' '));
+  }
+  return words;
+}
+
+/**
+ * Words that only look like a level name: "microwave", "macroeconomics", "mezzanine",
+ * and the plurals "macros"/"micros" (spreadsheet or diet macros) that social work never uses.
+ */
+export function isLevelLookalike(word: string): boolean {
+  return /^(micro|macro|mezz|meso)[a-z]{2,}$/.test(word) || word === 'macros' || word === 'micros';
+}
+
+export function isStopword(word: string): boolean {
+  // Single letters are initials, list markers or typos, never a topic.
+  return word.length < 2 || STOPWORDS.has(word);
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem, cached: the vocabulary is small and queries repeat words. */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** The content words of a text, stemmed: what the matcher compares. */
+export function contentTokens(input: unknown): string[] {
+  return expandWords(input)
+    .filter((word) => !isStopword(word))
+    .map(stem);
+}
+
+/** Optimal-string-alignment distance (a swap of neighbours counts once), or Infinity past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return Infinity;
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, twoBack[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return Infinity;
+    twoBack = previous;
+    previous = current;
+  }
+  const distance = previous[b.length]!;
+  return distance <= max ? distance : Infinity;
+}

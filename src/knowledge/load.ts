@@ -1,0 +1,151 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  glossaryTermSchema,
+  qaEntrySchema,
+  quizItemSchema,
+  sourceSchema,
+  type GlossaryTerm,
+  type Knowledge,
+  type QaEntry,
+  type QuizItem,
+  type Source,
+} from './schema.ts';
+
+/** One thing wrong in the knowledge folder, located precisely enough to fix by hand. */
+export interface KnowledgeProblem {
+  file: string;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(problem: KnowledgeProblem): string {
+  const where = [problem.file, problem.id && `entry "${problem.id}"`, problem.field && `field "${problem.field}"`]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${problem.message}`;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: readonly KnowledgeProblem[]) {
+    const shown = problems.slice(0, 10).map(formatProblem);
+    const more = problems.length > shown.length ? [`…and ${problems.length - shown.length} more`] : [];
+    super(`The knowledge base has ${problems.length} problem(s):\n${[...shown, ...more].join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** Parses one YAML file that holds a list of items, validating each with its schema. */
+function readList<S extends z.ZodType>(
+  dir: string,
+  relativeFile: string,
+  schema: S,
+  problems: KnowledgeProblem[],
+): Array<z.infer<S> & { file: string }> {
+  const file = relativeFile;
+  let source: string;
+  try {
+    source = readFileSync(path.join(dir, relativeFile), 'utf8');
+  } catch (error) {
+    problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    return [];
+  }
+  const document = parseDocument(source, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const line = error.linePos?.[0];
+      problems.push({ file: line ? `${file}:${line.line}:${line.col}` : file, message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    }
+    return [];
+  }
+  const data: unknown = document.toJS();
+  if (!Array.isArray(data)) {
+    problems.push({ file, message: 'must be a YAML list of items (each starting with "- id: ...")' });
+    return [];
+  }
+  const items: Array<z.infer<S> & { file: string }> = [];
+  data.forEach((raw: unknown, index) => {
+    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : `#${index + 1}`;
+    const result = schema.safeParse(raw);
+    if (result.success) {
+      items.push({ ...(result.data as object), file } as z.infer<S> & { file: string });
+      return;
+    }
+    for (const issue of result.error.issues) {
+      problems.push({ file, id, field: issue.path.join('.') || undefined, message: issue.message });
+    }
+  });
+  return items;
+}
+
+function yamlFilesIn(dir: string, folder: string, problems: KnowledgeProblem[]): string[] {
+  const full = path.join(dir, folder);
+  if (!existsSync(full)) {
+    problems.push({ file: `${folder}/`, message: 'folder is missing' });
+    return [];
+  }
+  return readdirSync(full)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
+
+function checkUniqueIds(items: ReadonlyArray<{ id: string; file: string }>, kind: string, problems: KnowledgeProblem[]): void {
+  const firstFile = new Map<string, string>();
+  for (const item of items) {
+    const seen = firstFile.get(item.id);
+    if (seen === undefined) firstFile.set(item.id, item.file);
+    else problems.push({ file: item.file, id: item.id, field: 'id', message: `duplicate ${kind} id (first used in ${seen})` });
+  }
+}
+
+/** Cross-references that a schema cannot see: unique ids, related ids, cited sources. */
+function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): void {
+  checkUniqueIds(knowledge.sources.map((s) => ({ ...s, file: 'sources.yaml' })), 'source', problems);
+  checkUniqueIds(knowledge.entries, 'Q&A', problems);
+  checkUniqueIds(knowledge.terms, 'glossary', problems);
+  checkUniqueIds(knowledge.quiz, 'quiz', problems);
+
+  const entryIds = new Set(knowledge.entries.map((e) => e.id));
+  const sourceIds = new Set(knowledge.sources.map((s) => s.id));
+  for (const entry of knowledge.entries) {
+    entry.related.forEach((relatedId, index) => {
+      if (relatedId === entry.id) {
+        problems.push({ file: entry.file, id: entry.id, field: `related.${index}`, message: 'points to the entry itself' });
+      } else if (!entryIds.has(relatedId)) {
+        problems.push({ file: entry.file, id: entry.id, field: `related.${index}`, message: `dangling related id "${relatedId}": no Q&A entry has it` });
+      }
+    });
+  }
+  for (const item of [...knowledge.entries, ...knowledge.terms, ...knowledge.quiz]) {
+    item.sources.forEach((sourceId, index) => {
+      if (!sourceIds.has(sourceId)) {
+        problems.push({ file: item.file, id: item.id, field: `sources.${index}`, message: `unknown source "${sourceId}": add it to sources.yaml or fix the id` });
+      }
+    });
+  }
+}
+
+/** Reads and validates the whole knowledge folder, collecting every problem rather than stopping at the first. */
+export function readKnowledge(dir: string): { knowledge: Knowledge; problems: KnowledgeProblem[] } {
+  const problems: KnowledgeProblem[] = [];
+  const sources: Source[] = readList(dir, 'sources.yaml', sourceSchema, problems);
+  const entries: QaEntry[] = yamlFilesIn(dir, 'qa', problems).flatMap((file) => readList(dir, file, qaEntrySchema, problems));
+  const terms: GlossaryTerm[] = readList(dir, 'glossary.yaml', glossaryTermSchema, problems);
+  const quiz: QuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
+  const knowledge: Knowledge = { sources, entries, terms, quiz };
+  checkReferences(knowledge, problems);
+  return { knowledge, problems };
+}
+
+/** Loads the knowledge the bot serves; any problem refuses the whole load, so a bad edit never half-applies. */
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, problems } = readKnowledge(dir);
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return knowledge;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Limits an instructor sees in kb:check; the embed formatter has its own hard caps. */
+export const MAX_ANSWER_CHARS = 1000;
+export const MAX_DEFINITION_CHARS = 600;
+export const MAX_EXAMPLE_CHARS = 400;
+export const MAX_QUIZ_QUESTION_CHARS = 300;
+export const MAX_EXPLANATION_CHARS = 400;
+
+export const LEVELS = ['micro', 'mezzo', 'macro', 'general'] as const;
+export type Level = (typeof LEVELS)[number];
+export const PRACTICE_LEVELS = ['micro', 'mezzo', 'macro'] as const;
+export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case, like "micro-definition"');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const sources = z.array(id).min(1, 'must cite at least one source id from sources.yaml');
+const level = z.enum(LEVELS);
+const difficulty = z.enum(DIFFICULTIES);
+
+export const sourceSchema = z.strictObject({
+  id,
+  file: text(200),
+  title: text(300),
+});
+
+export const qaEntrySchema = z.strictObject({
+  id,
+  question: text(200),
+  alternatives: z.array(text(200)).min(1, 'needs at least one alternative phrasing').max(20),
+  // The hard cap protects the embed; the friendlier 1,000-character limit is a kb:check problem.
+  answer: text(3500),
+  levels: z.array(level).min(1, 'needs at least one level'),
+  related: z.array(id).max(5).default([]),
+  sources,
+});
+
+export const glossaryTermSchema = z.strictObject({
+  id,
+  term: text(100),
+  aliases: z.array(text(100)).default([]),
+  definition: text(MAX_DEFINITION_CHARS),
+  level,
+  example: text(MAX_EXAMPLE_CHARS),
+  sources,
+});
+
+const quizBase = {
+  id,
+  question: text(MAX_QUIZ_QUESTION_CHARS),
+  explanation: text(MAX_EXPLANATION_CHARS),
+  level,
+  difficulty,
+  sources,
+};
+
+export const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+export const quizItemSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({
+      ...quizBase,
+      kind: z.literal('multiple-choice'),
+      choices: z.array(text(80)).min(2, 'needs 2 to 4 choices').max(4, 'needs 2 to 4 choices'),
+      answer: z.enum(CHOICE_LETTERS),
+    })
+    .refine((item) => CHOICE_LETTERS.indexOf(item.answer) < item.choices.length, {
+      message: 'names a letter with no choice behind it',
+      path: ['answer'],
+    }),
+  z.strictObject({ ...quizBase, kind: z.literal('true-false'), answer: z.boolean() }),
+  z.strictObject({ ...quizBase, kind: z.literal('scenario-level'), answer: z.enum(PRACTICE_LEVELS) }),
+]);
+
+export type Source = z.infer<typeof sourceSchema>;
+/** Each item remembers the file it came from, for error messages and curators. */
+export type QaEntry = z.infer<typeof qaEntrySchema> & { file: string };
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema> & { file: string };
+export type QuizItem = z.infer<typeof quizItemSchema> & { file: string };
+
+export interface Knowledge {
+  readonly sources: readonly Source[];
+  readonly entries: readonly QaEntry[];
+  readonly terms: readonly GlossaryTerm[];
+  readonly quiz: readonly QuizItem[];
+}

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { AnswerEngine } from '../../src/engines/answer-engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+
+const engine = new AnswerEngine(loadKnowledge(MINI_KNOWLEDGE_DIR));
+
+describe('AnswerEngine.ask', () => {
+  test.each([
+    ['What is micro social work?', 'micro-definition'],
+    ['whats MICRO practice', 'micro-definition'],
+    ['diff between micro vs macro', 'micro-vs-macro'],
+    ['do macro sws need a licence', 'licence-needed'],
+    ['mircro socail work', 'micro-definition'],
+    ['what is PIE', 'term:person-in-environment'],
+    ['advocacy', 'term:advocacy'],
+  ])('answers %j with %s', (question, id) => {
+    const result = engine.ask(question);
+    expect(result.outcome).toBe('answered');
+    expect(result.answer?.doc.id).toBe(id);
+    expect(result.answer?.score).toBeGreaterThan(0);
+    expect(result.answer?.score).toBeLessThanOrEqual(1);
+  });
+
+  test('offers other candidates as suggestions, never the answer itself', () => {
+    const result = engine.ask('what is macro social work');
+    expect(result.answer?.doc.id).toBe('macro-definition');
+    expect(result.suggestions.map((d) => d.id)).not.toContain('macro-definition');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  test.each(['how do I bake bread', 'excel macros tutorial', 'best microphone for streaming', 'macro keyboard shortcuts', 'mezzo-soprano singing lessons'])(
+    'abstains on off-topic %j',
+    (question) => {
+      const result = engine.ask(question);
+      expect(result.answer).toBeNull();
+      expect(result.outcome).toBe('out-of-scope');
+    },
+  );
+
+  test.each([[''], ['    \n  '], ['???!!!'], ['what is it'], ['🙂🙂🙂'], [null], [{ evil: true }]])('returns a clean empty result for %j', (input) => {
+    const result = engine.ask(input);
+    expect(result.answer).toBeNull();
+    expect(result.outcome).toBe('empty');
+  });
+
+  test('survives a 10,000-character question', () => {
+    const result = engine.ask(`what is micro social work ${'blah '.repeat(2000)}`);
+    expect(['answered', 'out-of-scope', 'unsure']).toContain(result.outcome);
+  });
+
+  test('survives odd Unicode', () => {
+    for (const input of ['\u0000\u0001micro', 'ｍｉｃｒｏ ｓｏｃｉａｌ ｗｏｒｋ', 'micro\u202Emacro', '\uD800 lone surrogate', 'Z̴̢a̷l̶g̵o micro']) {
+      expect(() => engine.ask(input)).not.toThrow();
+    }
+    expect(engine.ask('ｍｉｃｒｏ ｓｏｃｉａｌ ｗｏｒｋ').answer?.doc.id).toBe('micro-definition');
+  });
+
+  test('is unsure, with suggestions, when the question only half matches', () => {
+    const result = engine.ask('micro');
+    expect(result.answer === null ? result.suggestions.length : 1).toBeGreaterThan(0);
+  });
+});
+
+describe('AnswerEngine.autocomplete', () => {
+  test('offers questions and terms when nothing is typed yet', () => {
+    const choices = engine.autocomplete('');
+    expect(choices.map((c) => c.id)).toEqual(['micro-definition', 'macro-definition', 'micro-vs-macro', 'licence-needed', 'term:person-in-environment', 'term:advocacy']);
+  });
+
+  test('puts whole-prefix matches first', () => {
+    expect(engine.autocomplete('what is ma')[0]?.id).toBe('macro-definition');
+  });
+
+  test('matches a word being typed anywhere in the question', () => {
+    const ids = engine.autocomplete('lic').map((c) => c.id);
+    expect(ids[0]).toBe('licence-needed');
+  });
+
+  test('matches glossary terms and their values lead back to them', () => {
+    const [choice] = engine.autocomplete('person-in');
+    expect(choice).toMatchObject({ kind: 'term', id: 'term:person-in-environment', value: 'Person-in-Environment' });
+    expect(engine.ask(choice!.value).answer?.doc.id).toBe('term:person-in-environment');
+  });
+
+  test('falls back to fuzzy matches for typos', () => {
+    expect(engine.autocomplete('mcaro socail work').map((c) => c.id)).toContain('macro-definition');
+  });
+
+  test('respects the limit and never throws on odd input', () => {
+    expect(engine.autocomplete('', 2)).toHaveLength(2);
+    for (const input of ['', ' ', '@everyone', 'x'.repeat(10_000), '\uD800', null]) expect(() => engine.autocomplete(input)).not.toThrow();
+  });
+});

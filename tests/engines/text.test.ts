@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS } from '../../src/engines/text.ts';
+
+describe('foldText', () => {
+  test.each([
+    ['What IS Micro-Practice?!', 'what is micro practice'],
+    ['Méso  niveau — équipe', 'meso niveau equipe'],
+    ['what’s   mezzo', 'whats mezzo'],
+    ['zero\u200Bwidth\uFEFF joiner', 'zerowidth joiner'],
+    ['ｍａｃｒｏ (full width)', 'macro full width'],
+    ['**bold** `code` @everyone <@123>', 'bold code everyone 123'],
+  ])('folds %j to %j', (input, expected) => {
+    expect(foldText(input)).toBe(expected);
+  });
+
+  test.each([[''], ['   \n\t  '], [null], [undefined], [42]])('returns an empty string for %j', (input) => {
+    expect(foldText(input)).toBe('');
+  });
+
+  test('cuts very long input before working on it', () => {
+    expect(foldText('a'.repeat(10_000)).length).toBe(MAX_QUERY_CHARS);
+  });
+});
+
+describe('expandWords', () => {
+  test.each([
+    ['sw', ['social', 'work']],
+    ['meso', ['mezzo', 'meso']],
+    ['3 levels', ['three', 'levels']],
+    ['careers', ['job']],
+    ['diff micro vs macro', ['difference', 'micro', 'difference', 'macro']],
+    ['PIE theory', ['person', 'environment', 'theory']],
+    ['community organising', ['community', 'organizing']],
+    ['family counselling', ['family', 'counseling']],
+    ['neighbourhood behaviour', ['neighborhood', 'behavior']],
+    ['licence', ['license']],
+  ])('expands %j', (input, expected) => {
+    expect(expandWords(input)).toEqual(expected);
+  });
+});
+
+describe('isLevelLookalike', () => {
+  test.each(['microwave', 'microphone', 'macroeconomics', 'mezzanine', 'macros', 'micros'])('flags %j', (word) => {
+    expect(isLevelLookalike(word)).toBe(true);
+  });
+  test.each(['micro', 'macro', 'mezzo', 'meso', 'mic'])('does not flag %j', (word) => {
+    expect(isLevelLookalike(word)).toBe(false);
+  });
+});
+
+describe('editDistance', () => {
+  test.each([
+    ['socail', 'social', 1],
+    ['licsense', 'license', 1],
+    ['bread', 'broad', 1],
+    ['micro', 'macro', 1],
+    ['clincal', 'clinical', 1],
+    ['comprehension', 'comprehensive', 2],
+  ])('%s → %s is %i', (a, b, distance) => {
+    expect(editDistance(a, b, 3)).toBe(distance);
+  });
+  test('gives up past the limit', () => {
+    expect(editDistance('keyboard', 'kindness', 1)).toBe(Infinity);
+  });
+});
+
+describe('contentTokens', () => {
+  test('drops question scaffolding and stems what is left', () => {
+    expect(contentTokens('What is the difference between micro and macro practices?')).toEqual(['differ', 'between', 'micro', 'macro', 'practic']);
+  });
+
+  test('treats British and American spellings alike', () => {
+    expect(contentTokens('organisation')).toEqual(contentTokens('organization'));
+    expect(contentTokens('mezzo practice')).toEqual(contentTokens('mezzo practise'));
+  });
+
+  test('has nothing to say about filler', () => {
+    expect(contentTokens('hey can you please explain what it is')).toEqual([]);
+  });
+});
