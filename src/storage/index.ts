@@ -1,0 +1,29 @@
+import { AskLogRepo } from './ask-log-repo.ts';
+import { openDatabase, type Db } from './database.ts';
+import { QuizRepo } from './quiz-repo.ts';
+import { SettingsRepo } from './settings-repo.ts';
+import { TermRepo } from './term-repo.ts';
+
+/** One open database and its repositories, one per concern. */
+export interface Storage {
+  readonly db: Db;
+  readonly settings: SettingsRepo;
+  readonly quiz: QuizRepo;
+  readonly terms: TermRepo;
+  readonly askLog: AskLogRepo;
+  close(): void;
+}
+
+export function openStorage(file: string, now: () => number = Date.now): Storage {
+  const db = openDatabase(file);
+  return {
+    db,
+    settings: new SettingsRepo(db, now),
+    quiz: new QuizRepo(db),
+    terms: new TermRepo(db, now),
+    askLog: new AskLogRepo(db, now),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Schema versions, oldest first. The database's `user_version` is the number of
+ * migrations applied. Never edit a published migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: server settings, quizzes and scores, term history, the ask log.
+  `
+  CREATE TABLE guild_settings (
+    guild_id        TEXT PRIMARY KEY,
+    term_channel_id TEXT,
+    term_time       TEXT,
+    term_timezone   TEXT,
+    term_role_id    TEXT,
+    term_problem    TEXT,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE TABLE study_channels (
+    guild_id   TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    added_at   INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, channel_id)
+  );
+  CREATE TABLE quiz_sessions (
+    id             INTEGER PRIMARY KEY,
+    guild_id       TEXT NOT NULL,
+    channel_id     TEXT NOT NULL,
+    started_by     TEXT NOT NULL,
+    level          TEXT NOT NULL,
+    question_count INTEGER NOT NULL,
+    seconds        INTEGER NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('running', 'finished', 'stopped', 'interrupted')),
+    started_at     INTEGER NOT NULL,
+    ended_at       INTEGER
+  );
+  CREATE UNIQUE INDEX quiz_sessions_one_running_per_channel ON quiz_sessions (channel_id) WHERE status = 'running';
+  CREATE INDEX quiz_sessions_by_guild ON quiz_sessions (guild_id, started_at);
+  CREATE TABLE quiz_rounds (
+    session_id  INTEGER NOT NULL REFERENCES quiz_sessions (id) ON DELETE CASCADE,
+    round       INTEGER NOT NULL,
+    item_id     TEXT NOT NULL,
+    item_level  TEXT NOT NULL,
+    opened_at   INTEGER NOT NULL,
+    deadline_at INTEGER NOT NULL,
+    closed_at   INTEGER,
+    PRIMARY KEY (session_id, round)
+  );
+  CREATE TABLE quiz_answers (
+    session_id  INTEGER NOT NULL,
+    round       INTEGER NOT NULL,
+    user_id     TEXT NOT NULL,
+    choice      TEXT NOT NULL,
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points      INTEGER NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, round, user_id),
+    FOREIGN KEY (session_id, round) REFERENCES quiz_rounds (session_id, round) ON DELETE CASCADE
+  );
+  CREATE INDEX quiz_answers_by_user ON quiz_answers (user_id);
+  CREATE TABLE term_posts (
+    guild_id   TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    term_id    TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'failed')),
+    channel_id TEXT NOT NULL,
+    message_id TEXT,
+    created_at INTEGER NOT NULL,
+    posted_at  INTEGER,
+    PRIMARY KEY (guild_id, local_date)
+  );
+  CREATE TABLE unanswered_questions (
+    id       INTEGER PRIMARY KEY,
+    guild_id TEXT,
+    question TEXT NOT NULL,
+    outcome  TEXT NOT NULL,
+    asked_at INTEGER NOT NULL
+  );
+  CREATE TABLE answer_feedback (
+    answer_id TEXT NOT NULL,
+    user_id   TEXT NOT NULL,
+    vote      INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+    guild_id  TEXT,
+    voted_at  INTEGER NOT NULL,
+    PRIMARY KEY (answer_id, user_id)
+  );
+  `,
+];

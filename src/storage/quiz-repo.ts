@@ -1,0 +1,152 @@
+import type { Db } from './database.ts';
+
+export type QuizStatus = 'running' | 'finished' | 'stopped' | 'interrupted';
+
+export interface QuizSessionRow {
+  readonly id: number;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly startedBy: string;
+  readonly level: string;
+  readonly questionCount: number;
+  readonly seconds: number;
+  readonly status: QuizStatus;
+  readonly startedAt: number;
+}
+
+export interface RecordedAnswer {
+  readonly round: number;
+  readonly userId: string;
+  readonly choice: string;
+  readonly correct: boolean;
+  readonly points: number;
+  readonly answeredAt: number;
+}
+
+export interface LeaderboardRow {
+  readonly rank: number;
+  readonly userId: string;
+  readonly points: number;
+  readonly correct: number;
+  readonly answered: number;
+}
+
+export interface PlayerStats {
+  readonly answered: number;
+  readonly correct: number;
+  readonly quizzes: number;
+  readonly bestStreak: number;
+  readonly byLevel: ReadonlyArray<{ level: string; answered: number; correct: number }>;
+}
+
+const SESSION_COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, started_by AS startedBy, level,
+  question_count AS questionCount, seconds, status, started_at AS startedAt`;
+
+/** Quiz sessions, rounds and answers. Each write is its own committed transaction. */
+export class QuizRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Returns the new session id, or null when a quiz is already running in that channel. */
+  startSession(input: Omit<QuizSessionRow, 'id' | 'status'>): number | null {
+    const result = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO quiz_sessions (guild_id, channel_id, started_by, level, question_count, seconds, status, started_at)
+         VALUES (@guildId, @channelId, @startedBy, @level, @questionCount, @seconds, 'running', @startedAt)`,
+      )
+      .run(input);
+    return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+  }
+
+  runningInChannel(channelId: string): QuizSessionRow | undefined {
+    return this.db
+      .prepare<[string], QuizSessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE channel_id = ? AND status = 'running'`)
+      .get(channelId);
+  }
+
+  running(): QuizSessionRow[] {
+    return this.db.prepare<[], QuizSessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE status = 'running' ORDER BY id`).all();
+  }
+
+  openRound(sessionId: number, round: number, itemId: string, itemLevel: string, openedAt: number, deadlineAt: number): void {
+    this.db
+      .prepare('INSERT INTO quiz_rounds (session_id, round, item_id, item_level, opened_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(sessionId, round, itemId, itemLevel, openedAt, deadlineAt);
+  }
+
+  closeRound(sessionId: number, round: number, closedAt: number): void {
+    this.db.prepare('UPDATE quiz_rounds SET closed_at = ? WHERE session_id = ? AND round = ? AND closed_at IS NULL').run(closedAt, sessionId, round);
+  }
+
+  /** Returns false when this user already answered this round (the first answer stands). */
+  recordAnswer(sessionId: number, answer: RecordedAnswer): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO quiz_answers (session_id, round, user_id, choice, correct, points, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(sessionId, answer.round, answer.userId, answer.choice, answer.correct ? 1 : 0, answer.points, answer.answeredAt);
+    return result.changes === 1;
+  }
+
+  answers(sessionId: number): RecordedAnswer[] {
+    return this.db
+      .prepare<[number], Omit<RecordedAnswer, 'correct'> & { correct: number }>(
+        `SELECT round, user_id AS userId, choice, correct, points, answered_at AS answeredAt
+         FROM quiz_answers WHERE session_id = ? ORDER BY round, answered_at, user_id`,
+      )
+      .all(sessionId)
+      .map((row) => ({ ...row, correct: row.correct === 1 }));
+  }
+
+  endSession(sessionId: number, status: Exclude<QuizStatus, 'running'>, endedAt: number): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE quiz_rounds SET closed_at = ? WHERE session_id = ? AND closed_at IS NULL').run(endedAt, sessionId);
+      this.db.prepare(`UPDATE quiz_sessions SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'`).run(status, endedAt, sessionId);
+    })();
+  }
+
+  /** Server standings by points since a time (null: all time), with the given user's own row if outside the top. */
+  leaderboard(guildId: string, since: number | null, limit: number, userId?: string): { top: LeaderboardRow[]; own: LeaderboardRow | null } {
+    const rows = this.db
+      .prepare<[string, number], Omit<LeaderboardRow, 'rank'>>(
+        `SELECT a.user_id AS userId, SUM(a.points) AS points, SUM(a.correct) AS correct, COUNT(*) AS answered
+         FROM quiz_answers a JOIN quiz_sessions s ON s.id = a.session_id
+         WHERE s.guild_id = ? AND a.answered_at >= ?
+         GROUP BY a.user_id ORDER BY points DESC, correct DESC, MIN(a.answered_at) ASC`,
+      )
+      .all(guildId, since ?? 0)
+      .map((row, index) => ({ ...row, rank: index + 1 }));
+    const own = userId === undefined ? null : (rows.find((row) => row.userId === userId) ?? null);
+    return { top: rows.slice(0, limit), own };
+  }
+
+  stats(guildId: string, userId: string): PlayerStats {
+    const answers = this.db
+      .prepare<[string, string], { correct: number; level: string; sessionId: number }>(
+        `SELECT a.correct, r.item_level AS level, a.session_id AS sessionId
+         FROM quiz_answers a
+         JOIN quiz_rounds r ON r.session_id = a.session_id AND r.round = a.round
+         JOIN quiz_sessions s ON s.id = a.session_id
+         WHERE s.guild_id = ? AND a.user_id = ? ORDER BY a.answered_at, a.session_id, a.round`,
+      )
+      .all(guildId, userId);
+    let streak = 0;
+    let bestStreak = 0;
+    const byLevel = new Map<string, { level: string; answered: number; correct: number }>();
+    for (const answer of answers) {
+      streak = answer.correct === 1 ? streak + 1 : 0;
+      bestStreak = Math.max(bestStreak, streak);
+      const level = byLevel.get(answer.level) ?? { level: answer.level, answered: 0, correct: 0 };
+      level.answered++;
+      level.correct += answer.correct;
+      byLevel.set(answer.level, level);
+    }
+    return {
+      answered: answers.length,
+      correct: answers.filter((a) => a.correct === 1).length,
+      quizzes: new Set(answers.map((a) => a.sessionId)).size,
+      bestStreak,
+      byLevel: [...byLevel.values()].sort((a, b) => a.level.localeCompare(b.level)),
+    };
+  }
+}
