@@ -1,16 +1,38 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
-/** What each variable accepts, in words: the error message repeats it. */
+const snowflake = z.string().regex(/^\d{17,20}$/);
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Each variable with what it accepts, in words: error messages repeat it. */
 const configSchema = z.object({
-  KNOWLEDGE_DIR: z.string().default('knowledge').describe('a path to the knowledge folder'),
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/)
+    .optional()
+    .describe('a bot token from the Discord developer portal (three dot-separated parts), or unset for the offline console'),
+  DISCORD_APPLICATION_ID: snowflake.optional().describe('your application id, a 17-20 digit number (Developer Portal → General Information)'),
+  DISCORD_GUILD_ID: snowflake.optional().describe('a server id (17-20 digits) to register commands to while developing, or unset for global commands'),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api').describe('the base URL of the Discord REST API, like https://discord.com/api'),
   DATABASE_PATH: z.string().default('data/tutor.sqlite').describe('a path to the SQLite database file (its folder is created)'),
+  KNOWLEDGE_DIR: z.string().default('knowledge').describe('a path to the knowledge folder'),
+  KNOWLEDGE_WATCH: flag.default(false).describe('true or false: reload knowledge/ when its files change'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info').describe(`one of ${LOG_LEVELS.join(', ')}`),
+  ASK_COOLDOWN_SECONDS: wholeNumber(0, 3600).default(3).describe('a whole number of seconds from 0 to 3600'),
+  SHARD_COUNT: wholeNumber(1, 64).default(1).describe('a whole number of shards from 1 to 64'),
 });
 
 export type Config = Readonly<{
-  knowledgeDir: string;
+  discord: { token: string; applicationId: string; guildId: string | null; apiUrl: string } | null;
   databasePath: string;
+  knowledgeDir: string;
+  knowledgeWatch: boolean;
+  logLevel: LogLevel;
+  askCooldownSeconds: number;
+  shardCount: number;
 }>;
 
 export class ConfigError extends Error {
@@ -20,9 +42,19 @@ export class ConfigError extends Error {
   }
 }
 
+function describe(key: string): string {
+  return configSchema.shape[key as keyof typeof configSchema.shape]?.description ?? 'a valid value';
+}
+
+function problemLine(key: string, raw: Record<string, string>): string {
+  // The token is never echoed, even when it is malformed.
+  const got = raw[key] === undefined ? 'it is not set' : key === 'DISCORD_TOKEN' ? 'the value is malformed' : `got "${raw[key]}"`;
+  return `Configuration error: ${key} must be ${describe(key)} (${got}). Set it in .env or the environment; see .env.example.`;
+}
+
 /**
- * Reads `.env` (if present) and the environment, once. `KEY=` counts as unset.
- * Every bad variable is reported, one line each, naming what it accepts.
+ * Reads `.env` (if present) and the environment, once; the only reader of process.env.
+ * `KEY=` counts as unset. Every bad variable is reported, one line each.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): Config {
   if (dotenv) loadDotenv({ quiet: true });
@@ -32,17 +64,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     if (value) raw[key] = value;
   }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0]);
-      const accepts = configSchema.shape[key as keyof typeof configSchema.shape]?.description ?? 'a valid value';
-      const got = raw[key] === undefined ? 'it is not set' : `got "${raw[key]}"`;
-      return `Configuration error: ${key} must be ${accepts} (${got}). Set it in .env or the environment; see .env.example.`;
-    });
-    throw new ConfigError(lines.join('\n'));
-  }
+  const badKeys = parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  if (parsed.success && parsed.data.DISCORD_TOKEN !== undefined && parsed.data.DISCORD_APPLICATION_ID === undefined) badKeys.push('DISCORD_APPLICATION_ID');
+  if (!parsed.success || badKeys.length > 0) throw new ConfigError(badKeys.map((key) => problemLine(key, raw)).join('\n'));
+
+  const data = parsed.data;
   return {
-    knowledgeDir: path.resolve(parsed.data.KNOWLEDGE_DIR),
-    databasePath: path.resolve(parsed.data.DATABASE_PATH),
+    discord:
+      data.DISCORD_TOKEN === undefined
+        ? null
+        : { token: data.DISCORD_TOKEN, applicationId: data.DISCORD_APPLICATION_ID as string, guildId: data.DISCORD_GUILD_ID ?? null, apiUrl: data.DISCORD_API_URL },
+    databasePath: path.resolve(data.DATABASE_PATH),
+    knowledgeDir: path.resolve(data.KNOWLEDGE_DIR),
+    knowledgeWatch: data.KNOWLEDGE_WATCH,
+    logLevel: data.LOG_LEVEL,
+    askCooldownSeconds: data.ASK_COOLDOWN_SECONDS,
+    shardCount: data.SHARD_COUNT,
   };
 }

@@ -1,15 +1,23 @@
 import { createInterface } from 'node:readline';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
+import { runDiscordBot, runShardedBot } from './discord/run.ts';
 import { AnswerEngine } from './engines/answer-engine.ts';
 import { toAskText } from './format/ask-text.ts';
 import { loadKnowledge } from './knowledge/load.ts';
+import { createLogger } from './logger.ts';
 
-/** Interactive ask prompt: type a question, get the answer the bot would give. */
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise an offline ask prompt. */
 runCli(async () => {
-  const engine = new AnswerEngine(loadKnowledge(loadConfig().knowledgeDir));
+  const config = loadConfig();
+  if (config.discord !== null) {
+    const logger = createLogger(config.logLevel, [config.discord.token]);
+    await (config.shardCount > 1 ? runShardedBot(config, logger) : runDiscordBot(config, logger));
+    return 0;
+  }
+  const engine = new AnswerEngine(loadKnowledge(config.knowledgeDir));
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  console.log('Levels Tutor: ask about micro, mezzo and macro social work. Type /quit to leave.');
+  console.log('Levels Tutor (offline: no DISCORD_TOKEN set). Ask about micro, mezzo and macro social work; /quit to leave.');
   prompt.setPrompt('ask> ');
   prompt.prompt();
   for await (const line of prompt) {

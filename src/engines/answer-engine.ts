@@ -68,7 +68,7 @@ export const DEFAULT_TUNING = {
 
 
 const MAX_SUGGESTIONS = 3;
-const MIN_TYPO_LENGTH = 5;
+const MIN_TYPO_LENGTH = 6;
 /** Asking which level a scenario belongs to: in scope even when the scenario's words are not. */
 const LEVEL_QUESTION = /\b(which|what) (social work |practice )?level\b|\b(micro|mezzo|meso|macro) or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still )?(micro|mezzo|meso|macro)\b/;
 
@@ -184,7 +184,7 @@ export class AnswerEngine {
 
     const byLetter = new Map<string, string[]>();
     for (const word of knownWords) {
-      if (word.length < MIN_TYPO_LENGTH || /\d/.test(word)) continue;
+      if (word.length < 4 || /\d/.test(word)) continue;
       const letter = word[0] as string;
       byLetter.set(letter, [...(byLetter.get(letter) ?? []), word]);
     }

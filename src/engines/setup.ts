@@ -48,6 +48,15 @@ export function resolveTimezone(input: string): { zone: string } | { suggestions
   return { suggestions: typed === '' ? [] : fuse.search(typed.slice(0, 64), { limit: 3 }).map((r) => r.item) };
 }
 
+/** Time zone names for autocomplete: exact-prefix matches first, then fuzzy ones. */
+export function suggestTimezones(typed: string, limit = 25): string[] {
+  const { names, fuse } = zones();
+  const query = typed.trim().replace(/\s+/g, '_').toLowerCase().slice(0, 64);
+  const prefixed = [...names.entries()].filter(([lower]) => lower.startsWith(query) || lower.includes(`/${query}`)).map(([, zone]) => zone);
+  const fuzzy = query === '' ? [] : fuse.search(query, { limit }).map((r) => r.item);
+  return [...new Set([...prefixed, ...fuzzy])].slice(0, limit);
+}
+
 /** Why the bot cannot use a channel for posting, or null when it can. */
 export function channelProblem(channel: ChannelFacts): string | null {
   if (channel.kind === 'voice' || channel.kind === 'stage') return `<#${channel.id}> is a voice channel: pick a text channel.`;

@@ -1,0 +1,46 @@
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import type { CommandModule } from '../src/bot/command.ts';
+import { LEVEL_STYLE } from '../src/format/levels.ts';
+
+export const helpCommand: CommandModule = {
+  data: {
+    name: 'help',
+    description: 'What Levels Tutor does, every command, and this server’s study channels',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  },
+  examples: ['/help'],
+
+  async execute(interaction, context) {
+    const { entries, terms, quiz } = context.knowledge.knowledge;
+    const commandLines = context.commands.map((command) => `**/${command.data.name}**: ${command.data.description}\n${command.examples.map((e) => `\`${e}\``).join('\n')}`);
+    const studyChannels = interaction.guildId === null ? [] : context.storage.settings.get(interaction.guildId).studyChannelIds;
+    const where =
+      interaction.guildId === null
+        ? 'Quizzes run in a server’s study channels.'
+        : studyChannels.length > 0
+          ? `Study channels here: ${studyChannels.map((id) => `<#${id}>`).join(', ')}`
+          : 'This server has no study channels yet: an admin adds one with `/setup study-channel add`.';
+    await interaction.reply({
+      ephemeral: true,
+      embeds: [
+        {
+          title: 'Levels Tutor',
+          description: [
+            'A study buddy for social work practice at three levels:',
+            `${LEVEL_STYLE.micro.badge} **Micro**: individuals, families, small groups`,
+            `${LEVEL_STYLE.mezzo.badge} **Mezzo** (meso): groups, organisations, communities`,
+            `${LEVEL_STYLE.macro.badge} **Macro**: policy, systems, society`,
+            '',
+            `I know ${entries.length} questions, ${terms.length} glossary terms and ${quiz.length} quiz items, each from a cited source. If I don't know something, I say so.`,
+          ].join('\n'),
+          color: LEVEL_STYLE.general.colour,
+          fields: [
+            { name: 'Commands', value: commandLines.join('\n\n') },
+            { name: 'Study channels', value: where },
+          ],
+        },
+      ],
+    });
+  },
+};

@@ -1,0 +1,31 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { SetupService } from '../engines/setup.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, Messenger } from '../interactions/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Storage } from '../storage/index.ts';
+import type { Cooldowns } from './cooldowns.ts';
+import type { KnowledgeHolder } from './knowledge-holder.ts';
+
+/** Everything a command handler may use; built once at start-up. */
+export interface BotContext {
+  readonly knowledge: KnowledgeHolder;
+  readonly storage: Storage;
+  readonly setup: SetupService;
+  readonly askCooldowns: Cooldowns;
+  readonly messenger: Messenger;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** Every registered command, for /help. */
+  readonly commands: readonly CommandModule[];
+}
+
+/** One slash command: its definition for Discord, and its handlers. */
+export interface CommandModule {
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** For /help: one example per line, as a student would type it. */
+  readonly examples: readonly string[];
+  execute(interaction: ChatInputInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /** Presses on buttons whose custom id starts with `<command name>:`; `parts` are the rest, split on ":". */
+  button?(interaction: ButtonInteraction, parts: readonly string[], context: BotContext): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import { AnswerEngine } from '../engines/answer-engine.ts';
+import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
+import type { Logger } from '../logger.ts';
+
+/**
+ * The knowledge the bot serves right now. A reload swaps it in whole, or, when the
+ * edited files are invalid, keeps serving the previous version and logs every problem.
+ */
+export class KnowledgeHolder {
+  private current: { knowledge: Knowledge; engine: AnswerEngine; sourceTitles: Map<string, string> };
+
+  constructor(
+    private readonly dir: string,
+    private readonly logger: Logger,
+  ) {
+    this.current = KnowledgeHolder.build(loadKnowledge(dir));
+  }
+
+  private static build(knowledge: Knowledge) {
+    return { knowledge, engine: new AnswerEngine(knowledge), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
+  }
+
+  get knowledge(): Knowledge {
+    return this.current.knowledge;
+  }
+
+  get engine(): AnswerEngine {
+    return this.current.engine;
+  }
+
+  sourceTitles(ids: readonly string[]): string[] {
+    return ids.map((id) => this.current.sourceTitles.get(id) ?? id);
+  }
+
+  /** Returns true when the new knowledge is now serving. */
+  reload(): boolean {
+    try {
+      this.current = KnowledgeHolder.build(loadKnowledge(this.dir));
+      const { entries, terms, quiz } = this.current.knowledge;
+      this.logger.info({ entries: entries.length, terms: terms.length, quiz: quiz.length }, 'knowledge reloaded');
+      return true;
+    } catch (error) {
+      if (!(error instanceof KnowledgeError)) throw error;
+      for (const problem of error.problems) this.logger.error({ problem }, 'knowledge reload refused; still serving the previous knowledge');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  ChannelType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction as DjsAutocomplete,
+  type ButtonInteraction as DjsButton,
+  type ChatInputCommandInteraction as DjsChatInput,
+  type Client,
+  type GuildBasedChannel,
+  type InteractionReplyOptions,
+  type User,
+} from 'discord.js';
+import type { ChannelFacts } from '../engines/setup.ts';
+import { fitPayload } from '../format/limits.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessagePayload, Permission, ReplyPayload, UserRef } from '../interactions/types.ts';
+
+/** What the bot can do in a guild channel, from the gateway cache. */
+export function channelFacts(client: Client, channel: GuildBasedChannel | null | undefined): ChannelFacts | null {
+  if (!channel) return null;
+  const kinds: Partial<Record<ChannelType, ChannelFacts['kind']>> = {
+    [ChannelType.GuildText]: 'text',
+    [ChannelType.GuildAnnouncement]: 'announcement',
+    [ChannelType.PublicThread]: 'thread',
+    [ChannelType.PrivateThread]: 'thread',
+    [ChannelType.AnnouncementThread]: 'thread',
+    [ChannelType.GuildVoice]: 'voice',
+    [ChannelType.GuildStageVoice]: 'stage',
+    [ChannelType.GuildCategory]: 'category',
+    [ChannelType.GuildForum]: 'forum',
+  };
+  const me = client.user ? channel.guild.members.me : null;
+  const permissions = me ? channel.permissionsFor(me) : null;
+  return {
+    id: channel.id,
+    kind: kinds[channel.type] ?? 'other',
+    botCanView: permissions?.has(PermissionFlagsBits.ViewChannel) ?? false,
+    botCanSend: permissions?.has([PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) ?? false,
+  };
+}
+
+function userRef(user: User, displayName?: string | null): UserRef {
+  return { id: user.id, displayName: displayName ?? user.globalName ?? user.username };
+}
+
+function messageOptions(payload: MessagePayload) {
+  const fitted = fitPayload(payload);
+  return { content: fitted.content, embeds: fitted.embeds, components: fitted.components, allowedMentions: fitted.allowedMentions };
+}
+
+function replyOptions(payload: ReplyPayload): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  return { ...messageOptions(payload), flags: payload.ephemeral ? MessageFlags.Ephemeral : undefined };
+}
+
+function can(interaction: DjsChatInput | DjsButton | DjsAutocomplete, permission: Permission): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits[permission]) ?? false;
+}
+
+function base(interaction: DjsChatInput | DjsButton | DjsAutocomplete) {
+  const member = interaction.member;
+  const nick = member && 'displayName' in member ? member.displayName : (member?.nick ?? null);
+  return {
+    id: interaction.id,
+    user: userRef(interaction.user, nick),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId ?? '',
+    can: (permission: Permission) => can(interaction, permission),
+  };
+}
+
+export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
+  const options = interaction.options;
+  return {
+    ...base(interaction),
+    commandName: interaction.commandName,
+    subcommandGroup: options.getSubcommandGroup(false),
+    subcommand: options.getSubcommand(false),
+    string: (name) => options.getString(name),
+    integer: (name) => options.getInteger(name),
+    boolean: (name) => options.getBoolean(name),
+    channel: (name) => {
+      const resolved = options.getChannel(name);
+      if (resolved === null) return null;
+      const cached = interaction.guild?.channels.cache.get(resolved.id);
+      return channelFacts(interaction.client, cached) ?? { id: resolved.id, kind: 'other', botCanView: false, botCanSend: false };
+    },
+    role: (name) => {
+      const role = options.getRole(name);
+      return role ? { id: role.id, name: role.name } : null;
+    },
+    userOption: (name) => {
+      const user = options.getUser(name);
+      return user ? userRef(user) : null;
+    },
+    reply: async (payload) => {
+      if (interaction.deferred) await interaction.editReply(messageOptions(payload));
+      else await interaction.reply(replyOptions(payload));
+    },
+    defer: async (options) => {
+      await interaction.deferReply({ flags: options?.ephemeral ? MessageFlags.Ephemeral : undefined });
+    },
+    followUp: async (payload) => {
+      await interaction.followUp(replyOptions(payload));
+    },
+    get replied() {
+      return interaction.replied || interaction.deferred;
+    },
+  };
+}
+
+export function toAutocomplete(interaction: DjsAutocomplete): AutocompleteInteraction {
+  const focused = interaction.options.getFocused(true);
+  return {
+    ...base(interaction),
+    commandName: interaction.commandName,
+    focused: { name: focused.name, value: String(focused.value) },
+    respond: async (choices) => {
+      if (!interaction.responded) await interaction.respond(choices);
+    },
+  };
+}
+
+export function toButton(interaction: DjsButton): ButtonInteraction {
+  return {
+    ...base(interaction),
+    customId: interaction.customId,
+    messageId: interaction.message.id,
+    reply: async (payload) => {
+      await interaction.reply(replyOptions(payload));
+    },
+    update: async (payload) => {
+      await interaction.update(messageOptions(payload));
+    },
+    followUp: async (payload) => {
+      await interaction.followUp(replyOptions(payload));
+    },
+    get replied() {
+      return interaction.replied || interaction.deferred;
+    },
+  };
+}

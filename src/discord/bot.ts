@@ -1,0 +1,70 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { BotContext } from '../bot/command.ts';
+import { createContext } from '../bot/context.ts';
+import { InteractionRouter } from '../bot/router.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { toAutocomplete, toButton, toChatInput } from './adapter.ts';
+import { DiscordMessenger } from './messenger.ts';
+
+export interface RunningBot {
+  readonly client: Client;
+  readonly context: BotContext;
+  stop(): Promise<void>;
+}
+
+/** Logs in with the minimum intent (Guilds) and serves interactions until stopped. */
+export async function startDiscordBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const discord = config.discord;
+  if (discord === null) throw new Error('startDiscordBot needs DISCORD_TOKEN');
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: discord.apiUrl },
+    // Belt and braces: every payload also sets allowed_mentions itself.
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+  const context = createContext(config, logger, new DiscordMessenger(client));
+  const router = new InteractionRouter(context);
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const handled = interaction.isChatInputCommand()
+      ? router.chatInput(toChatInput(interaction))
+      : interaction.isAutocomplete()
+        ? router.autocomplete(toAutocomplete(interaction))
+        : interaction.isButton()
+          ? router.button(toButton(interaction))
+          : Promise.resolve();
+    handled.catch((error: unknown) => logger.error({ err: error }, 'interaction dispatch failed'));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway shard error'));
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord'));
+
+  const reload = () => context.knowledge.reload();
+  process.on('SIGHUP', reload);
+  let watcher: FSWatcher | undefined;
+  if (config.knowledgeWatch) {
+    let timer: NodeJS.Timeout | undefined;
+    // Editors write files in bursts; reload once things settle.
+    watcher = watch(config.knowledgeDir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, 300);
+    });
+  }
+
+  await client.login(discord.token);
+
+  return {
+    client,
+    context,
+    async stop() {
+      router.stopAccepting();
+      process.off('SIGHUP', reload);
+      watcher?.close();
+      await client.destroy();
+      context.storage.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { startDiscordBot } from './bot.ts';
+
+/** Runs one bot process until SIGINT/SIGTERM, then shuts down cleanly. */
+export async function runDiscordBot(config: Config, logger: Logger): Promise<void> {
+  const bot = await startDiscordBot(config, logger);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Above one shard, each shard runs in its own process under discord.js's ShardingManager. */
+export async function runShardedBot(config: Config, logger: Logger): Promise<void> {
+  const discord = config.discord!;
+  const manager = new ShardingManager(path.join(path.dirname(fileURLToPath(import.meta.url)), 'shard.ts'), {
+    token: discord.token,
+    totalShards: config.shardCount,
+    execArgv: ['--import', 'tsx'],
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));
+  await manager.spawn();
+}

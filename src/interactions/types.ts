@@ -1,0 +1,83 @@
+import type { APIActionRowComponent, APIAllowedMentions, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+import type { ChannelFacts } from '../engines/setup.ts';
+
+/**
+ * The transport-neutral shape of everything a command handler sees and sends.
+ * The Discord adapter (src/discord/) and the offline console (src/console/) both
+ * implement it, so one set of handlers serves both.
+ */
+export interface MessagePayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  /** Defaults to no mentions at all: user text can never ping anyone. */
+  allowedMentions?: APIAllowedMentions;
+}
+
+export interface ReplyPayload extends MessagePayload {
+  ephemeral?: boolean;
+}
+
+export interface AutocompleteChoicePayload {
+  name: string;
+  value: string;
+}
+
+export type Permission = 'ManageGuild' | 'ManageMessages';
+
+export interface UserRef {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+export interface InteractionBase {
+  readonly id: string;
+  readonly user: UserRef;
+  readonly guildId: string | null;
+  readonly channelId: string;
+  /** Whether the member has this permission in the channel, per Discord. */
+  can(permission: Permission): boolean;
+}
+
+export interface ChatInputInteraction extends InteractionBase {
+  readonly commandName: string;
+  readonly subcommandGroup: string | null;
+  readonly subcommand: string | null;
+  string(name: string): string | null;
+  integer(name: string): number | null;
+  boolean(name: string): boolean | null;
+  channel(name: string): ChannelFacts | null;
+  role(name: string): { id: string; name: string } | null;
+  userOption(name: string): UserRef | null;
+  reply(payload: ReplyPayload): Promise<void>;
+  /** Shows "thinking…" for slow work; a later reply() edits it. */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  followUp(payload: ReplyPayload): Promise<void>;
+  readonly replied: boolean;
+}
+
+export interface AutocompleteInteraction extends InteractionBase {
+  readonly commandName: string;
+  readonly focused: { name: string; value: string };
+  respond(choices: AutocompleteChoicePayload[]): Promise<void>;
+}
+
+export interface ButtonInteraction extends InteractionBase {
+  readonly customId: string;
+  readonly messageId: string;
+  /** A new message in answer to the press (ephemeral: only the presser sees it). */
+  reply(payload: ReplyPayload): Promise<void>;
+  /** Replaces the message the button sits on. */
+  update(payload: MessagePayload): Promise<void>;
+  followUp(payload: ReplyPayload): Promise<void>;
+  readonly replied: boolean;
+}
+
+/** Posting outside of an interaction: quiz rounds, the term of the day. */
+export interface Messenger {
+  send(channelId: string, payload: MessagePayload): Promise<{ messageId: string }>;
+  edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
+  /** Recent messages' ids and the custom markers we put in their embeds' footers. */
+  recentMessages(channelId: string, limit: number): Promise<Array<{ id: string; authorIsMe: boolean; footer: string | null }>>;
+  channelFacts(guildId: string, channelId: string): Promise<ChannelFacts | null>;
+}

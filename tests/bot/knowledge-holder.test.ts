@@ -1,0 +1,59 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { Cooldowns } from '../../src/bot/cooldowns.ts';
+import { KnowledgeHolder } from '../../src/bot/knowledge-holder.ts';
+import { createLogger } from '../../src/logger.ts';
+import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function holder() {
+  const dir = miniKnowledgeCopy();
+  dirs.push(dir);
+  const logs: string[] = [];
+  const knowledge = new KnowledgeHolder(dir, createLogger('info', [], { write: (line: string) => void logs.push(line) }));
+  return { dir, logs, knowledge };
+}
+
+describe('KnowledgeHolder.reload', () => {
+  test('serves an edited knowledge base after a valid edit', () => {
+    const { dir, knowledge } = holder();
+    expect(knowledge.engine.ask('what is a genogram').answer).toBeNull();
+    writeFileSync(
+      path.join(dir, 'qa', 'extra.yaml'),
+      '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A family map.\n  levels: [micro]\n  sources: [test-source]\n',
+    );
+    expect(knowledge.reload()).toBe(true);
+    expect(knowledge.engine.ask('what is a genogram').answer?.doc.id).toBe('genogram');
+  });
+
+  test('keeps serving the previous knowledge after an invalid edit, logging file, entry and field', () => {
+    const { dir, logs, knowledge } = holder();
+    writeFileSync(path.join(dir, 'qa', 'extra.yaml'), '- id: broken\n  question: Broken?\n  alternatives: [x]\n  answer: y\n  levels: [nano]\n  sources: [test-source]\n');
+    expect(knowledge.reload()).toBe(false);
+    expect(knowledge.engine.ask('what is micro social work').answer?.doc.id).toBe('micro-definition');
+    const problem = JSON.parse(logs.find((line) => line.includes('reload refused'))!).problem;
+    expect(problem).toMatchObject({ file: 'qa/extra.yaml', id: 'broken', field: 'levels.0' });
+  });
+});
+
+describe('Cooldowns', () => {
+  test('makes a user wait, per user, and lets them go when the time is up', () => {
+    let now = 0;
+    const cooldowns = new Cooldowns(3000, () => now);
+    expect(cooldowns.take('a')).toBe(0);
+    expect(cooldowns.take('b')).toBe(0);
+    now = 1000;
+    expect(cooldowns.take('a')).toBe(2000);
+    now = 3000;
+    expect(cooldowns.take('a')).toBe(0);
+  });
+  test('a zero duration never waits', () => {
+    const cooldowns = new Cooldowns(0, () => 5);
+    expect([cooldowns.take('a'), cooldowns.take('a')]).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,383 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A local stand-in for Discord's REST API and gateway v10, on 127.0.0.1, that the real
+ * discord.js client logs in to. It records every REST call so tests can assert on what
+ * the bot sent, and dispatches gateway events (guilds, interactions) to the bot.
+ */
+
+export const BOT_USER = { id: '900000000000000001', username: 'Levels Tutor', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const APPLICATION_ID = '900000000000000002';
+export const TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GstandIn.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+
+/** Discord permission bits used here. */
+export const PERMISSIONS = {
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  ManageMessages: 1n << 13n,
+  ManageGuild: 1n << 5n,
+  ReadMessageHistory: 1n << 16n,
+  MentionEveryone: 1n << 17n,
+};
+const EVERYONE_PERMISSIONS = PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.EmbedLinks | PERMISSIONS.ReadMessageHistory;
+
+export interface StandInChannel {
+  id: string;
+  name: string;
+  /** Discord channel type: 0 text, 2 voice, 4 category, 5 announcement. */
+  type?: number;
+  /** Deny the bot these permissions here (a permission overwrite on the bot's role). */
+  denyBot?: bigint;
+}
+
+export interface StandInGuild {
+  id: string;
+  name: string;
+  channels: StandInChannel[];
+  roles?: Array<{ id: string; name: string }>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. /interactions/1/tok/callback. */
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  at: number;
+}
+
+export interface StandInUser {
+  id: string;
+  username: string;
+  /** Member permissions in the guild (defaults to none beyond @everyone). */
+  permissions?: bigint;
+}
+
+let snowflakeCounter = 0n;
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  // A plausible snowflake: timestamp bits shifted, plus a counter.
+  return String(((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter);
+}
+
+export class DiscordStandIn {
+  readonly requests: RecordedRequest[] = [];
+  readonly identifies: any[] = [];
+  /** Messages the bot posted, per channel, newest last. */
+  readonly messages = new Map<string, any[]>();
+  private readonly guilds: StandInGuild[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  private server?: Server;
+  private wss?: WebSocketServer;
+  private sequence = 0;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  addGuild(guild: StandInGuild): void {
+    this.guilds.push(guild);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on('connection', (socket) => this.onGateway(socket));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()) ?? resolve());
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Resolves with the first request (past or future) that matches. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`)), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      });
+    });
+  }
+
+  /** The bot's answer to one interaction: the initial callback. */
+  callbackFor(interactionId: string, timeoutMs?: number): Promise<RecordedRequest> {
+    return this.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interactionId}/`), timeoutMs);
+  }
+
+  get connected(): boolean {
+    return this.sockets.size > 0;
+  }
+
+  /** Sends a gateway dispatch to every connected shard. */
+  dispatch(event: string, data: unknown): void {
+    for (const socket of this.sockets) this.send(socket, { op: 0, t: event, s: ++this.sequence, d: data });
+  }
+
+  // ---- interactions -------------------------------------------------------------
+
+  private base(type: number, user: StandInUser, guildId: string | null, channelId: string) {
+    const id = snowflake();
+    const member = guildId
+      ? {
+          user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+          roles: [],
+          permissions: String(EVERYONE_PERMISSIONS | (user.permissions ?? 0n)),
+          joined_at: new Date(0).toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          nick: null,
+          avatar: null,
+          premium_since: null,
+          pending: false,
+          communication_disabled_until: null,
+        }
+      : undefined;
+    return {
+      id,
+      application_id: APPLICATION_ID,
+      type,
+      token: `token-${id}`,
+      version: 1,
+      guild_id: guildId ?? undefined,
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: guildId ?? undefined, name: 'channel' },
+      member,
+      user: guildId ? undefined : { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+      app_permissions: String(EVERYONE_PERMISSIONS),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: guildId ? 0 : 1,
+    };
+  }
+
+  /** Dispatches a slash command; `options` are API option objects (use `option()` helpers). */
+  chatInput(input: { name: string; options?: any[]; user: StandInUser; guildId: string | null; channelId: string; resolved?: any }): string {
+    const payload = {
+      ...this.base(2, input.user, input.guildId, input.channelId),
+      data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [], resolved: input.resolved, guild_id: input.guildId ?? undefined },
+    };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  autocomplete(input: { name: string; options: any[]; user: StandInUser; guildId: string | null; channelId: string }): string {
+    const payload = { ...this.base(4, input.user, input.guildId, input.channelId), data: { id: snowflake(), name: input.name, type: 1, options: input.options } };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  button(input: { customId: string; user: StandInUser; guildId: string | null; channelId: string; messageId?: string }): string {
+    const payload = {
+      ...this.base(3, input.user, input.guildId, input.channelId),
+      data: { custom_id: input.customId, component_type: 2 },
+      message: this.messageObject(input.channelId, input.messageId ?? snowflake(), {}),
+    };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  /** The resolved-data block for a channel option, as Discord sends it. */
+  resolvedChannel(guildId: string, channelId: string) {
+    const channel = this.guilds.find((g) => g.id === guildId)?.channels.find((c) => c.id === channelId);
+    return { channels: { [channelId]: { id: channelId, name: channel?.name ?? 'unknown', type: channel?.type ?? 0, permissions: String(EVERYONE_PERMISSIONS) } } };
+  }
+
+  // ---- gateway ------------------------------------------------------------------
+
+  private send(socket: WebSocket, payload: unknown): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  private onGateway(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    this.send(socket, { op: 10, d: { heartbeat_interval: 45_000 } });
+    socket.on('message', (raw) => {
+      const message = JSON.parse(raw.toString());
+      if (message.op === 1) this.send(socket, { op: 11 });
+      if (message.op === 2) this.onIdentify(socket, message.d);
+    });
+  }
+
+  private onIdentify(socket: WebSocket, identify: any): void {
+    this.identifies.push(identify);
+    const [shardId, shardCount] = identify.shard ?? [0, 1];
+    const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shardCount)) === shardId);
+    this.send(socket, {
+      op: 0,
+      t: 'READY',
+      s: ++this.sequence,
+      d: {
+        v: 10,
+        user: BOT_USER,
+        guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: `session-${shardId}`,
+        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+        shard: [shardId, shardCount],
+        application: { id: APPLICATION_ID, flags: 0 },
+      },
+    });
+    for (const guild of mine) this.send(socket, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guildObject(guild) });
+  }
+
+  private guildObject(guild: StandInGuild) {
+    const botRoleId = `${guild.id.slice(0, -1)}9`;
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      owner_id: '100000000000000000',
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        { id: guild.id, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: botRoleId, name: 'Levels Tutor', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0 },
+        ...(guild.roles ?? []).map((r, i) => ({ ...r, permissions: '0', position: i + 2, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 })),
+      ],
+      emojis: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      stickers: [],
+      premium_progress_bar_enabled: false,
+      joined_at: new Date(0).toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      members: [{ user: BOT_USER, roles: [botRoleId], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }],
+      channels: guild.channels.map((c, position) => ({
+        id: c.id,
+        type: c.type ?? 0,
+        guild_id: guild.id,
+        name: c.name,
+        position,
+        parent_id: null,
+        nsfw: false,
+        permission_overwrites: c.denyBot ? [{ id: botRoleId, type: 0, allow: '0', deny: String(c.denyBot) }] : [],
+      })),
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // ---- REST ---------------------------------------------------------------------
+
+  private messageObject(channelId: string, id: string, body: any) {
+    return {
+      id,
+      channel_id: channelId,
+      author: BOT_USER,
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body.flags ?? 0,
+      type: 0,
+    };
+  }
+
+  private channel(channelId: string): StandInChannel | undefined {
+    return this.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body: raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : raw, at: Date.now() };
+    const reply = (status: number, body?: unknown) => {
+      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    if (req.headers.authorization !== `Bot ${TOKEN}` && !path.startsWith('/interactions/') && !path.startsWith('/webhooks/')) {
+      reply(401, { message: '401: Unauthorized', code: 0 });
+      return;
+    }
+    this.requests.push(record);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(record)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(record);
+      }
+    }
+
+    let match: RegExpMatchArray | null;
+    if (record.method === 'GET' && path === '/gateway/bot') {
+      reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    } else if (record.method === 'GET' && path === '/users/@me') {
+      reply(200, BOT_USER);
+    } else if (record.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      reply(204);
+    } else if ((match = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/))) {
+      reply(200, this.messageObject('0', snowflake(), record.body));
+    } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      const channelId = match[1]!;
+      const channel = this.channel(channelId);
+      if (!channel) return reply(404, { message: 'Unknown Channel', code: 10003 });
+      if (record.method === 'GET') return reply(200, [...(this.messages.get(channelId) ?? [])].reverse().slice(0, Number(url.searchParams.get('limit') ?? 50)));
+      if (channel.denyBot && channel.denyBot & PERMISSIONS.SendMessages) return reply(403, { message: 'Missing Permissions', code: 50013 });
+      const message = this.messageObject(channelId, snowflake(), record.body);
+      this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
+      reply(200, message);
+    } else if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && record.method === 'PATCH') {
+      const list = this.messages.get(match[1]!) ?? [];
+      const index = list.findIndex((m) => m.id === match![2]);
+      if (index < 0) return reply(404, { message: 'Unknown Message', code: 10008 });
+      list[index] = { ...list[index], ...this.messageObject(match[1]!, match[2]!, record.body), edited_timestamp: new Date().toISOString() };
+      reply(200, list[index]);
+    } else if ((match = path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) && record.method === 'PUT') {
+      reply(200, (record.body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })));
+    } else {
+      reply(404, { message: `stand-in: no route for ${record.method} ${path}`, code: 0 });
+    }
+  }
+}
+
+/** API option objects for building interactions. */
+export const option = {
+  string: (name: string, value: string, focused = false) => ({ type: 3, name, value, ...(focused ? { focused: true } : {}) }),
+  integer: (name: string, value: number) => ({ type: 4, name, value }),
+  boolean: (name: string, value: boolean) => ({ type: 5, name, value }),
+  channel: (name: string, value: string) => ({ type: 7, name, value }),
+  role: (name: string, value: string) => ({ type: 8, name, value }),
+  user: (name: string, value: string) => ({ type: 6, name, value }),
+  subcommand: (name: string, options: any[] = []) => ({ type: 1, name, options }),
+  group: (name: string, options: any[]) => ({ type: 2, name, options }),
+};
