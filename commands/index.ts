@@ -1,7 +1,8 @@
 import type { CommandModule } from '../src/bot/command.ts';
 import { askCommand } from './ask.ts';
 import { helpCommand } from './help.ts';
+import { quizCommand } from './quiz.ts';
 import { setupCommand } from './setup.ts';
 
 /** Every slash command the bot registers, in the order /help lists them. */
-export const COMMANDS: readonly CommandModule[] = [askCommand, helpCommand, setupCommand];
+export const COMMANDS: readonly CommandModule[] = [askCommand, quizCommand, helpCommand, setupCommand];

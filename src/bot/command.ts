@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
+import type { QuizManager } from './quiz-manager.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
@@ -12,6 +13,7 @@ export interface BotContext {
   readonly storage: Storage;
   readonly setup: SetupService;
   readonly askCooldowns: Cooldowns;
+  readonly quizzes: QuizManager;
   readonly messenger: Messenger;
   readonly logger: Logger;
   readonly now: () => number;

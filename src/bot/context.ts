@@ -7,16 +7,28 @@ import { openStorage } from '../storage/index.ts';
 import type { BotContext } from './command.ts';
 import { Cooldowns } from './cooldowns.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
+import { QuizManager } from './quiz-manager.ts';
+import type { Random } from '../engines/quiz.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
-export function createContext(config: Config, logger: Logger, messenger: Messenger, now: () => number = Date.now): BotContext {
+export interface ContextOptions {
+  readonly now?: () => number;
+  readonly random?: Random;
+  /** Pause before a quiz's first question and after each answer reveal. */
+  readonly quizPauseMs?: number;
+}
+
+export function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): BotContext {
+  const now = options.now ?? Date.now;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
   const storage = openStorage(config.databasePath, now);
+  const quizzes = new QuizManager({ storage, knowledge, messenger, logger, now, random: options.random ?? Math.random, pauseMs: options.quizPauseMs ?? 3000 });
   return {
     knowledge,
     storage,
     setup: new SetupService(storage.settings),
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
+    quizzes,
     messenger,
     logger,
     now,

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { BotContext } from '../bot/command.ts';
-import { createContext } from '../bot/context.ts';
+import { createContext, type ContextOptions } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -15,7 +15,7 @@ export interface RunningBot {
 }
 
 /** Logs in with the minimum intent (Guilds) and serves interactions until stopped. */
-export async function startDiscordBot(config: Config, logger: Logger): Promise<RunningBot> {
+export async function startDiscordBot(config: Config, logger: Logger, options: ContextOptions = {}): Promise<RunningBot> {
   const discord = config.discord;
   if (discord === null) throw new Error('startDiscordBot needs DISCORD_TOKEN');
   const client = new Client({
@@ -24,7 +24,7 @@ export async function startDiscordBot(config: Config, logger: Logger): Promise<R
     // Belt and braces: every payload also sets allowed_mentions itself.
     allowedMentions: { parse: [], repliedUser: false },
   });
-  const context = createContext(config, logger, new DiscordMessenger(client));
+  const context = createContext(config, logger, new DiscordMessenger(client), options);
   const router = new InteractionRouter(context);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -39,7 +39,15 @@ export async function startDiscordBot(config: Config, logger: Logger): Promise<R
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway shard error'));
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord'));
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, async (readyClient) => {
+      logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
+      // Only this shard's guilds: under sharding, each process recovers its own quizzes.
+      const recovered = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
+      if (recovered > 0) logger.info({ recovered }, 'closed quizzes interrupted by a restart');
+      resolve();
+    });
+  });
 
   const reload = () => context.knowledge.reload();
   process.on('SIGHUP', reload);
@@ -54,6 +62,7 @@ export async function startDiscordBot(config: Config, logger: Logger): Promise<R
   }
 
   await client.login(discord.token);
+  await ready;
 
   return {
     client,
@@ -62,6 +71,7 @@ export async function startDiscordBot(config: Config, logger: Logger): Promise<R
       router.stopAccepting();
       process.off('SIGHUP', reload);
       watcher?.close();
+      await context.quizzes.shutdown();
       await client.destroy();
       context.storage.close();
       logger.info('stopped');

@@ -1,5 +1,6 @@
 import { AskLogRepo } from './ask-log-repo.ts';
 import { openDatabase, type Db } from './database.ts';
+import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import { TermRepo } from './term-repo.ts';
@@ -11,6 +12,7 @@ export interface Storage {
   readonly quiz: QuizRepo;
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
+  readonly practice: PracticeRepo;
   close(): void;
 }
 
@@ -22,6 +24,7 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     quiz: new QuizRepo(db),
     terms: new TermRepo(db, now),
     askLog: new AskLogRepo(db, now),
+    practice: new PracticeRepo(db, now),
     close: () => {
       if (db.open) db.close();
     },

@@ -83,4 +83,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (answer_id, user_id)
   );
   `,
+  // 2: solo practice, one Leitner card per user and quiz item.
+  `
+  CREATE TABLE practice_cards (
+    user_id     TEXT NOT NULL,
+    item_id     TEXT NOT NULL,
+    box         INTEGER NOT NULL CHECK (box BETWEEN 0 AND 5),
+    due_at      INTEGER NOT NULL,
+    reviews     INTEGER NOT NULL DEFAULT 0,
+    correct     INTEGER NOT NULL DEFAULT 0,
+    reviewed_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, item_id)
+  );
+  `,
 ];

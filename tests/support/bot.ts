@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
+import type { ContextOptions } from '../../src/bot/context.ts';
 import { startDiscordBot, type RunningBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/logger.ts';
 import { APPLICATION_ID, TOKEN, type DiscordStandIn } from './discord-stand-in.ts';
 
 /** Starts the real bot in-process against a stand-in; collects its log lines. */
-export async function startBotAgainst(standIn: DiscordStandIn, dir: string, env: Record<string, string> = {}): Promise<RunningBot & { logs: string[] }> {
+export async function startBotAgainst(standIn: DiscordStandIn, dir: string, env: Record<string, string> = {}, options: ContextOptions = {}): Promise<RunningBot & { logs: string[] }> {
   const config = loadConfig(
     {
       DISCORD_TOKEN: TOKEN,
@@ -19,7 +20,6 @@ export async function startBotAgainst(standIn: DiscordStandIn, dir: string, env:
   );
   const logs: string[] = [];
   const logger = createLogger('debug', [TOKEN], { write: (line: string) => void logs.push(line) });
-  const bot = await startDiscordBot(config, logger);
-  await new Promise<void>((resolve) => (bot.client.isReady() ? resolve() : bot.client.once('clientReady', () => resolve())));
+  const bot = await startDiscordBot(config, logger, options);
   return Object.assign(bot, { logs });
 }

@@ -195,6 +195,11 @@ export class DiscordStandIn {
     return payload.id;
   }
 
+  /** The resolved-data block for a user option, as Discord sends it. */
+  resolvedUser(user: StandInUser) {
+    return { users: { [user.id]: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null } } };
+  }
+
   /** The resolved-data block for a channel option, as Discord sends it. */
   resolvedChannel(guildId: string, channelId: string) {
     const channel = this.guilds.find((g) => g.id === guildId)?.channels.find((c) => c.id === channelId);

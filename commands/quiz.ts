@@ -1,0 +1,152 @@
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
+import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
+import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
+import { UserError } from '../src/interactions/errors.ts';
+import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+
+const DAY_MS = 24 * 3_600_000;
+const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
+const levelChoices = QUIZ_LEVELS.map((level) => ({ name: level, value: level }));
+
+const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const level = z.enum(QUIZ_LEVELS);
+const buttonParts = z.union([
+  z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
+  z.tuple([z.literal('p'), level, itemId, z.string().max(10)]),
+  z.tuple([z.literal('pn'), level, itemId]),
+  z.tuple([z.literal('ps')]),
+]);
+
+function guildOnly(interaction: { guildId: string | null }): string {
+  if (interaction.guildId === null) throw new UserError('Quizzes run inside a server’s study channels.');
+  return interaction.guildId;
+}
+
+function bounded(value: number | null, min: number, max: number, fallback: number): number {
+  return value === null ? fallback : Math.min(max, Math.max(min, value));
+}
+
+async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, practiceLevel: QuizLevel, lastItemId?: string): Promise<void> {
+  const userId = interaction.user.id;
+  const cards = context.storage.practice.cards(userId);
+  const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
+  if (item === null) throw new UserError('I have no practice questions for that level yet.');
+  const payload = practiceQuestion(practiceLevel, item, cards.find((c) => c.itemId === item.id));
+  if ('update' in interaction) await interaction.update(payload);
+  else await interaction.reply(payload);
+}
+
+export const quizCommand: CommandModule = {
+  data: {
+    name: 'quiz',
+    description: 'Quick quizzes on micro, mezzo and macro practice',
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'start',
+        description: 'Start a group quiz in this study channel',
+        options: [
+          { type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices },
+          { type: ApplicationCommandOptionType.Integer, name: 'questions', description: `How many questions, ${QUIZ_LIMITS.minQuestions}-${QUIZ_LIMITS.maxQuestions} (default ${QUIZ_LIMITS.defaultQuestions})`, min_value: QUIZ_LIMITS.minQuestions, max_value: QUIZ_LIMITS.maxQuestions },
+          { type: ApplicationCommandOptionType.Integer, name: 'seconds', description: `Seconds per question, ${QUIZ_LIMITS.minSeconds}-${QUIZ_LIMITS.maxSeconds} (default ${QUIZ_LIMITS.defaultSeconds})`, min_value: QUIZ_LIMITS.minSeconds, max_value: QUIZ_LIMITS.maxSeconds },
+        ],
+      },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'stop', description: 'Stop the quiz in this channel (starter or Manage Messages)' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'leaderboard',
+        description: 'This server’s top 10, and your own rank',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: Object.keys(PERIODS).map((p) => ({ name: p, value: p })) }],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'stats',
+        description: 'Questions answered, accuracy per level, best streak',
+        options: [{ type: ApplicationCommandOptionType.User, name: 'user', description: 'Whose stats (default: yours)' }],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'practice',
+        description: 'Drill alone, privately: favours what you missed or have not seen',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices }],
+      },
+    ],
+  },
+  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats'],
+
+  async execute(interaction, context) {
+    switch (interaction.subcommand) {
+      case 'start': {
+        const outcome = context.quizzes.start({
+          guildId: guildOnly(interaction),
+          channelId: interaction.channelId,
+          userId: interaction.user.id,
+          level: quizLevel(interaction.string('level')),
+          questions: bounded(interaction.integer('questions'), QUIZ_LIMITS.minQuestions, QUIZ_LIMITS.maxQuestions, QUIZ_LIMITS.defaultQuestions),
+          seconds: bounded(interaction.integer('seconds'), QUIZ_LIMITS.minSeconds, QUIZ_LIMITS.maxSeconds, QUIZ_LIMITS.defaultSeconds),
+        });
+        if (!outcome.ok) throw new UserError(outcome.message);
+        await interaction.reply(outcome.intro);
+        return;
+      }
+      case 'stop': {
+        guildOnly(interaction);
+        const message = await context.quizzes.stop({ channelId: interaction.channelId, userId: interaction.user.id, canManageMessages: interaction.can('ManageMessages') });
+        await interaction.reply({ ephemeral: true, content: message });
+        return;
+      }
+      case 'leaderboard': {
+        const period = interaction.string('period') ?? 'week';
+        const window = PERIODS[period] ?? PERIODS.week!;
+        const { top, own } = context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
+        await interaction.reply(leaderboardReply(period in PERIODS ? period : 'week', top, own));
+        return;
+      }
+      case 'stats': {
+        const user = interaction.userOption('user') ?? interaction.user;
+        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(guildOnly(interaction), user.id)));
+        return;
+      }
+      case 'practice':
+        await practise(interaction, context, quizLevel(interaction.string('level')));
+        return;
+      default:
+        throw new UserError('I don’t know that `/quiz` option. Try `/help`.');
+    }
+  },
+
+  async button(interaction, parts, context) {
+    const parsed = buttonParts.safeParse(parts);
+    if (!parsed.success) throw new UserError('That quiz button isn’t valid anymore.');
+    const action = parsed.data;
+    switch (action[0]) {
+      case 'a': {
+        const [, sessionId, round, choice] = action;
+        const message = await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId });
+        await interaction.reply({ ephemeral: true, content: message });
+        return;
+      }
+      case 'p': {
+        const [, practiceLevel, id, choice] = action;
+        const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);
+        if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
+        const userId = interaction.user.id;
+        const correct = choice === correctKey(item);
+        const card = reviewCard(context.storage.practice.card(userId, id), id, correct, context.now());
+        context.storage.practice.save(userId, card, correct);
+        await interaction.update(practiceResult(practiceLevel, item, choice, card));
+        return;
+      }
+      case 'pn':
+        await practise(interaction, context, action[1], action[2]);
+        return;
+      case 'ps':
+        await interaction.update({ content: 'Practice ended. Come back any time with `/quiz practice`!', embeds: [], components: [] });
+        return;
+    }
+  },
+};

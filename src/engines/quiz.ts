@@ -1,0 +1,235 @@
+import { CHOICE_LETTERS, type QuizItem } from '../knowledge/schema.ts';
+
+export const QUIZ_LEVELS = ['micro', 'mezzo', 'macro', 'mixed'] as const;
+export type QuizLevel = (typeof QUIZ_LEVELS)[number];
+
+export const QUIZ_LIMITS = { minQuestions: 3, maxQuestions: 20, defaultQuestions: 5, minSeconds: 10, maxSeconds: 60, defaultSeconds: 20 } as const;
+
+/** Points for a right answer, plus up to SPEED_BONUS for answering early. */
+export const BASE_POINTS = 10;
+export const SPEED_BONUS = 5;
+
+export interface Choice {
+  /** What the button sends back: a letter, "true"/"false", or a level. */
+  readonly key: string;
+  readonly label: string;
+}
+
+/** A deterministic source of numbers in [0, 1), so tests can assert exact outcomes. */
+export type Random = () => number;
+
+/** mulberry32: small, fast, seedable. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A stable 32-bit hash of a string (FNV-1a), for per-server seeds. */
+export function hashSeed(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+export function shuffle<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+const LEVEL_CHOICES: readonly Choice[] = [
+  { key: 'micro', label: 'Micro' },
+  { key: 'mezzo', label: 'Mezzo' },
+  { key: 'macro', label: 'Macro' },
+];
+
+export function choicesFor(item: QuizItem): readonly Choice[] {
+  switch (item.kind) {
+    case 'multiple-choice':
+      return item.choices.map((label, index) => ({ key: CHOICE_LETTERS[index] as string, label }));
+    case 'true-false':
+      return [
+        { key: 'true', label: 'True' },
+        { key: 'false', label: 'False' },
+      ];
+    case 'scenario-level':
+      return LEVEL_CHOICES;
+  }
+}
+
+export function correctKey(item: QuizItem): string {
+  return String(item.answer);
+}
+
+export function correctLabel(item: QuizItem): string {
+  return choicesFor(item).find((c) => c.key === correctKey(item))?.label ?? correctKey(item);
+}
+
+export function questionText(item: QuizItem): string {
+  return item.kind === 'scenario-level' ? `Which level is this? ${item.question}` : item.question;
+}
+
+/**
+ * Draws `count` different items for a quiz at a level (items tagged `general` suit every
+ * level). A mixed quiz always includes a "which level is this?" scenario when any exist.
+ */
+export function drawItems(items: readonly QuizItem[], level: QuizLevel, count: number, random: Random): QuizItem[] {
+  const pool = level === 'mixed' ? items : items.filter((item) => item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level));
+  const drawn = shuffle(pool, random).slice(0, count);
+  if (level === 'mixed' && drawn.length > 0 && !drawn.some((item) => item.kind === 'scenario-level')) {
+    const scenario = shuffle(pool.filter((item) => item.kind === 'scenario-level'), random)[0];
+    if (scenario !== undefined) drawn[drawn.length - 1] = scenario;
+  }
+  return drawn;
+}
+
+/** Right answers earn the base points plus a bonus shrinking linearly to 0 at the deadline. */
+export function pointsFor(correct: boolean, openedAt: number, answeredAt: number, deadlineAt: number): number {
+  if (!correct) return 0;
+  const share = Math.min(1, Math.max(0, (deadlineAt - answeredAt) / Math.max(1, deadlineAt - openedAt)));
+  return BASE_POINTS + Math.round(SPEED_BONUS * share);
+}
+
+export interface QuizAnswer {
+  readonly round: number;
+  readonly userId: string;
+  readonly choice: string;
+  readonly correct: boolean;
+  readonly points: number;
+  readonly answeredAt: number;
+}
+
+export interface Standing {
+  readonly userId: string;
+  readonly points: number;
+  readonly correct: number;
+  readonly answered: number;
+}
+
+/** Standings by points, then right answers, then who answered first. */
+export function standings(answers: readonly QuizAnswer[]): Standing[] {
+  const byUser = new Map<string, Standing & { first: number }>();
+  for (const answer of answers) {
+    const current = byUser.get(answer.userId) ?? { userId: answer.userId, points: 0, correct: 0, answered: 0, first: answer.answeredAt };
+    byUser.set(answer.userId, {
+      ...current,
+      points: current.points + answer.points,
+      correct: current.correct + (answer.correct ? 1 : 0),
+      answered: current.answered + 1,
+      first: Math.min(current.first, answer.answeredAt),
+    });
+  }
+  return [...byUser.values()]
+    .sort((a, b) => b.points - a.points || b.correct - a.correct || a.first - b.first)
+    .map(({ userId, points, correct, answered }) => ({ userId, points, correct, answered }));
+}
+
+export type PressOutcome =
+  | { readonly kind: 'locked'; readonly answer: QuizAnswer; readonly everyoneAnswered: boolean }
+  | { readonly kind: 'already-answered'; readonly choice: string }
+  | { readonly kind: 'round-closed' }
+  | { readonly kind: 'invalid-choice' };
+
+export interface RoundState {
+  readonly round: number;
+  readonly item: QuizItem;
+  readonly openedAt: number;
+  readonly deadlineAt: number;
+  readonly open: boolean;
+}
+
+/**
+ * One group quiz as a pure state machine: rounds open and close, presses become answers.
+ * Time comes in as arguments; the caller owns timers, storage and messages.
+ */
+export class QuizGame {
+  private readonly answers: QuizAnswer[] = [];
+  private roundIndex = -1;
+  private roundOpen = false;
+  private openedAt = 0;
+  private deadlineAt = 0;
+
+  constructor(
+    readonly items: readonly QuizItem[],
+    readonly secondsPerRound: number,
+    recovered: readonly QuizAnswer[] = [],
+  ) {
+    this.answers.push(...recovered);
+  }
+
+  get current(): RoundState | null {
+    const item = this.items[this.roundIndex];
+    return item === undefined ? null : { round: this.roundIndex + 1, item, openedAt: this.openedAt, deadlineAt: this.deadlineAt, open: this.roundOpen };
+  }
+
+  get hasNextRound(): boolean {
+    return this.roundIndex + 1 < this.items.length;
+  }
+
+  get allAnswers(): readonly QuizAnswer[] {
+    return this.answers;
+  }
+
+  openNextRound(now: number): RoundState {
+    if (this.roundOpen) throw new Error('the current round is still open');
+    if (!this.hasNextRound) throw new Error('no rounds left');
+    this.roundIndex++;
+    this.roundOpen = true;
+    this.openedAt = now;
+    this.deadlineAt = now + this.secondsPerRound * 1000;
+    return this.current as RoundState;
+  }
+
+  /** Who has answered in earlier rounds: the round closes early once they all answered this one. */
+  private playersBefore(round: number): Set<string> {
+    return new Set(this.answers.filter((a) => a.round < round).map((a) => a.userId));
+  }
+
+  /** Judges a press; a "locked" answer is kept only once record() is called with it. */
+  press(userId: string, round: number, choice: string, now: number): PressOutcome {
+    const current = this.current;
+    if (current === null || round !== current.round || !this.roundOpen || now > this.deadlineAt) return { kind: 'round-closed' };
+    const earlier = this.answers.find((a) => a.round === round && a.userId === userId);
+    if (earlier !== undefined) return { kind: 'already-answered', choice: earlier.choice };
+    if (!choicesFor(current.item).some((c) => c.key === choice)) return { kind: 'invalid-choice' };
+    const correct = choice === correctKey(current.item);
+    const answer: QuizAnswer = { round, userId, choice, correct, points: pointsFor(correct, this.openedAt, now, this.deadlineAt), answeredAt: now };
+    const before = this.playersBefore(round);
+    const answeredNow = new Set([userId, ...this.answers.filter((a) => a.round === round).map((a) => a.userId)]);
+    const everyoneAnswered = before.size > 0 && [...before].every((player) => answeredNow.has(player));
+    return { kind: 'locked', answer, everyoneAnswered };
+  }
+
+  /** Keeps an answer press() accepted, once the caller has saved it. */
+  record(answer: QuizAnswer): void {
+    this.answers.push(answer);
+  }
+
+  /** Closes the open round and tells who got it right. */
+  closeRound(): { round: RoundState; right: string[]; wrong: string[] } {
+    const current = this.current;
+    if (current === null || !this.roundOpen) throw new Error('no open round');
+    this.roundOpen = false;
+    const answers = this.answers.filter((a) => a.round === current.round);
+    return { round: { ...current, open: false }, right: answers.filter((a) => a.correct).map((a) => a.userId), wrong: answers.filter((a) => !a.correct).map((a) => a.userId) };
+  }
+
+  standings(): Standing[] {
+    return standings(this.answers);
+  }
+}
+
+/** Parses a level option, defaulting to mixed. */
+export function quizLevel(value: string | null): QuizLevel {
+  return (QUIZ_LEVELS as readonly string[]).includes(value ?? '') ? (value as QuizLevel) : 'mixed';
+}
+

@@ -1,0 +1,156 @@
+import { time, TimestampStyles } from '@discordjs/formatters';
+import { ButtonStyle } from 'discord-api-types/v10';
+import type { PracticeCard } from '../engines/practice.ts';
+import { choicesFor, correctKey, correctLabel, questionText, type QuizLevel, type RoundState, type Standing } from '../engines/quiz.ts';
+import type { QuizItem } from '../knowledge/schema.ts';
+import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
+import type { LeaderboardRow, PlayerStats } from '../storage/quiz-repo.ts';
+import { button, rows } from './components.ts';
+import { LEVEL_STYLE } from './levels.ts';
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+/** Button ids of /quiz; the quiz command parses them back with the same scheme. */
+export const quizButtonId = {
+  answer: (sessionId: number, round: number, key: string) => `quiz:a:${sessionId}:${round}:${key}`,
+  practiceAnswer: (level: QuizLevel, itemId: string, key: string) => `quiz:p:${level}:${itemId}:${key}`,
+  practiceNext: (level: QuizLevel, lastItemId: string) => `quiz:pn:${level}:${lastItemId}`,
+  practiceStop: () => 'quiz:ps',
+};
+
+function levelLine(item: QuizItem): string {
+  const style = LEVEL_STYLE[item.level];
+  return `${style.badge} ${style.label} · ${item.difficulty}`;
+}
+
+function choiceLines(item: QuizItem): string {
+  return item.kind === 'multiple-choice' ? `\n\n${choicesFor(item).map((c) => `**${c.key}**: ${c.label}`).join('\n')}` : '';
+}
+
+/** Multiple-choice buttons show the letter (the full text is in the embed); others show their label. */
+function choiceButtonLabel(item: QuizItem, key: string, label: string): string {
+  return item.kind === 'multiple-choice' ? key : label;
+}
+
+function standingLines(list: readonly Standing[], limit = 10): string {
+  if (list.length === 0) return 'Nobody answered.';
+  return list
+    .slice(0, limit)
+    .map((s, i) => `${MEDALS[i] ?? `${i + 1}.`} <@${s.userId}>: **${s.points}** pts (${s.correct}/${s.answered} right)`)
+    .join('\n');
+}
+
+export function quizIntro(level: QuizLevel, questions: number, seconds: number, starterId: string): ReplyPayload {
+  const levelName = level === 'mixed' ? 'mixed levels' : `${LEVEL_STYLE[level].badge} ${LEVEL_STYLE[level].label}`;
+  return {
+    content: `🎓 **Quiz time!** <@${starterId}> started a quiz: ${questions} questions, ${levelName}, ${seconds} s each. Anyone here can play: press a button to answer, one answer per question. Faster right answers earn bonus points.`,
+  };
+}
+
+export function roundMessage(sessionId: number, state: RoundState, total: number): MessagePayload {
+  const buttons = choicesFor(state.item).map((c) => button(quizButtonId.answer(sessionId, state.round, c.key), choiceButtonLabel(state.item, c.key, c.label), ButtonStyle.Primary));
+  return {
+    embeds: [
+      {
+        title: `Question ${state.round} of ${total}`,
+        description: `${questionText(state.item)}${choiceLines(state.item)}`,
+        color: LEVEL_STYLE[state.item.level].colour,
+        fields: [{ name: 'Time', value: `Closes ${time(Math.ceil(state.deadlineAt / 1000), TimestampStyles.RelativeTime)}` }],
+        footer: { text: levelLine(state.item) },
+      },
+    ],
+    components: rows(buttons),
+  };
+}
+
+export function revealMessage(state: RoundState, total: number, right: readonly string[], wrong: readonly string[], top: readonly Standing[]): MessagePayload {
+  const answer = correctKey(state.item);
+  const buttons = choicesFor(state.item).map((c) =>
+    button(`quiz:closed:${c.key}`, choiceButtonLabel(state.item, c.key, c.label), c.key === answer ? ButtonStyle.Success : ButtonStyle.Secondary, true),
+  );
+  const who = right.length > 0 ? right.map((id) => `<@${id}>`).join(', ') : wrong.length > 0 ? 'Nobody this time.' : 'Nobody answered.';
+  return {
+    embeds: [
+      {
+        title: `Question ${state.round} of ${total}: answer`,
+        description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}`,
+        color: LEVEL_STYLE[state.item.level].colour,
+        fields: [
+          { name: 'Got it right', value: who },
+          { name: 'Scores so far', value: standingLines(top, 5) },
+        ],
+        footer: { text: levelLine(state.item) },
+      },
+    ],
+    components: rows(buttons),
+  };
+}
+
+export function finalMessage(list: readonly Standing[], ending: 'finished' | 'stopped' | 'interrupted'): MessagePayload {
+  const title = { finished: '🏁 Quiz over: final standings', stopped: '⏹️ Quiz stopped: standings so far', interrupted: '⚠️ Quiz interrupted by a restart' }[ending];
+  const note = ending === 'interrupted' ? 'The bot restarted during this quiz. Every answer given before that still counts.\n\n' : '';
+  return { embeds: [{ title, description: `${note}${standingLines(list)}`, color: LEVEL_STYLE.general.colour, footer: { text: 'See /quiz leaderboard and /quiz stats' } }] };
+}
+
+export function leaderboardReply(period: string, top: readonly LeaderboardRow[], own: LeaderboardRow | null): ReplyPayload {
+  const lines = top.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} <@${row.userId}>: **${row.points}** pts (${row.correct}/${row.answered} right)`);
+  const ownLine = own === null ? 'You have no quiz answers in this period yet.' : `You are #${own.rank} with ${own.points} pts (${own.correct}/${own.answered} right).`;
+  return {
+    embeds: [
+      {
+        title: `Leaderboard: ${{ week: 'last 7 days', month: 'last 30 days', all: 'all time' }[period] ?? period}`,
+        description: lines.length > 0 ? lines.join('\n') : 'No quiz answers yet. Start one with `/quiz start`!',
+        color: LEVEL_STYLE.general.colour,
+        fields: [{ name: 'Your rank', value: ownLine }],
+      },
+    ],
+  };
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+
+export function statsReply(userId: string, stats: PlayerStats): ReplyPayload {
+  const perLevel = stats.byLevel.map((l) => `${LEVEL_STYLE[l.level as keyof typeof LEVEL_STYLE]?.badge ?? '•'} ${l.level}: ${percent(l.correct, l.answered)} (${l.correct}/${l.answered})`);
+  return {
+    embeds: [
+      {
+        title: 'Quiz stats',
+        description: `<@${userId}>`,
+        color: LEVEL_STYLE.general.colour,
+        fields: [
+          { name: 'Questions answered', value: String(stats.answered), inline: true },
+          { name: 'Accuracy', value: percent(stats.correct, stats.answered), inline: true },
+          { name: 'Best streak', value: String(stats.bestStreak), inline: true },
+          { name: 'Quizzes played', value: String(stats.quizzes), inline: true },
+          { name: 'By level', value: perLevel.join('\n') || 'No answers yet.' },
+        ],
+      },
+    ],
+  };
+}
+
+export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined): ReplyPayload {
+  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
+  const box = card === undefined ? 'new card' : `box ${card.box} of 5`;
+  return {
+    ephemeral: true,
+    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: LEVEL_STYLE[item.level].colour, footer: { text: `${levelLine(item)} · ${box}` } }],
+    components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
+  };
+}
+
+export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: PracticeCard): MessagePayload {
+  const right = chosen === correctKey(item);
+  const next = card.box <= 1 ? 'I’ll ask this one again soon.' : `Next review in box ${card.box}.`;
+  return {
+    embeds: [
+      {
+        title: right ? '✅ Right!' : `❌ Not quite: it’s ${correctLabel(item)}`,
+        description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}\n\n${next}`,
+        color: right ? 0x2ecc71 : 0xe74c3c,
+        footer: { text: 'Solo practice never touches the server leaderboard.' },
+      },
+    ],
+    components: rows([button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary), button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
+  };
+}

@@ -1,0 +1,191 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { openStorage } from '../../src/storage/index.ts';
+import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+import { startBotAgainst } from '../support/bot.ts';
+import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
+import { exited, spawnEntry, waitUntil } from '../support/processes.ts';
+
+const GUILD = '210000000000000000';
+const STUDY = '210000000000000010';
+const OTHER = '210000000000000011';
+const CRASH = '210000000000000012';
+const alice: StandInUser = { id: '310000000000000001', username: 'alice' };
+const bob: StandInUser = { id: '310000000000000002', username: 'bob' };
+const mod: StandInUser = { id: '310000000000000003', username: 'mod', permissions: PERMISSIONS.ManageMessages };
+const EPHEMERAL = 64;
+const quizItems = new Map(loadKnowledge(REAL_KNOWLEDGE_DIR).quiz.map((item) => [item.id, item]));
+
+const tempDir = useTempDirs();
+const standIn = new DiscordStandIn();
+let dir: string;
+let bot: Awaited<ReturnType<typeof startBotAgainst>>;
+
+beforeAll(async () => {
+  standIn.addGuild({ id: GUILD, name: 'Quiz Club', channels: [{ id: STUDY, name: 'study-hall' }, { id: OTHER, name: 'off-topic' }] });
+  await standIn.start();
+  dir = tempDir();
+  bot = await startBotAgainst(standIn, dir, {}, { quizPauseMs: 50 });
+  bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
+});
+afterAll(async () => {
+  await bot?.stop();
+  await standIn.stop();
+});
+
+const quiz = (user: StandInUser, options: any[], channelId = STUDY) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
+const press = (user: StandInUser, customId: string, channelId = STUDY) => standIn.button({ customId, user, guildId: GUILD, channelId });
+const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
+
+/** The round's buttons and its correct key, read from the posted message and the database. */
+function roundOf(message: RecordedRequest, storage = bot.context.storage) {
+  const ids: string[] = message.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
+  const [, , sessionId, round] = ids[0]!.split(':');
+  const row = storage.db.prepare('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?').get(Number(sessionId), Number(round)) as { item_id: string };
+  const item = quizItems.get(row.item_id)!;
+  const key = correctKey(item);
+  const wrong = choicesFor(item).find((c) => c.key !== key)!.key;
+  return { sessionId: Number(sessionId), round: Number(round), right: `quiz:a:${sessionId}:${round}:${key}`, wrong: `quiz:a:${sessionId}:${round}:${wrong}` };
+}
+
+describe('/quiz start', () => {
+  test('outside a study channel is refused with the study channels named', async () => {
+    const callback = await standIn.callbackFor(quiz(alice, [option.subcommand('start')], OTHER));
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toContain(`<#${STUDY}>`);
+  });
+
+  test('a full 3-question quiz with two players ends in standings, and leaderboard and stats reflect it', async () => {
+    const start = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', 'mixed'), option.integer('questions', 3), option.integer('seconds', 10)])]));
+    expect(start.body.data.flags ?? 0).toBe(0);
+    expect(start.body.data.content).toMatch(/3 questions/);
+    expect(start.body.data.allowed_mentions).toEqual({ parse: [] });
+
+    const second = await standIn.callbackFor(quiz(bob, [option.subcommand('start')]));
+    expect(second.body.data.content).toMatch(/already running/);
+
+    let sessionId = 0;
+    for (let round = 1; round <= 3; round++) {
+      const message = await standIn.waitForRequest(postedTo(STUDY, new RegExp(`^Question ${round} of 3$`)), 15_000);
+      expect(message.body.embeds[0].fields[0].value).toMatch(/<t:\d+:R>/);
+      const ids = roundOf(message);
+      sessionId = ids.sessionId;
+      const locked = await standIn.callbackFor(press(alice, ids.right));
+      expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
+      await standIn.callbackFor(press(bob, ids.wrong));
+      if (round === 1) {
+        const again = await standIn.callbackFor(press(bob, ids.right));
+        expect(again.body.data.content).toMatch(/already answered/);
+        const elsewhere = await standIn.callbackFor(press(bob, ids.right, OTHER));
+        expect(elsewhere.body.data.content).toMatch(/another channel/);
+      }
+    }
+    const final = await standIn.waitForRequest(postedTo(STUDY, /Quiz over/), 15_000);
+    const lines = final.body.embeds[0].description.split('\n');
+    expect(lines[0]).toContain(`<@${alice.id}>`);
+    expect(lines[0]).toMatch(/\(3\/3 right\)/);
+    expect(lines[1]).toContain(`<@${bob.id}>`);
+    expect(lines[1]).toMatch(/\*\*0\*\* pts \(0\/3 right\)/);
+    expect(final.body.allowed_mentions).toEqual({ parse: [] });
+    expect(bot.context.quizzes.runningCount).toBe(0);
+
+    const late = await standIn.callbackFor(press(alice, `quiz:a:${sessionId}:3:A`));
+    expect(late.body.data.content).toMatch(/ended/);
+
+    const board = await standIn.callbackFor(quiz(bob, [option.subcommand('leaderboard', [option.string('period', 'all')])]));
+    const embed = board.body.data.embeds[0];
+    expect(embed.description.split('\n')[0]).toContain(`<@${alice.id}>`);
+    expect(embed.fields[0].value).toMatch(/#2 with 0 pts/);
+
+    const stats = await standIn.callbackFor(
+      standIn.chatInput({ name: 'quiz', options: [option.subcommand('stats', [option.user('user', alice.id)])], resolved: standIn.resolvedUser(alice), user: bob, guildId: GUILD, channelId: STUDY }),
+    );
+    const fields = Object.fromEntries(stats.body.data.embeds[0].fields.map((f: any) => [f.name, f.value]));
+    expect(fields).toMatchObject({ 'Questions answered': '3', Accuracy: '100%', 'Best streak': '3', 'Quizzes played': '1' });
+  }, 60_000);
+
+  test('/quiz stop: refused for others, allowed for Manage Messages', async () => {
+    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])]));
+    const refused = await standIn.callbackFor(quiz(bob, [option.subcommand('stop')]));
+    expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Only the person who started/) });
+    const stopped = await standIn.callbackFor(quiz(mod, [option.subcommand('stop')]));
+    expect(stopped.body.data.content).toMatch(/Quiz stopped/);
+    await standIn.waitForRequest(postedTo(STUDY, /Quiz stopped/));
+    expect(bot.context.quizzes.runningCount).toBe(0);
+  });
+});
+
+describe('/quiz practice', () => {
+  test('is private, moves through questions with next/stop, and never touches the leaderboard', async () => {
+    const before = bot.context.storage.quiz.leaderboard(GUILD, null, 10).top;
+    const first = await standIn.callbackFor(quiz(bob, [option.subcommand('practice', [option.string('level', 'macro')])]));
+    expect(first.body.data.flags).toBe(EPHEMERAL);
+    const answerId: string = first.body.data.components[0].components[0].custom_id;
+    expect(answerId).toMatch(/^quiz:p:macro:/);
+    const result = await standIn.callbackFor(press(bob, answerId));
+    expect(result.body.type).toBe(7);
+    expect(result.body.data.embeds[0].title).toMatch(/Right|Not quite/);
+    const nextId: string = result.body.data.components[0].components[0].custom_id;
+    const next = await standIn.callbackFor(press(bob, nextId));
+    expect(next.body.data.embeds[0].title).toBe('Practice');
+    const stop = await standIn.callbackFor(press(bob, 'quiz:ps'));
+    expect(stop.body.data.content).toMatch(/Practice ended/);
+    expect(bot.context.storage.practice.cards(bob.id)).toHaveLength(1);
+    expect(bot.context.storage.quiz.leaderboard(GUILD, null, 10).top).toEqual(before);
+  });
+
+  test.each(['quiz:p:macro:no-such-item:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
+    const callback = await standIn.callbackFor(press(bob, customId));
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toMatch(/quiz|practice|button/i);
+  });
+});
+
+describe('a crash during a quiz', () => {
+  // Its own stand-in: the in-process bot above must not answer these interactions.
+  const lab = new DiscordStandIn();
+  beforeAll(async () => {
+    lab.addGuild({ id: GUILD, name: 'Quiz Club', channels: [{ id: CRASH, name: 'crash-lab' }] });
+    await lab.start();
+  });
+  afterAll(() => lab.stop());
+
+  test('the next start closes it with a message and keeps the answers given before the crash', async () => {
+    const standIn = lab;
+    const quiz = (user: StandInUser, options: any[], channelId: string) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
+    const press = (user: StandInUser, customId: string, channelId: string) => standIn.button({ customId, user, guildId: GUILD, channelId });
+    const database = path.join(tempDir(), 'crash.sqlite');
+    const setup = openStorage(database);
+    setup.settings.addStudyChannel(GUILD, CRASH);
+    setup.close();
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' };
+    const victim = spawnEntry('src/index.ts', [], env);
+    await waitUntil(() => victim.output().includes('logged in to Discord'), 20_000, 'log-in');
+    const identified = standIn.identifies.length;
+    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
+    const message = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 15_000);
+    const reader = openStorage(database);
+    const ids = roundOf(message, reader);
+    reader.close();
+    const locked = await standIn.callbackFor(press(alice, ids.right, CRASH));
+    expect(locked.body.data.content).toMatch(/Locked in/);
+    victim.kill('SIGKILL');
+    await exited(victim);
+
+    const revived = spawnEntry('src/index.ts', [], env);
+    await waitUntil(() => standIn.identifies.length > identified, 20_000, 'the restarted bot to log in');
+    const notice = await standIn.waitForRequest(postedTo(CRASH, /interrupted/), 20_000);
+    expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
+    revived.kill('SIGTERM');
+    await exited(revived);
+
+    const after = openStorage(database);
+    expect(after.quiz.running()).toEqual([]);
+    expect(after.quiz.answers(ids.sessionId)).toEqual([expect.objectContaining({ userId: alice.id, correct: true })]);
+    expect(after.quiz.leaderboard(GUILD, null, 10).top[0]).toMatchObject({ userId: alice.id });
+    after.close();
+  }, 60_000);
+});

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { nextPracticeItem, reviewCard, LEITNER_INTERVALS_MS } from '../../src/engines/practice.ts';
+import { BASE_POINTS, choicesFor, correctKey, drawItems, pointsFor, QuizGame, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+
+const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
+
+describe('drawItems', () => {
+  test('is deterministic for a seed and never repeats within a quiz', () => {
+    const first = drawItems(items, 'mixed', 20, seededRandom(7)).map((i) => i.id);
+    expect(drawItems(items, 'mixed', 20, seededRandom(7)).map((i) => i.id)).toEqual(first);
+    expect(new Set(first).size).toBe(20);
+    expect(drawItems(items, 'mixed', 20, seededRandom(8)).map((i) => i.id)).not.toEqual(first);
+  });
+
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('a mixed quiz includes a "which level" scenario (seed %i)', (seed) => {
+    expect(drawItems(items, 'mixed', 3, seededRandom(seed)).some((i) => i.kind === 'scenario-level')).toBe(true);
+  });
+
+  test.each(['micro', 'mezzo', 'macro'] as const)('a %s quiz only draws items for that level (or general)', (level) => {
+    for (const item of drawItems(items, level, 20, seededRandom(1))) {
+      expect(item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level)).toBe(true);
+    }
+  });
+});
+
+describe('pointsFor', () => {
+  test('rewards speed and nothing for a wrong answer', () => {
+    expect(pointsFor(true, 0, 0, 20_000)).toBe(BASE_POINTS + SPEED_BONUS);
+    expect(pointsFor(true, 0, 10_000, 20_000)).toBe(BASE_POINTS + Math.round(SPEED_BONUS / 2));
+    expect(pointsFor(true, 0, 20_000, 20_000)).toBe(BASE_POINTS);
+    expect(pointsFor(false, 0, 0, 20_000)).toBe(0);
+  });
+});
+
+describe('choicesFor', () => {
+  test('gives letters, true/false or the three levels', () => {
+    const byKind = (kind: string) => items.find((i) => i.kind === kind)!;
+    expect(choicesFor(byKind('multiple-choice')).map((c) => c.key)).toEqual(expect.arrayContaining(['A', 'B']));
+    expect(choicesFor(byKind('true-false')).map((c) => c.label)).toEqual(['True', 'False']);
+    expect(choicesFor(byKind('scenario-level')).map((c) => c.label)).toEqual(['Micro', 'Mezzo', 'Macro']);
+  });
+});
+
+describe('QuizGame', () => {
+  const three = drawItems(items, 'mixed', 3, seededRandom(3));
+  const wrongKey = (item: (typeof three)[number]) => choicesFor(item).find((c) => c.key !== correctKey(item))!.key;
+
+  function play(game: QuizGame, user: string, round: number, key: string, now: number) {
+    const outcome = game.press(user, round, key, now);
+    if (outcome.kind === 'locked') game.record(outcome.answer);
+    return outcome;
+  }
+
+  test('runs rounds, scores answers and ranks the players', () => {
+    const game = new QuizGame(three, 20);
+    let round = game.openNextRound(0);
+    expect(play(game, 'ann', 1, correctKey(round.item), 1_000)).toMatchObject({ kind: 'locked', everyoneAnswered: false });
+    expect(play(game, 'ben', 1, wrongKey(round.item), 2_000)).toMatchObject({ kind: 'locked', answer: { correct: false, points: 0 } });
+    expect(game.closeRound()).toMatchObject({ right: ['ann'], wrong: ['ben'] });
+
+    round = game.openNextRound(30_000);
+    expect(play(game, 'ann', 2, correctKey(round.item), 31_000)).toMatchObject({ kind: 'locked', everyoneAnswered: false });
+    expect(play(game, 'ben', 2, correctKey(round.item), 32_000)).toMatchObject({ kind: 'locked', everyoneAnswered: true });
+    game.closeRound();
+    expect(game.hasNextRound).toBe(true);
+    expect(game.standings().map((s) => s.userId)).toEqual(['ann', 'ben']);
+    expect(game.standings()[0]).toMatchObject({ correct: 2, answered: 2 });
+  });
+
+  test('refuses second presses, closed rounds, stale rounds and unknown choices', () => {
+    const game = new QuizGame(three, 20);
+    const round = game.openNextRound(0);
+    play(game, 'ann', 1, correctKey(round.item), 1_000);
+    expect(game.press('ann', 1, wrongKey(round.item), 2_000)).toEqual({ kind: 'already-answered', choice: correctKey(round.item) });
+    expect(game.press('ben', 1, 'Z', 2_000)).toEqual({ kind: 'invalid-choice' });
+    expect(game.press('ben', 2, correctKey(round.item), 2_000)).toEqual({ kind: 'round-closed' });
+    expect(game.press('ben', 1, correctKey(round.item), 20_001)).toEqual({ kind: 'round-closed' });
+    game.closeRound();
+    expect(game.press('ben', 1, correctKey(round.item), 3_000)).toEqual({ kind: 'round-closed' });
+    expect(game.allAnswers).toHaveLength(1);
+  });
+
+  test('standings break ties by right answers, then by who answered first', () => {
+    expect(
+      standings([
+        { round: 1, userId: 'late', choice: 'A', correct: true, points: 10, answeredAt: 5 },
+        { round: 1, userId: 'early', choice: 'A', correct: true, points: 10, answeredAt: 1 },
+      ]).map((s) => s.userId),
+    ).toEqual(['early', 'late']);
+  });
+});
+
+describe('solo practice (Leitner)', () => {
+  const now = 1_000_000;
+  test('moves a card up on a right answer and back to box 1 on a wrong one', () => {
+    const up = reviewCard(undefined, 'x', true, now);
+    expect(up).toEqual({ itemId: 'x', box: 1, dueAt: now + LEITNER_INTERVALS_MS[1] });
+    expect(reviewCard({ itemId: 'x', box: 3, dueAt: 0 }, 'x', true, now).box).toBe(4);
+    expect(reviewCard({ itemId: 'x', box: 4, dueAt: 0 }, 'x', false, now).box).toBe(1);
+    expect(reviewCard({ itemId: 'x', box: 5, dueAt: 0 }, 'x', true, now).box).toBe(5);
+  });
+
+  test('asks due cards first (lowest box first), then unseen items, never the same item twice running', () => {
+    const [a, b, c] = items;
+    const cards = [
+      { itemId: a!.id, box: 3, dueAt: now - 1 },
+      { itemId: b!.id, box: 1, dueAt: now - 1 },
+      { itemId: c!.id, box: 2, dueAt: now + 10_000 },
+    ];
+    expect(nextPracticeItem(items, cards, 'mixed', now, seededRandom(1))?.id).toBe(b!.id);
+    expect(nextPracticeItem(items, cards, 'mixed', now, seededRandom(1), b!.id)?.id).toBe(a!.id);
+    const seen = new Set(cards.map((card) => card.itemId));
+    const fresh = nextPracticeItem(items, cards.slice(2), 'mixed', now, seededRandom(1));
+    expect(seen.has(fresh!.id)).toBe(false);
+  });
+});
