@@ -6,6 +6,7 @@ import type { Storage } from '../storage/index.ts';
 import type { Cooldowns } from './cooldowns.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { QuizManager } from './quiz-manager.ts';
+import type { TermOfTheDayJob } from '../jobs/term-job.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
@@ -14,6 +15,7 @@ export interface BotContext {
   readonly setup: SetupService;
   readonly askCooldowns: Cooldowns;
   readonly quizzes: QuizManager;
+  readonly termJob: TermOfTheDayJob;
   readonly messenger: Messenger;
   readonly logger: Logger;
   readonly now: () => number;

@@ -9,6 +9,7 @@ import { Cooldowns } from './cooldowns.ts';
 import { KnowledgeHolder } from './knowledge-holder.ts';
 import { QuizManager } from './quiz-manager.ts';
 import type { Random } from '../engines/quiz.ts';
+import { TermOfTheDayJob } from '../jobs/term-job.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
 export interface ContextOptions {
@@ -16,6 +17,8 @@ export interface ContextOptions {
   readonly random?: Random;
   /** Pause before a quiz's first question and after each answer reveal. */
   readonly quizPauseMs?: number;
+  /** Under sharding: whether this process serves a guild (scheduled work runs only for those). */
+  readonly ownsGuild?: (guildId: string) => boolean;
 }
 
 export function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): BotContext {
@@ -29,6 +32,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     setup: new SetupService(storage.settings),
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     quizzes,
+    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true) }),
     messenger,
     logger,
     now,

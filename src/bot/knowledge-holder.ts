@@ -1,4 +1,5 @@
 import { AnswerEngine } from '../engines/answer-engine.ts';
+import { GlossaryIndex } from '../engines/glossary.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
@@ -8,7 +9,7 @@ import type { Logger } from '../logger.ts';
  * edited files are invalid, keeps serving the previous version and logs every problem.
  */
 export class KnowledgeHolder {
-  private current: { knowledge: Knowledge; engine: AnswerEngine; sourceTitles: Map<string, string> };
+  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; sourceTitles: Map<string, string> };
 
   constructor(
     private readonly dir: string,
@@ -18,7 +19,7 @@ export class KnowledgeHolder {
   }
 
   private static build(knowledge: Knowledge) {
-    return { knowledge, engine: new AnswerEngine(knowledge), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
+    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
   }
 
   get knowledge(): Knowledge {
@@ -27,6 +28,10 @@ export class KnowledgeHolder {
 
   get engine(): AnswerEngine {
     return this.current.engine;
+  }
+
+  get glossary(): GlossaryIndex {
+    return this.current.glossary;
   }
 
   sourceTitles(ids: readonly string[]): string[] {

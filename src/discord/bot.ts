@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { Cron } from 'croner';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { BotContext } from '../bot/command.ts';
 import { createContext, type ContextOptions } from '../bot/context.ts';
@@ -24,7 +25,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
     // Belt and braces: every payload also sets allowed_mentions itself.
     allowedMentions: { parse: [], repliedUser: false },
   });
-  const context = createContext(config, logger, new DiscordMessenger(client), options);
+  const context = createContext(config, logger, new DiscordMessenger(client), { ownsGuild: (guildId) => client.guilds.cache.has(guildId), ...options });
   const router = new InteractionRouter(context);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -45,6 +46,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
       // Only this shard's guilds: under sharding, each process recovers its own quizzes.
       const recovered = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
       if (recovered > 0) logger.info({ recovered }, 'closed quizzes interrupted by a restart');
+      await context.termJob.recover(new Date(context.now()));
       resolve();
     });
   });
@@ -63,12 +65,18 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
 
   await client.login(discord.token);
   await ready;
+  // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
+  const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
+    await context.termJob.tick(new Date(context.now()));
+  });
+  await context.termJob.tick(new Date(context.now()));
 
   return {
     client,
     context,
     async stop() {
       router.stopAccepting();
+      termTicks.stop();
       process.off('SIGHUP', reload);
       watcher?.close();
       await context.quizzes.shutdown();
