@@ -1,3 +1,4 @@
+import type { QuizAnswer } from '../engines/quiz.ts';
 import type { Db } from './database.ts';
 
 export type QuizStatus = 'running' | 'finished' | 'stopped' | 'interrupted';
@@ -14,14 +15,6 @@ export interface QuizSessionRow {
   readonly startedAt: number;
 }
 
-export interface RecordedAnswer {
-  readonly round: number;
-  readonly userId: string;
-  readonly choice: string;
-  readonly correct: boolean;
-  readonly points: number;
-  readonly answeredAt: number;
-}
 
 export interface LeaderboardRow {
   readonly rank: number;
@@ -78,7 +71,7 @@ export class QuizRepo {
   }
 
   /** Returns false when this user already answered this round (the first answer stands). */
-  recordAnswer(sessionId: number, answer: RecordedAnswer): boolean {
+  recordAnswer(sessionId: number, answer: QuizAnswer): boolean {
     const result = this.db
       .prepare(
         `INSERT OR IGNORE INTO quiz_answers (session_id, round, user_id, choice, correct, points, answered_at)
@@ -88,9 +81,9 @@ export class QuizRepo {
     return result.changes === 1;
   }
 
-  answers(sessionId: number): RecordedAnswer[] {
+  answers(sessionId: number): QuizAnswer[] {
     return this.db
-      .prepare<[number], Omit<RecordedAnswer, 'correct'> & { correct: number }>(
+      .prepare<[number], Omit<QuizAnswer, 'correct'> & { correct: number }>(
         `SELECT round, user_id AS userId, choice, correct, points, answered_at AS answeredAt
          FROM quiz_answers WHERE session_id = ? ORDER BY round, answered_at, user_id`,
       )
