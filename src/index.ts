@@ -1,13 +1,10 @@
-import { createInterface } from 'node:readline';
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
+import { runConsole } from './console/run-console.ts';
 import { runDiscordBot, runShardedBot } from './discord/run.ts';
-import { AnswerEngine } from './engines/answer-engine.ts';
-import { toAskText } from './format/ask-text.ts';
-import { loadKnowledge } from './knowledge/load.ts';
 import { createLogger } from './logger.ts';
 
-/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise an offline ask prompt. */
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the offline console. */
 runCli(async () => {
   const config = loadConfig();
   if (config.discord !== null) {
@@ -15,17 +12,13 @@ runCli(async () => {
     await (config.shardCount > 1 ? runShardedBot(config, logger) : runDiscordBot(config, logger));
     return 0;
   }
-  const engine = new AnswerEngine(loadKnowledge(config.knowledgeDir));
-  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  console.log('Levels Tutor (offline: no DISCORD_TOKEN set). Ask about micro, mezzo and macro social work; /quit to leave.');
-  prompt.setPrompt('ask> ');
-  prompt.prompt();
-  for await (const line of prompt) {
-    const question = line.trim();
-    if (question === '/quit') break;
-    if (question !== '') console.log(`\n${toAskText(engine.ask(question))}\n`);
-    prompt.prompt();
-  }
-  prompt.close();
-  return 0;
+  const code = await runConsole(config, {
+    input: process.stdin,
+    terminal: process.stdin.isTTY ? process.stdout : null,
+    write: (text) => process.stdout.write(text),
+    writeLog: (text) => process.stderr.write(text),
+  });
+  // The session is over even if a timer is still scheduled: leave once the output is flushed.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
 });

@@ -1,0 +1,210 @@
+import type { ChannelFacts } from '../engines/setup.ts';
+import { fitPayload } from '../format/limits.ts';
+import type { ButtonInteraction, ChatInputInteraction, MessagePayload, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
+import type { Directory, Invocation } from './parse.ts';
+
+/** The console is one member in one text channel of one server; ids look like Discord's. */
+export const OFFLINE_GUILD = { id: '100000000000000001', name: 'offline' } as const;
+export const STUDY_CHANNEL = { id: '100000000000000002', name: 'study-channel' } as const;
+export const CONSOLE_USER: UserRef = { id: '100000000000000003', displayName: 'you' };
+
+export const DIRECTORY: Directory = {
+  channels: [STUDY_CHANNEL],
+  roles: [],
+  users: [{ id: CONSOLE_USER.id, name: CONSOLE_USER.displayName }],
+};
+
+/** Names for rendering mentions. */
+export const NAMES: Readonly<Record<string, string>> = { [STUDY_CHANNEL.id]: STUDY_CHANNEL.name, [CONSOLE_USER.id]: CONSOLE_USER.displayName };
+
+const STUDY_FACTS: ChannelFacts = { id: STUDY_CHANNEL.id, kind: 'text', botCanView: true, botCanSend: true };
+
+export interface ShownMessage {
+  readonly messageId: string;
+  /** The whole message as it now stands. */
+  readonly payload: MessagePayload;
+  readonly ephemeral: boolean;
+  readonly edited: boolean;
+}
+
+/** An edit leaves out what it doesn't change, as Discord's PATCH does. */
+function applyEdit(old: MessagePayload, edit: MessagePayload): MessagePayload {
+  return {
+    content: edit.content ?? old.content,
+    embeds: edit.embeds ?? old.embeds,
+    components: edit.components ?? old.components,
+    allowedMentions: edit.allowedMentions ?? old.allowedMentions,
+  };
+}
+
+/**
+ * The offline server's one channel: keeps every message the bot posts, so edits and
+ * button presses find them, and hands each new or changed message to `show`.
+ */
+export class OfflineChannel {
+  private readonly messages = new Map<string, { payload: MessagePayload; ephemeral: boolean }>();
+  /** Public (non-ephemeral) messages, oldest first, as Discord's channel history holds them. */
+  private readonly history: string[] = [];
+  private lastId = 100_000_000_000_010_000n;
+
+  constructor(private readonly show: (message: ShownMessage) => void) {}
+
+  nextId(): string {
+    this.lastId += 1n;
+    return String(this.lastId);
+  }
+
+  post(payload: MessagePayload, ephemeral: boolean): string {
+    const messageId = this.nextId();
+    const fitted = fitPayload(payload);
+    this.messages.set(messageId, { payload: fitted, ephemeral });
+    if (!ephemeral) this.history.push(messageId);
+    this.show({ messageId, payload: fitted, ephemeral, edited: false });
+    return messageId;
+  }
+
+  edit(messageId: string, payload: MessagePayload): void {
+    const message = this.messages.get(messageId);
+    if (message === undefined) throw new Error(`Unknown Message ${messageId}`);
+    message.payload = applyEdit(message.payload, fitPayload(payload));
+    this.show({ messageId, payload: message.payload, ephemeral: message.ephemeral, edited: true });
+  }
+
+  recent(limit: number): Array<{ id: string; authorIsMe: boolean; footer: string | null }> {
+    return this.history
+      .slice(-limit)
+      .reverse()
+      .map((id) => ({ id, authorIsMe: true, footer: this.messages.get(id)?.payload.embeds?.[0]?.footer?.text ?? null }));
+  }
+}
+
+function requireChannel(channelId: string): void {
+  // What Discord answers for a channel the bot can't reach.
+  if (channelId !== STUDY_CHANNEL.id) throw new Error(`Unknown Channel ${channelId}`);
+}
+
+/** Posts outside interactions (quiz rounds, the term of the day) into the offline channel. */
+export class ConsoleMessenger implements Messenger {
+  constructor(private readonly channel: OfflineChannel) {}
+
+  async send(channelId: string, payload: MessagePayload) {
+    requireChannel(channelId);
+    return { messageId: this.channel.post(payload, false) };
+  }
+
+  async edit(channelId: string, messageId: string, payload: MessagePayload) {
+    requireChannel(channelId);
+    this.channel.edit(messageId, payload);
+  }
+
+  async recentMessages(channelId: string, limit: number) {
+    requireChannel(channelId);
+    return this.channel.recent(limit);
+  }
+
+  async channelFacts(guildId: string, channelId: string) {
+    return guildId === OFFLINE_GUILD.id && channelId === STUDY_CHANNEL.id ? STUDY_FACTS : null;
+  }
+}
+
+function base(channel: OfflineChannel) {
+  return {
+    id: channel.nextId(),
+    user: CONSOLE_USER,
+    guildId: OFFLINE_GUILD.id,
+    channelId: STUDY_CHANNEL.id,
+    // The console's user runs the place: Manage Server and Manage Messages included.
+    can: () => true,
+  };
+}
+
+function alreadyAnswered(): Error {
+  return new Error('The reply to this interaction has already been sent or deferred.');
+}
+
+function notAnswered(): Error {
+  return new Error('The reply to this interaction has not been sent or deferred.');
+}
+
+/** A typed slash command, with Discord's reply rules: one reply (or defer, then replies that edit it), then follow-ups. */
+export function consoleChatInput(channel: OfflineChannel, invocation: Invocation): ChatInputInteraction {
+  let deferred: { ephemeral: boolean; messageId: string | null } | null = null;
+  let replied = false;
+  const option = (name: string) => invocation.options[name];
+  return {
+    ...base(channel),
+    commandName: invocation.commandName,
+    subcommandGroup: invocation.subcommandGroup,
+    subcommand: invocation.subcommand,
+    string: (name) => {
+      const value = option(name);
+      return value?.kind === 'string' ? value.value : null;
+    },
+    integer: (name) => {
+      const value = option(name);
+      return value?.kind === 'integer' ? value.value : null;
+    },
+    boolean: (name) => {
+      const value = option(name);
+      return value?.kind === 'boolean' ? value.value : null;
+    },
+    channel: (name) => (option(name)?.kind === 'channel' ? STUDY_FACTS : null),
+    role: (name) => {
+      const value = option(name);
+      const role = value?.kind === 'role' ? DIRECTORY.roles.find((r) => r.id === value.id) : undefined;
+      return role === undefined ? null : { id: role.id, name: role.name };
+    },
+    userOption: (name) => (option(name)?.kind === 'user' ? CONSOLE_USER : null),
+    reply: async (payload: ReplyPayload) => {
+      if (deferred !== null) {
+        // After a defer, Discord edits the "thinking…" message, keeping the defer's visibility.
+        if (deferred.messageId === null) deferred.messageId = channel.post(payload, deferred.ephemeral);
+        else channel.edit(deferred.messageId, payload);
+        return;
+      }
+      if (replied) throw alreadyAnswered();
+      replied = true;
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    defer: async (options) => {
+      if (replied || deferred !== null) throw alreadyAnswered();
+      deferred = { ephemeral: options?.ephemeral ?? false, messageId: null };
+    },
+    followUp: async (payload: ReplyPayload) => {
+      if (!replied && deferred === null) throw notAnswered();
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    get replied() {
+      return replied || deferred !== null;
+    },
+  };
+}
+
+/** A press on a button of message `messageId`. */
+export function consoleButton(channel: OfflineChannel, customId: string, messageId: string): ButtonInteraction {
+  let replied = false;
+  const answer = () => {
+    if (replied) throw alreadyAnswered();
+    replied = true;
+  };
+  return {
+    ...base(channel),
+    customId,
+    messageId,
+    reply: async (payload: ReplyPayload) => {
+      answer();
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    update: async (payload: MessagePayload) => {
+      answer();
+      channel.edit(messageId, payload);
+    },
+    followUp: async (payload: ReplyPayload) => {
+      if (!replied) throw notAnswered();
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    get replied() {
+      return replied;
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import type { BotContext } from '../bot/command.ts';
+import { createContext } from '../bot/context.ts';
+import { InteractionRouter } from '../bot/router.ts';
+import type { Config } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { ButtonBoard } from './buttons.ts';
+import { ConsoleMessenger, consoleButton, consoleChatInput, DIRECTORY, NAMES, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from './console-interactions.ts';
+import { parseCommandLine } from './parse.ts';
+import { renderMessage } from './render.ts';
+
+export interface ConsoleIo {
+  /** Typed or piped lines. */
+  readonly input: NodeJS.ReadableStream;
+  /** The terminal to draw the prompt on, or null when the input is a script. */
+  readonly terminal: NodeJS.WritableStream | null;
+  /** The console's own output. */
+  readonly write: (text: string) => void;
+  /** Log lines. */
+  readonly writeLog: (text: string) => void;
+}
+
+const PROMPT = 'you> ';
+const LOG_LABELS: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/** A pino JSON line as one readable line: level, message, the error's message (never its stack), simple fields. */
+export function logLine(json: string): string {
+  try {
+    const { level, time: _time, msg, err, ...fields } = JSON.parse(json) as Record<string, unknown>;
+    const error = typeof err === 'object' && err !== null && 'message' in err ? `: ${String(err.message)}` : '';
+    const details = Object.entries(fields)
+      .filter(([, value]) => typeof value !== 'object')
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(' ');
+    const line = `[${LOG_LABELS[Number(level)] ?? 'log'}] ${String(msg ?? '')}${error}${details === '' ? '' : ` (${details})`}`;
+    return `${line.replace(/\s+/g, ' ').trim()}\n`;
+  } catch {
+    return `${json.replace(/\s+/g, ' ').trim()}\n`;
+  }
+}
+
+function banner(context: BotContext): string {
+  const commands = context.commands.map((command) => `/${command.data.name}`).join(', ');
+  return [
+    `Levels Tutor, offline: DISCORD_TOKEN is not set, so this console is #${STUDY_CHANNEL.name}, a study channel of the "${OFFLINE_GUILD.name}" server, and you are its admin.`,
+    `Commands: ${commands}, /quit. Press a button by typing its number or its label. Try: /ask what is macro practice`,
+    'To run on Discord: set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env (see .env.example), run npm run deploy-commands once, then npm start.',
+  ].join('\n');
+}
+
+/**
+ * The offline console: the bot's own router, commands, engines and database, driven from
+ * a terminal (with a prompt) or a script (line by line). Resolves with the exit code on
+ * /quit or end of input; a script first lets a running quiz finish.
+ */
+export async function runConsole(config: Config, io: ConsoleIo): Promise<number> {
+  const logger = createLogger(config.logLevel, [], { write: (json: string) => io.writeLog(logLine(json)) });
+  const { terminal } = io;
+  const interactive = terminal !== null;
+  let busy = true;
+  let closed = false;
+  const print = (text: string) => {
+    // A quiz round arriving while the prompt waits: print above it, then draw the prompt again.
+    const redraw = terminal !== null && !busy && !closed;
+    if (redraw) {
+      clearLine(terminal, 0);
+      cursorTo(terminal, 0);
+    }
+    io.write(`${text}\n`);
+    if (redraw) lines.prompt(true);
+  };
+  const hint = (text: string) => print(`hint: ${text}\n`);
+
+  const board = new ButtonBoard();
+  const channel = new OfflineChannel((message: ShownMessage) => {
+    const rendered = renderMessage(message.payload, { ephemeral: message.ephemeral, edited: message.edited }, { names: NAMES, now: context.now() });
+    board.shown(message.messageId, rendered.buttons, message.edited);
+    print(`${rendered.text}\n`);
+  });
+  // One person at a keyboard: the anti-spam cooldown of a busy server has no point here.
+  const context = createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel));
+  const router = new InteractionRouter(context);
+  const commands = context.commands.map((command) => command.data);
+  // Opened once the context stands, so that a start-up error (bad knowledge) can't leave stdin held.
+  const lines = createInterface({ input: io.input, output: terminal ?? undefined, terminal: interactive, prompt: PROMPT });
+  lines.on('close', () => (closed = true));
+  // Ctrl+C at the prompt leaves, like /quit.
+  lines.on('SIGINT', () => lines.close());
+
+  // A failing timer (a quiz round) must not end the console with a stack trace.
+  const unexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
+  process.on('unhandledRejection', unexpected);
+  process.on('uncaughtException', unexpected);
+
+  const handle = async (line: string): Promise<'quit' | 'continue'> => {
+    const text = line.trim();
+    if (text === '') {
+      hint('Type a command, like /ask what is macro practice, or a button’s number. /help lists the commands, /quit leaves.');
+      return 'continue';
+    }
+    if (text.split(/\s/, 1)[0]?.toLowerCase() === '/quit') return 'quit';
+    if (text.startsWith('/')) {
+      const parsed = parseCommandLine(text, commands, DIRECTORY);
+      if (!parsed.ok) {
+        hint(parsed.hint);
+        return 'continue';
+      }
+      board.consume();
+      await router.chatInput(consoleChatInput(channel, parsed.invocation));
+      return 'continue';
+    }
+    const pick = board.pick(text);
+    if (!pick.ok) {
+      // Outside a quiz, a plain sentence is a question: answer it as /ask would.
+      if (context.quizzes.runningCount === 0 && /\p{L}\s+\p{L}/u.test(text)) return handle(`/ask ${text}`);
+      hint(`${pick.reason} Commands start with /; /help lists them.`);
+      return 'continue';
+    }
+    board.consume();
+    await router.button(consoleButton(channel, pick.customId, pick.messageId));
+    return 'continue';
+  };
+
+  try {
+    context.storage.settings.addStudyChannel(OFFLINE_GUILD.id, STUDY_CHANNEL.id);
+    print(`${banner(context)}\n`);
+    await context.quizzes.recoverInterrupted((guildId) => guildId === OFFLINE_GUILD.id);
+    if (interactive) lines.prompt();
+    busy = false;
+    for await (const line of lines) {
+      busy = true;
+      if (!interactive) {
+        // A script types its answers ahead: during a quiz, each waits for the next question's buttons.
+        const press = line.trim() !== '' && !line.trim().startsWith('/');
+        if (press && !board.fresh && context.quizzes.runningCount > 0) await Promise.race([board.untilFresh(), context.quizzes.whenIdle()]);
+        // Echoed so that a script's transcript reads like a session.
+        print(`${PROMPT}${line}`);
+      }
+      const next = await handle(line).catch((error: unknown) => {
+        logger.error({ err: error }, 'console command failed');
+        return 'continue' as const;
+      });
+      if (next === 'quit') break;
+      if (interactive) lines.prompt();
+      busy = false;
+    }
+    busy = true;
+    if (!interactive && context.quizzes.runningCount > 0) {
+      print('(waiting for the quiz to finish…)\n');
+      await context.quizzes.whenIdle();
+    }
+    router.stopAccepting();
+    // Leaving mid-quiz: it ends with a note, and every answer given stays saved.
+    await context.quizzes.shutdown();
+    return 0;
+  } finally {
+    if (!closed) lines.close();
+    context.storage.close();
+    process.off('unhandledRejection', unexpected);
+    process.off('uncaughtException', unexpected);
+  }
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openStorage } from '../../src/storage/index.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+import { exited, spawnEntry } from '../support/processes.ts';
+
+const tempDir = useTempDirs();
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** `npm start` with no token (even if a developer's .env has one: set-but-empty wins over .env), fed a script on stdin. */
+async function runScript(lines: readonly string[], databasePath = path.join(tempDir(), 'console.sqlite')) {
+  const child = spawnEntry('src/index.ts', [], {
+    DISCORD_TOKEN: '',
+    DISCORD_APPLICATION_ID: '',
+    DATABASE_PATH: databasePath,
+    // Scripts ask faster than a student would.
+    ASK_COOLDOWN_SECONDS: '0',
+  });
+  child.stdin.end(lines.map((line) => `${line}\n`).join(''));
+  const code = await exited(child);
+  return { code, output: child.output(), databasePath };
+}
+
+function hintLines(output: string): string[] {
+  return output.split('\n').filter((line) => line.startsWith('hint: '));
+}
+
+describe('npm start without DISCORD_TOKEN: the offline console', () => {
+  test('the issue’s one-liner prints the answer and exits 0', async () => {
+    const { code, output } = await runScript(['/ask what is macro practice', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^╭ What is macro social work\?$/m);
+    expect(output).toMatch(/^╰ macro-definition · match \d+%$/m);
+  });
+
+  test('a scripted session: banner, answer, help, an honest "don’t know", one-line hints, no stack trace', async () => {
+    const { code, output, databasePath } = await runScript(['/ask what is macro practice', '/help', '/ask how do I bake bread', '/teleport now', '', '/ask colour:blue', '/quit']);
+    expect(code).toBe(0);
+
+    expect(output).toMatch(/offline/);
+    expect(output).toContain('set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env');
+    expect(output).toContain('npm run deploy-commands');
+
+    expect(output).toContain('you> /ask what is macro practice\n╭ What is macro social work?\n│ Macro social work is');
+    expect(output).toMatch(/^ {2}\[1\] .+ {3}\[2\] .+$/m);
+    expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful$/m);
+
+    expect(output).toContain('you> /help\n(only you see this)\n╭ Levels Tutor');
+    expect(output).toContain('Study channels here: #study-channel');
+
+    expect(output).toMatch(/you> \/ask how do I bake bread\n\(only you see this\)\nSorry, I don't have an answer for “how do I bake bread”/);
+
+    const hints = hintLines(output);
+    expect(hints).toHaveLength(3);
+    expect(hints[0]).toMatch(/^hint: Unknown command \/teleport\. Try \/ask, .*\/help.* or \/quit\.$/);
+    expect(hints[1]).toMatch(/^hint: Type a command, like \/ask what is macro practice/);
+    expect(hints[2]).toBe('hint: Unknown option colour: for /ask. Its options: question: private:');
+
+    expect(output).not.toMatch(STACK_FRAME);
+    expect(output).not.toMatch(/\bError:/);
+
+    // The same database as the bot: the unanswered question is logged for curators.
+    const storage = openStorage(databasePath);
+    const logged = storage.db.prepare<[], { question: string }>('SELECT question FROM unanswered_questions').all();
+    storage.close();
+    expect(logged.map((row) => row.question)).toEqual(['how do I bake bread']);
+  });
+
+  test('buttons are pressed by number or label: a related question, then the 👍 vote', async () => {
+    const { code, output, databasePath } = await runScript(['/ask what is macro practice', '1', 'helpful', '/quit']);
+    expect(code).toBe(0);
+    const related = /^ {2}\[1\] (.+?) {3}\[2\]/m.exec(output)?.[1];
+    expect(related).toBeDefined();
+    expect(output).toContain(`you> 1\n(only you see this)\n╭ ${related!.replace(/…$/, '')}`);
+    expect(output).toContain('you> helpful\n(only you see this)\nThanks! Glad it helped. 👍');
+    expect(output).not.toMatch(STACK_FRAME);
+
+    const storage = openStorage(databasePath);
+    const votes = storage.db.prepare<[], { vote: number; user_id: string }>('SELECT vote, user_id FROM answer_feedback').all();
+    storage.close();
+    expect(votes).toEqual([{ vote: 1, user_id: expect.any(String) }]);
+  });
+
+  test('a plain sentence is asked as a question; a wrong button number gets a one-line hint', async () => {
+    const { code, output } = await runScript(['3', 'what is mezzo social work', '9', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
+    expect(hintLines(output)).toEqual([
+      'hint: There are no buttons to press. Commands start with /; /help lists them.',
+      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them\.$/),
+    ]);
+  });
+
+  test('a scripted session with a term, a term lookup and a full quiz answered by number', async () => {
+    const { code, output, databasePath } = await runScript(['/term', '/term name:empathy', '/quiz start questions:3 seconds:10', '1', '1', '2', '/quiz stats', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/you> \/term\n╭ 📘 .+\n/);
+    expect(output).toContain('╭ 📘 Empathy');
+    expect(output).toMatch(/Quiz time!/);
+    for (const round of [1, 2, 3]) expect(output).toContain(`Question ${round} of 3`);
+    expect(output).toMatch(/Quiz over: final standings/);
+    expect(output).toMatch(/Questions answered: 3|Questions answered\s*\n?.*3/);
+    expect(output).not.toMatch(STACK_FRAME);
+
+    const storage = openStorage(databasePath);
+    const answers = storage.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quiz_answers').get();
+    const finished = storage.db.prepare<[], { status: string }>('SELECT status FROM quiz_sessions').all();
+    storage.close();
+    expect(answers?.n).toBe(3);
+    expect(finished).toEqual([{ status: 'finished' }]);
+  }, 90_000);
+
+  test('end of input without /quit also exits 0', async () => {
+    const { code, output } = await runScript(['/ask what is micro practice']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^╭ What is micro social work\?$/m);
+  });
+});
