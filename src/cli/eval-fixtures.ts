@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import type { EvalFixtures } from '../engines/evaluate.ts';
 
@@ -11,6 +11,6 @@ const fixturesSchema = z.strictObject({
 });
 
 export function loadEvalFixtures(file = EVAL_FIXTURES_FILE): EvalFixtures {
-  const data = fixturesSchema.parse(parse(readFileSync(file, 'utf8')));
+  const data = fixturesSchema.parse(parseYaml(readFileSync(file, 'utf8')));
   return { inScope: data.in_scope, offTopic: data.off_topic };
 }

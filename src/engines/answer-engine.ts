@@ -75,7 +75,6 @@ const LEVEL_QUESTION = /\b(which|what) (social work |practice )?level\b|\b(micro
 interface Phrasing {
   readonly doc: number;
   readonly tokens: ReadonlySet<string>;
-  readonly weight: number;
 }
 
 interface QueryToken {
@@ -130,9 +129,22 @@ function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
 export class AnswerEngine {
   readonly docs: readonly AnswerDoc[];
   private readonly docById = new Map<string, AnswerDoc>();
-  private readonly phrasings: Phrasing[] = [];
   private readonly phrasingIndex = new Map<string, number[]>();
-  private readonly answerTokens: ReadonlySet<string>[] = [];
+  /** Each phrasing's document and IDF weight, by phrasing index. */
+  private readonly phrasingDoc: Int32Array;
+  private readonly phrasingWeight: Float64Array;
+  /**
+   * Scratch space for rank(), left zeroed after each call. At 10,000 entries a common word
+   * matches most phrasings, and typed arrays are far cheaper there than Maps and objects.
+   */
+  private readonly matchedWeight: Float64Array;
+  private readonly touchedPhrasings: Int32Array;
+  private readonly bestScore: Float64Array;
+  private readonly bestExact: Uint8Array;
+  private readonly touchedDocs: Int32Array;
+  private readonly answerWeight: Float64Array;
+  /** Documents whose answer holds each word. */
+  private readonly answerIndex = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   /** Known words (folded, not stemmed) by first letter, for typo correction. */
@@ -144,6 +156,8 @@ export class AnswerEngine {
   private readonly autocompleteByStem = new Map<string, number[]>();
   private readonly autocompleteWords: string[];
   private readonly autocompleteByWord = new Map<string, number[]>();
+  /** Scratch for autocomplete(), left zeroed: which labels have a word starting with the one being typed. */
+  private readonly autocompleteMarks: Uint8Array;
 
   private readonly tuning: MatchTuning;
 
@@ -152,20 +166,24 @@ export class AnswerEngine {
     this.docs = docsFrom(knowledge);
     const documentFrequency = new Map<string, number>();
     const knownWords = new Set<string>();
+    const phrasings: Phrasing[] = [];
 
     this.docs.forEach((doc, docIndex) => {
       this.docById.set(doc.id, doc);
       const docTokens = new Set<string>();
+      // Each text is expanded once; its content words stemmed are what contentTokens() would give.
       for (const text of doc.phrasings) {
-        for (const word of expandWords(text)) if (!isStopword(word)) knownWords.add(word);
-        const tokens = new Set(contentTokens(text));
+        const words = expandWords(text).filter((word) => !isStopword(word));
+        words.forEach((word) => knownWords.add(word));
+        const tokens = new Set(words.map(stem));
         tokens.forEach((token) => docTokens.add(token));
-        this.phrasings.push({ doc: docIndex, tokens, weight: 0 });
+        phrasings.push({ doc: docIndex, tokens });
       }
-      const answerTokens = new Set(contentTokens(doc.answer));
-      for (const word of expandWords(doc.answer)) if (!isStopword(word)) knownWords.add(word);
+      const answerWords = expandWords(doc.answer).filter((word) => !isStopword(word));
+      const answerTokens = new Set(answerWords.map(stem));
+      answerWords.forEach((word) => knownWords.add(word));
       answerTokens.forEach((token) => docTokens.add(token));
-      this.answerTokens.push(answerTokens);
+      answerTokens.forEach((token) => addPosting(this.answerIndex, token, docIndex));
       docTokens.forEach((token) => documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1));
     });
 
@@ -173,20 +191,31 @@ export class AnswerEngine {
     for (const [token, frequency] of documentFrequency) this.idf.set(token, Math.log(1 + docCount / frequency));
     this.maxIdf = Math.log(1 + docCount);
 
-    this.phrasings.forEach((phrasing, index) => {
+    this.phrasingDoc = new Int32Array(phrasings.length);
+    this.phrasingWeight = new Float64Array(phrasings.length);
+    phrasings.forEach((phrasing, index) => {
       let weight = 0;
       for (const token of phrasing.tokens) {
         weight += this.idf.get(token) ?? 0;
         addPosting(this.phrasingIndex, token, index);
       }
-      this.phrasings[index] = { ...phrasing, weight };
+      this.phrasingDoc[index] = phrasing.doc;
+      this.phrasingWeight[index] = weight;
     });
+    this.matchedWeight = new Float64Array(phrasings.length);
+    this.touchedPhrasings = new Int32Array(phrasings.length);
+    this.bestScore = new Float64Array(this.docs.length);
+    this.bestExact = new Uint8Array(this.docs.length);
+    this.touchedDocs = new Int32Array(this.docs.length);
+    this.answerWeight = new Float64Array(this.docs.length);
 
     const byLetter = new Map<string, string[]>();
     for (const word of knownWords) {
       if (word.length < 4 || /\d/.test(word)) continue;
       const letter = word[0] as string;
-      byLetter.set(letter, [...(byLetter.get(letter) ?? []), word]);
+      const words = byLetter.get(letter);
+      if (words === undefined) byLetter.set(letter, [word]);
+      else words.push(word);
     }
     for (const [letter, words] of byLetter) {
       this.typoIndex.set(letter, new Fuse(words, { includeScore: true, threshold: this.tuning.typoThreshold, ignoreLocation: true }));
@@ -195,6 +224,7 @@ export class AnswerEngine {
     this.buildAutocomplete(knowledge);
     this.autocompleteByKey = [...this.autocompleteItems].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.autocompleteWords = [...this.autocompleteByWord.keys()].sort();
+    this.autocompleteMarks = new Uint8Array(this.autocompleteItems.length);
   }
 
   getDoc(id: string): AnswerDoc | undefined {
@@ -276,35 +306,59 @@ export class AnswerEngine {
   /** Every document that shares a word with the query, scored 0..1, best first. */
   private rank(tokens: readonly QueryToken[]): Array<{ doc: AnswerDoc; score: number }> {
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
-    const phrasingMatch = new Map<number, number>();
+    const { matchedWeight, touchedPhrasings, bestScore, bestExact, touchedDocs, answerWeight } = this;
+    // Phrasings and documents are visited in order of first match, as before: ties keep their order.
+    let phrasingCount = 0;
     for (const { token, weight, known } of tokens) {
       if (!known) continue;
-      for (const index of this.phrasingIndex.get(token) ?? []) {
-        phrasingMatch.set(index, (phrasingMatch.get(index) ?? 0) + weight);
+      const postings = this.phrasingIndex.get(token);
+      if (postings === undefined) continue;
+      for (let i = 0; i < postings.length; i++) {
+        const index = postings[i] as number;
+        // A known token's weight (its IDF) is always positive, so zero means "not matched yet".
+        if (matchedWeight[index] === 0) touchedPhrasings[phrasingCount++] = index;
+        (matchedWeight[index] as number) += weight;
       }
     }
-    const bestPhrasing = new Map<number, { score: number; exact: boolean }>();
-    for (const [index, matched] of phrasingMatch) {
-      const phrasing = this.phrasings[index] as Phrasing;
+    let docCount = 0;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    for (let i = 0; i < phrasingCount; i++) {
+      const index = touchedPhrasings[i] as number;
+      const matched = matchedWeight[index] as number;
+      matchedWeight[index] = 0;
+      const docIndex = this.phrasingDoc[index] as number;
       // Reward covering the question, and (less) covering the whole phrasing.
-      const coverQuestion = this.tuning.questionCoverageWeight;
       const questionShare = matched / totalWeight;
-      const phrasingShare = matched / Math.max(phrasing.weight, matched);
+      const phrasingShare = matched / Math.max(this.phrasingWeight[index] as number, matched);
       const score = coverQuestion * questionShare + (1 - coverQuestion) * phrasingShare;
-      if (score > (bestPhrasing.get(phrasing.doc)?.score ?? 0)) {
-        bestPhrasing.set(phrasing.doc, { score, exact: questionShare > 0.999 && phrasingShare > 0.999 });
+      const best = bestScore[docIndex] as number;
+      if (score > best) {
+        if (best === 0) touchedDocs[docCount++] = docIndex;
+        bestScore[docIndex] = score;
+        bestExact[docIndex] = questionShare > 0.999 && phrasingShare > 0.999 ? 1 : 0;
       }
+    }
+    // Each answer's matched weight adds up in query-token order, as a per-document loop would.
+    for (const { token, weight } of tokens) {
+      const postings = this.answerIndex.get(token);
+      if (postings !== undefined) for (let i = 0; i < postings.length; i++) (answerWeight[postings[i] as number] as number) += weight;
     }
     const results: Array<{ doc: AnswerDoc; score: number }> = [];
-    for (const [docIndex, { score: phrasingScore, exact }] of bestPhrasing) {
-      let answerMatched = 0;
-      const answerTokens = this.answerTokens[docIndex] as ReadonlySet<string>;
-      for (const { token, weight } of tokens) if (answerTokens.has(token)) answerMatched += weight;
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      const phrasingScore = bestScore[docIndex] as number;
+      const exact = bestExact[docIndex] === 1;
+      const answerMatched = answerWeight[docIndex] as number;
+      bestScore[docIndex] = 0;
       const doc = this.docs[docIndex] as AnswerDoc;
       const score = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * (answerMatched / totalWeight);
       // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
       const factor = doc.kind === 'entry' ? 1 : exact ? 1.02 : this.tuning.termFactor;
       results.push({ doc, score: Math.min(1, score * factor) });
+    }
+    for (const { token } of tokens) {
+      const postings = this.answerIndex.get(token);
+      if (postings !== undefined) for (let i = 0; i < postings.length; i++) answerWeight[postings[i] as number] = 0;
     }
     return results.sort((a, b) => b.score - a.score || (a.doc.kind === 'entry' ? -1 : 1));
   }
@@ -348,16 +402,28 @@ export class AnswerEngine {
       const words = query.split(' ');
       const partial = words.pop() as string;
       const required = contentTokens(words.join(' '));
-      const prefixed = new Set<number>();
+      // Marks in a typed array, cleared below: at 10,000 entries one typed letter marks thousands of labels.
+      const prefixed: number[][] = [];
       for (let i = lowerBound(this.autocompleteWords, partial); i < this.autocompleteWords.length; i++) {
         const word = this.autocompleteWords[i] as string;
         if (!word.startsWith(partial)) break;
-        for (const index of this.autocompleteByWord.get(word) ?? []) prefixed.add(index);
+        const postings = this.autocompleteByWord.get(word) as number[];
+        for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 1;
+        prefixed.push(postings);
       }
-      const matches = [...prefixed]
-        .filter((index) => required.every((s) => (this.autocompleteItems[index] as AutocompleteItem).stems.has(s)))
-        .sort((a, b) => a - b);
-      matches.forEach(take);
+      // In label order, stopping once full: the labels of the rarest finished word, or all of them.
+      let walk: readonly number[] | null = null;
+      for (const s of required) {
+        const postings = this.autocompleteByStem.get(s) ?? [];
+        if (walk === null || postings.length < walk.length) walk = postings;
+      }
+      const count = walk === null ? this.autocompleteItems.length : walk.length;
+      for (let i = 0; i < count && out.length < limit; i++) {
+        const index = walk === null ? i : (walk[i] as number);
+        const item = this.autocompleteItems[index] as AutocompleteItem;
+        if (this.autocompleteMarks[index] === 1 && required.every((s) => item.stems.has(s))) take(index);
+      }
+      for (const postings of prefixed) for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 0;
     }
 
     // 3. Fuzzy: the answer engine's own ranking, for typos and other word orders.

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
   glossaryTermSchema,
@@ -53,15 +53,14 @@ function readList<S extends z.ZodType>(
     problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
     return [];
   }
-  const document = parseDocument(source, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      const line = error.linePos?.[0];
-      problems.push({ file: line ? `${file}:${line.line}:${line.col}` : file, message: `invalid YAML: ${error.message.split('\n')[0]}` });
-    }
+  let data: unknown;
+  try {
+    data = parseYaml(source, { filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    problems.push({ file: `${file}:${error.mark.line + 1}:${error.mark.column + 1}`, message: `invalid YAML: ${error.reason}` });
     return [];
   }
-  const data: unknown = document.toJS();
   if (!Array.isArray(data)) {
     problems.push({ file, message: 'must be a YAML list of items (each starting with "- id: ...")' });
     return [];

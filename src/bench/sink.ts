@@ -1,0 +1,87 @@
+import type { ChannelFacts } from '../engines/setup.ts';
+import { fitPayload } from '../format/limits.ts';
+import type { ChatInputInteraction, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
+
+export type OptionValue = string | number | boolean;
+
+/**
+ * A slash-command interaction that never leaves the process: it records what the bot
+ * would send, fitted to Discord's limits as the real adapter does, and keeps Discord's
+ * rules (one reply, which after a defer replaces the "thinking…"; follow-ups after it).
+ */
+export class SinkChatInput implements ChatInputInteraction {
+  readonly subcommandGroup = null;
+  readonly subcommand = null;
+  readonly channelId = 'bench-channel';
+  readonly guildId = 'bench-guild';
+  /** The reply, then any follow-ups, in order. */
+  readonly sent: ReplyPayload[] = [];
+  private deferred = false;
+  private answered = false;
+
+  constructor(
+    readonly id: string,
+    readonly user: UserRef,
+    readonly commandName: string,
+    private readonly options: Readonly<Record<string, OptionValue>>,
+  ) {}
+
+  get replied(): boolean {
+    return this.answered || this.deferred;
+  }
+
+  can(): boolean {
+    return false;
+  }
+
+  string(name: string): string | null {
+    const value = this.options[name];
+    return typeof value === 'string' ? value : null;
+  }
+
+  integer(name: string): number | null {
+    const value = this.options[name];
+    return typeof value === 'number' ? value : null;
+  }
+
+  boolean(name: string): boolean | null {
+    const value = this.options[name];
+    return typeof value === 'boolean' ? value : null;
+  }
+
+  channel(): ChannelFacts | null {
+    return null;
+  }
+
+  role(): { id: string; name: string } | null {
+    return null;
+  }
+
+  userOption(): UserRef | null {
+    return null;
+  }
+
+  async reply(payload: ReplyPayload): Promise<void> {
+    if (this.answered) throw new Error('interaction already replied');
+    this.sent.push(fitPayload(payload));
+    this.answered = true;
+  }
+
+  async defer(): Promise<void> {
+    if (this.replied) throw new Error('interaction already replied');
+    this.deferred = true;
+  }
+
+  async followUp(payload: ReplyPayload): Promise<void> {
+    if (!this.replied) throw new Error('follow-up before any reply');
+    this.sent.push(fitPayload(payload));
+  }
+}
+
+/** Posting outside interactions goes nowhere: /ask never does it. */
+export const silentMessenger: Messenger = {
+  send: async () => ({ messageId: '0' }),
+  edit: async () => undefined,
+  recentMessages: async () => [],
+  channelFacts: async () => null,
+};

@@ -1,0 +1,115 @@
+import { seededRandom } from '../engines/quiz.ts';
+import type { Knowledge, QaEntry } from '../knowledge/schema.ts';
+
+export const SYNTHETIC_SEED = 20_240_611;
+
+// Settings and groups a bigger course would cover: new, on-topic vocabulary shared by many entries.
+const SETTINGS = [
+  'rural schools', 'prisons', 'hospice care', 'refugee resettlement', 'child welfare agencies', 'veterans hospitals',
+  'tribal communities', 'homeless shelters', 'juvenile courts', 'addiction clinics', 'public housing', 'migrant camps',
+  'nursing homes', 'university counseling centers', 'foster care', 'disaster relief', 'domestic violence shelters',
+  'mental health crisis teams', 'employee assistance programs', 'immigration detention', 'palliative wards', 'youth clubs',
+  'food banks', 'reentry programs', 'neonatal units', 'community colleges', 'labor unions', 'housing cooperatives',
+  'legal aid offices', 'faith communities', 'sports academies', 'suicide prevention lines', 'pediatric oncology',
+  'eviction courts', 'adoption agencies', 'group homes', 'street outreach', 'dementia care', 'state legislatures', 'city councils',
+] as const;
+const GROUPS = [
+  'older adults', 'teenagers', 'new parents', 'veterans', 'migrants', 'people with disabilities', 'foster youth',
+  'caregivers', 'survivors of trauma', 'farm workers', 'students', 'single mothers', 'grandparents raising grandchildren',
+  'people in recovery', 'asylum seekers', 'unemployed workers', 'indigenous families', 'lgbtq youth', 'incarcerated fathers',
+  'chronically ill patients', 'deaf clients', 'young carers', 'tenants', 'first responders', 'bereaved families',
+] as const;
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vor', 'el', 'an', 'dri', 'sul', 'pe', 'zu', 'ton', 'bar', 'gil', 'ros', 'ne', 'qua', 'fi', 'om', 'dev', 'hal', 'ust', 'yen'];
+const PLACES = ['county', 'district', 'valley', 'township', 'borough', 'region'] as const;
+
+/** How many pseudo place names exist: enough that rare words are rare, as in a real, larger base. */
+const PLACE_NAMES = 3000;
+
+type Random = () => number;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Fisher–Yates on a copy. */
+function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function placeNames(random: Random): string[] {
+  const names = new Set<string>();
+  while (names.size < PLACE_NAMES) {
+    const length = 2 + Math.floor(random() * 2);
+    const word = Array.from({ length }, () => pick(random, SYLLABLES)).join('');
+    names.add(word.charAt(0).toUpperCase() + word.slice(1));
+  }
+  return [...names];
+}
+
+function sentences(text: string): string[] {
+  return text.trim().split(/(?<=[.!?])\s+/).filter(Boolean);
+}
+
+function withoutMark(question: string): string {
+  return question.trim().replace(/[?.!]+$/, '');
+}
+
+/** Front of one phrasing joined to the back of another: a new phrasing in the same words. */
+function recombine(random: Random, front: string, back: string): string {
+  const a = withoutMark(front).split(/\s+/);
+  const b = withoutMark(back).split(/\s+/);
+  const cut = (words: string[]) => Math.max(1, Math.floor(words.length / 2 + (random() - 0.5) * 2));
+  return [...a.slice(0, cut(a)), ...b.slice(cut(b))].join(' ');
+}
+
+/**
+ * A knowledge base of `size` Q&A entries derived from the real one: each takes a real entry's
+ * phrasings and answer, reworded with a setting, a group and a place name (Zipf-distributed, so
+ * some are common and most are rare), recombined with another entry's phrasings, and numbered.
+ */
+export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHETIC_SEED): Knowledge {
+  if (real.entries.length === 0) throw new Error('the real knowledge base has no entries to derive from');
+  const random = seededRandom(seed);
+  const places = placeNames(random);
+  // Zipf-like: squaring a uniform draw favours the first names.
+  const place = () => `${places[Math.floor(random() ** 2 * places.length)]} ${pick(random, PLACES)}`;
+
+  const entries: QaEntry[] = [];
+  for (let i = 0; i < size; i++) {
+    const base = real.entries[i % real.entries.length] as QaEntry;
+    const donor = pick(random, real.entries);
+    const setting = pick(random, SETTINGS);
+    const group = pick(random, GROUPS);
+    const where = place();
+    const qualifiers = [`in ${setting}`, `for ${group}`, `for ${group} in ${setting}`, `in ${where}`, `in ${setting} in ${where}`];
+    const question = `${withoutMark(base.question)} ${pick(random, qualifiers)}?`;
+    const alternatives = [
+      ...shuffled(random, base.alternatives)
+        .slice(0, 2 + Math.floor(random() * 3))
+        .map((alternative) => (random() < 0.5 ? `${alternative} ${pick(random, qualifiers)}` : alternative)),
+      `${recombine(random, pick(random, base.alternatives), pick(random, donor.alternatives))} ${pick(random, qualifiers)}`,
+    ];
+    const ownSentences = sentences(base.answer);
+    const answer = [
+      ...ownSentences.slice(0, Math.max(2, Math.ceil(ownSentences.length * (0.5 + random() / 2)))),
+      pick(random, sentences(donor.answer)),
+      `In ${setting} in ${where}, this work is often done with ${group}.`,
+    ].join(' ');
+    entries.push({
+      id: `${base.id}-${i + 1}`,
+      question,
+      alternatives,
+      answer,
+      levels: base.levels,
+      related: [],
+      sources: base.sources,
+      file: 'synthetic',
+    });
+  }
+  return { sources: real.sources, entries, terms: [], quiz: [] };
+}
