@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
+import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../support/discord-stand-in.ts';
 import { exited, spawnEntry, waitUntil } from '../support/processes.ts';
@@ -38,6 +40,21 @@ describe('npm start with a token', () => {
     expect(await exited(bot)).toBe(0);
     expect(bot.output()).toContain('shutting down');
     expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  test('SIGHUP reloads the knowledge base without a restart', async () => {
+    const knowledgeDir = miniKnowledgeCopy();
+    const bot = spawnEntry('src/index.ts', [], env({ KNOWLEDGE_DIR: knowledgeDir, ASK_COOLDOWN_SECONDS: '0' }));
+    await waitUntil(() => bot.output().includes('logged in to Discord'), 20_000, 'log-in');
+    const askGenogram = () =>
+      standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is a genogram')], user: { id: '600000000000000002', username: 'lee' }, guildId: GUILD_A, channelId: '500000000000000001' }));
+    expect((await askGenogram()).body.data.embeds).toBeUndefined();
+    writeFileSync(path.join(knowledgeDir, 'qa', 'new.yaml'), '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A map of a family over generations.\n  levels: [micro]\n  sources: [test-source]\n');
+    bot.kill('SIGHUP');
+    await waitUntil(() => bot.output().includes('knowledge reloaded'), 10_000, 'the reload');
+    expect((await askGenogram()).body.data.embeds[0].title).toBe('What is a genogram?');
+    bot.kill('SIGTERM');
+    expect(await exited(bot)).toBe(0);
   });
 
   test('runs two shards under the ShardingManager, each with its own guilds', async () => {

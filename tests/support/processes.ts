@@ -1,11 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
-const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs');
-
-/** Runs a project entry point (as `npm run` would, through tsx) with a clean, explicit environment. */
+/** Runs a project entry point as the npm scripts do (`node --import tsx`), with a clean, explicit environment. */
 export function spawnEntry(entry: string, args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams & { output: () => string } {
-  const child = spawn(process.execPath, [TSX_CLI, entry, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: path.resolve('.'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
