@@ -7,7 +7,7 @@ export type OptionValue = string | number | boolean;
 /**
  * A slash-command interaction that never leaves the process: it records what the bot
  * would send, fitted to Discord's limits as the real adapter does, and keeps Discord's
- * rules (one reply, which after a defer replaces the "thinking…"; follow-ups after it).
+ * rules (one reply, follow-ups after it).
  */
 export class SinkChatInput implements ChatInputInteraction {
   readonly subcommandGroup = null;
@@ -16,7 +16,6 @@ export class SinkChatInput implements ChatInputInteraction {
   readonly guildId = 'bench-guild';
   /** The reply, then any follow-ups, in order. */
   readonly sent: ReplyPayload[] = [];
-  private deferred = false;
   private answered = false;
 
   constructor(
@@ -27,7 +26,7 @@ export class SinkChatInput implements ChatInputInteraction {
   ) {}
 
   get replied(): boolean {
-    return this.answered || this.deferred;
+    return this.answered;
   }
 
   can(): boolean {
@@ -65,11 +64,6 @@ export class SinkChatInput implements ChatInputInteraction {
     if (this.answered) throw new Error('interaction already replied');
     this.sent.push(fitPayload(payload));
     this.answered = true;
-  }
-
-  async defer(): Promise<void> {
-    if (this.replied) throw new Error('interaction already replied');
-    this.deferred = true;
   }
 
   async followUp(payload: ReplyPayload): Promise<void> {

@@ -1,10 +1,8 @@
 import { drawItems, QuizGame, type QuizLevel, type Random } from '../engines/quiz.ts';
 import { finalMessage, quizIntro, revealMessage, roundMessage } from '../format/quiz.ts';
-import type { Messenger, ReplyPayload } from '../interactions/types.ts';
-import type { Logger } from '../logger.ts';
-import type { Storage } from '../storage/index.ts';
+import type { ReplyPayload } from '../interactions/types.ts';
 import type { QuizSessionRow } from '../storage/quiz-repo.ts';
-import type { KnowledgeHolder } from './knowledge-holder.ts';
+import type { BotContext } from './command.ts';
 
 interface ActiveQuiz {
   readonly session: QuizSessionRow;
@@ -25,12 +23,7 @@ export class QuizManager {
   private idleWaiters: Array<() => void> = [];
 
   constructor(
-    private readonly deps: {
-      storage: Storage;
-      knowledge: KnowledgeHolder;
-      messenger: Messenger;
-      logger: Logger;
-      now: () => number;
+    private readonly deps: Pick<BotContext, 'storage' | 'knowledge' | 'messenger' | 'logger' | 'now'> & {
       random: Random;
       /** Pause between a reveal and the next question, and before the first. */
       pauseMs: number;

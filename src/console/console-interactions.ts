@@ -126,9 +126,8 @@ function notAnswered(): Error {
   return new Error('The reply to this interaction has not been sent or deferred.');
 }
 
-/** A typed slash command, with Discord's reply rules: one reply (or defer, then replies that edit it), then follow-ups. */
+/** A typed slash command, with Discord's reply rules: one reply, then follow-ups. */
 export function consoleChatInput(channel: OfflineChannel, invocation: Invocation): ChatInputInteraction {
-  let deferred: { ephemeral: boolean; messageId: string | null } | null = null;
   let replied = false;
   const option = (name: string) => invocation.options[name];
   return {
@@ -156,26 +155,16 @@ export function consoleChatInput(channel: OfflineChannel, invocation: Invocation
     },
     userOption: (name) => (option(name)?.kind === 'user' ? CONSOLE_USER : null),
     reply: async (payload: ReplyPayload) => {
-      if (deferred !== null) {
-        // After a defer, Discord edits the "thinking…" message, keeping the defer's visibility.
-        if (deferred.messageId === null) deferred.messageId = channel.post(payload, deferred.ephemeral);
-        else channel.edit(deferred.messageId, payload);
-        return;
-      }
       if (replied) throw alreadyAnswered();
       replied = true;
       channel.post(payload, payload.ephemeral ?? false);
     },
-    defer: async (options) => {
-      if (replied || deferred !== null) throw alreadyAnswered();
-      deferred = { ephemeral: options?.ephemeral ?? false, messageId: null };
-    },
     followUp: async (payload: ReplyPayload) => {
-      if (!replied && deferred === null) throw notAnswered();
+      if (!replied) throw notAnswered();
       channel.post(payload, payload.ephemeral ?? false);
     },
     get replied() {
-      return replied || deferred !== null;
+      return replied;
     },
   };
 }

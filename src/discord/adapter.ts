@@ -92,11 +92,7 @@ export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
       return user ? userRef(user) : null;
     },
     reply: async (payload) => {
-      if (interaction.deferred) await interaction.editReply(messageOptions(payload));
-      else await interaction.reply(replyOptions(payload));
-    },
-    defer: async (options) => {
-      await interaction.deferReply({ flags: options?.ephemeral ? MessageFlags.Ephemeral : undefined });
+      await interaction.reply(replyOptions(payload));
     },
     followUp: async (payload) => {
       await interaction.followUp(replyOptions(payload));

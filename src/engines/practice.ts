@@ -1,5 +1,5 @@
 import type { QuizItem } from '../knowledge/schema.ts';
-import { shuffle, type QuizLevel, type Random } from './quiz.ts';
+import { matchesLevel, shuffle, type QuizLevel, type Random } from './quiz.ts';
 
 /** Leitner boxes: a right answer moves a card up a box, a wrong one back to box 1. */
 export const LEITNER_INTERVALS_MS = [0, 60_000, 24 * 3_600_000, 3 * 24 * 3_600_000, 7 * 24 * 3_600_000, 14 * 24 * 3_600_000] as const;
@@ -9,10 +9,6 @@ export interface PracticeCard {
   readonly itemId: string;
   readonly box: number;
   readonly dueAt: number;
-}
-
-export function matchesLevel(item: QuizItem, level: QuizLevel): boolean {
-  return level === 'mixed' || item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level);
 }
 
 /**

@@ -78,12 +78,17 @@ export function questionText(item: QuizItem): string {
   return item.kind === 'scenario-level' ? `Which level is this? ${item.question}` : item.question;
 }
 
+/** Whether an item suits a quiz at this level: its own level, `general`, or a scenario whose answer it is. */
+export function matchesLevel(item: QuizItem, level: QuizLevel): boolean {
+  return level === 'mixed' || item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level);
+}
+
 /**
  * Draws `count` different items for a quiz at a level (items tagged `general` suit every
  * level). A mixed quiz always includes a "which level is this?" scenario when any exist.
  */
 export function drawItems(items: readonly QuizItem[], level: QuizLevel, count: number, random: Random): QuizItem[] {
-  const pool = level === 'mixed' ? items : items.filter((item) => item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level));
+  const pool = items.filter((item) => matchesLevel(item, level));
   const drawn = shuffle(pool, random).slice(0, count);
   if (level === 'mixed' && drawn.length > 0 && !drawn.some((item) => item.kind === 'scenario-level')) {
     const scenario = shuffle(pool.filter((item) => item.kind === 'scenario-level'), random)[0];

@@ -50,8 +50,6 @@ export interface ChatInputInteraction extends InteractionBase {
   role(name: string): { id: string; name: string } | null;
   userOption(name: string): UserRef | null;
   reply(payload: ReplyPayload): Promise<void>;
-  /** Shows "thinking…" for slow work; a later reply() edits it. */
-  defer(options?: { ephemeral?: boolean }): Promise<void>;
   followUp(payload: ReplyPayload): Promise<void>;
   readonly replied: boolean;
 }

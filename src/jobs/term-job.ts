@@ -1,12 +1,9 @@
-import type { KnowledgeHolder } from '../bot/knowledge-holder.ts';
+import type { BotContext } from '../bot/command.ts';
 import { hashSeed, seededRandom } from '../engines/quiz.ts';
 import { nextTermId } from '../engines/glossary.ts';
 import { isDue, localDate } from '../engines/term-schedule.ts';
 import { dailyMarker, dailyPost } from '../format/term.ts';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
-import type { Messenger } from '../interactions/types.ts';
-import type { Logger } from '../logger.ts';
-import type { Storage } from '../storage/index.ts';
 import type { TermSchedule } from '../storage/settings-repo.ts';
 
 /**
@@ -18,11 +15,7 @@ export class TermOfTheDayJob {
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly deps: {
-      storage: Storage;
-      knowledge: KnowledgeHolder;
-      messenger: Messenger;
-      logger: Logger;
+    private readonly deps: Pick<BotContext, 'storage' | 'knowledge' | 'messenger' | 'logger'> & {
       /** Under sharding, each process posts only for its own guilds. */
       ownsGuild: (guildId: string) => boolean;
     },

@@ -28,19 +28,6 @@ describe('console interactions follow Discord’s reply rules', () => {
     ]);
   });
 
-  test('after a defer, replies edit one message and keep the defer’s visibility', async () => {
-    const { shown, channel } = setup();
-    const interaction = consoleChatInput(channel, invocation);
-    await interaction.defer({ ephemeral: true });
-    expect(interaction.replied).toBe(true);
-    await interaction.reply({ content: 'first' });
-    await interaction.reply({ content: 'second' });
-    expect(shown.map((m) => [m.messageId, m.payload.content, m.ephemeral, m.edited])).toEqual([
-      [shown[0]!.messageId, 'first', true, false],
-      [shown[0]!.messageId, 'second', true, true],
-    ]);
-  });
-
   test('a button press updates the message it sits on; an edit keeps what it leaves out', async () => {
     const { shown, channel, messenger } = setup();
     const { messageId } = await messenger.send(STUDY_CHANNEL.id, { content: 'Question 1', components: rows([button('quiz:a:1:1:A', 'A')]) });
