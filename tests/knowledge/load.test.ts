@@ -115,6 +115,11 @@ describe('lintKnowledge', () => {
     expect(problems).toContainEqual(expect.objectContaining({ id: 'mc-same', field: 'choices' }));
   });
 
+  test('a canonical question without a closing "?" is a problem', () => {
+    const dir = copy({ 'qa/more.yaml': entry('').replace('only-entry', 'no-mark').replace('What is only?', 'What is only') });
+    expect(lintKnowledge(loadKnowledge(dir))).toContainEqual(expect.objectContaining({ id: 'no-mark', field: 'question', message: expect.stringContaining('"?"') }));
+  });
+
   test('the mini knowledge base is clean', () => {
     expect(lintKnowledge(loadKnowledge(MINI_KNOWLEDGE_DIR))).toEqual([]);
   });
