@@ -15,7 +15,18 @@ const FONT_FILES = [resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), resolve('dej
 
 const RIGHT_COLOUR = '#2e9d5b';
 const RIGHT_PART = 'right answer';
-const WRONG_COLOURS = ['#e15759', '#f28e2b', '#b07aa1', '#9c755f', '#edc948', '#76b7b2'];
+/** One colour per option a wrong answer can pick, the same in every chart; none is the right answer's green. */
+const WRONG_COLOURS: ReadonlyMap<string, string> = new Map([
+  ['A', '#e15759'],
+  ['B', '#f28e2b'],
+  ['C', '#b07aa1'],
+  ['D', '#4e79a7'],
+  ['true', '#edc948'],
+  ['false', '#9c755f'],
+  ['micro', '#76b7b2'],
+  ['mezzo', '#ff9da7'],
+  ['macro', '#bab0ac'],
+]);
 const CONFIG = { font: FONT_FAMILY, background: 'white', view: { stroke: null }, title: { fontSize: 16, anchor: 'start' as const }, axis: { labelFontSize: 12, titleFontSize: 12 } };
 
 const hex = (colour: number) => `#${colour.toString(16).padStart(6, '0')}`;
@@ -53,10 +64,11 @@ function mostMissedPanel(report: ClassReport, width: number) {
       .filter((option) => option.count > 0)
       .map((option) => ({ item: item.id, rank, part: option.correct ? RIGHT_PART : option.key, last: option.correct ? 1 : 0, count: option.count })),
   );
-  const wrongParts = [...new Set(values.filter((v) => v.last === 0).map((v) => v.part))].sort();
+  const present = new Set(values.map((v) => v.part));
+  const wrongParts = [...WRONG_COLOURS.keys()].filter((key) => present.has(key));
   const domain = [RIGHT_PART, ...wrongParts];
-  const range = [RIGHT_COLOUR, ...wrongParts.map((_, i) => WRONG_COLOURS[i % WRONG_COLOURS.length] as string)];
-  const y = { field: 'item', type: 'nominal' as const, sort: { field: 'rank', order: 'ascending' as const }, title: null, axis: { labelLimit: 280 } };
+  const range = [RIGHT_COLOUR, ...wrongParts.map((key) => WRONG_COLOURS.get(key) ?? '#888888')];
+  const y = { field: 'item', type: 'nominal' as const, sort: { field: 'rank', order: 'ascending' as const }, title: null, axis: { labelLimit: 400 } };
   const order = { field: 'last', type: 'quantitative' as const };
   return {
     title,
@@ -65,7 +77,7 @@ function mostMissedPanel(report: ClassReport, width: number) {
     data: { values },
     layer: [
       { mark: 'bar' as const, encoding: { y, x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, title: 'answers', axis: { tickMinStep: 1, format: 'd' } }, color: { field: 'part', type: 'nominal' as const, scale: { domain, range }, title: 'answer chosen' }, order } },
-      { mark: { type: 'text' as const, color: 'white', fontSize: 11 }, encoding: { y, x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, bandPosition: 0.5 }, detail: { field: 'part' }, order, text: { field: 'count' } } },
+      { mark: { type: 'text' as const, color: '#1b1f24', fontSize: 11 }, encoding: { y, x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, bandPosition: 0.5 }, detail: { field: 'part' }, order, text: { field: 'count' } } },
     ],
   };
 }
