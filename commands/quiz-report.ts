@@ -5,6 +5,7 @@ import { renderReportChart, renderStatsChart } from '../src/format/charts.ts';
 import { reportChartFile, reportReply, withStatsChart } from '../src/format/report.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ChatInputInteraction, ReplyPayload } from '../src/interactions/types.ts';
+import type { Logger } from '../src/logger.ts';
 import type { PlayerStats } from '../src/storage/quiz-repo.ts';
 import { ReportRepo } from '../src/storage/report-repo.ts';
 
@@ -24,23 +25,30 @@ export const reportSubcommand = {
   ],
 } satisfies APIApplicationCommandSubcommandOption;
 
-/** Replies with `payload`, the chart attached when it is ready within the budget, else sent right after. */
-async function replyWithChart(interaction: ChatInputInteraction, context: BotContext, payload: (png: Buffer | null) => ReplyPayload, chart: Promise<Buffer>, late: (png: Buffer) => ReplyPayload): Promise<void> {
+export interface ChartReply {
+  /** The reply, with the chart when it was ready in time (null: without). */
+  readonly payload: (png: Buffer | null) => ReplyPayload;
+  /** The follow-up that carries a chart that came too late for the reply. */
+  readonly late: (png: Buffer) => ReplyPayload;
+}
+
+/** Replies with the chart attached when it is ready within the budget, else sends it right after; a failed chart leaves the text alone. */
+export async function replyWithChart(interaction: ChatInputInteraction, logger: Logger, chart: Promise<Buffer>, reply: ChartReply, budgetMs = CHART_BUDGET_MS): Promise<void> {
   const failed = (error: unknown) => {
-    context.logger.warn({ err: error }, 'chart rendering failed; the text reply stands alone');
+    logger.warn({ err: error }, 'chart rendering failed; the text reply stands alone');
     return null;
   };
   const settled = chart.then((png) => png, failed);
   let timer: NodeJS.Timeout | undefined;
-  const inTime = await Promise.race([settled, new Promise<'late'>((resolve) => (timer = setTimeout(resolve, CHART_BUDGET_MS, 'late')))]);
+  const inTime = await Promise.race([settled, new Promise<'late'>((resolve) => (timer = setTimeout(resolve, budgetMs, 'late')))]);
   clearTimeout(timer);
   if (inTime !== 'late') {
-    await interaction.reply(payload(inTime));
+    await interaction.reply(reply.payload(inTime));
     return;
   }
-  await interaction.reply(payload(null));
+  await interaction.reply(reply.payload(null));
   const png = await settled;
-  if (png !== null) await interaction.followUp(late(png));
+  if (png !== null) await interaction.followUp(reply.late(png));
 }
 
 /** `/quiz report`: instructors only, privately. */
@@ -53,7 +61,10 @@ export async function quizReport(interaction: ChatInputInteraction, context: Bot
   const period = reportPeriod(interaction.string('period'));
   const rows = new ReportRepo(context.storage.db).rows(guildId, periodStart(period, context.now()));
   const report = classReport(context.knowledge.knowledge.quiz, rows, { period, level: reportLevel(interaction.string('level')) });
-  await replyWithChart(interaction, context, (png) => reportReply(report, png), renderReportChart(report), (png) => ({ ephemeral: true, content: 'The report as a chart:', files: [reportChartFile(report, png)] }));
+  await replyWithChart(interaction, context.logger, renderReportChart(report), {
+    payload: (png) => reportReply(report, png),
+    late: (png) => ({ ephemeral: true, content: 'The report as a chart:', files: [reportChartFile(report, png)] }),
+  });
 }
 
 /** `/quiz stats`: the text reply with a chart of accuracy per level and the last 30 days. */
@@ -65,5 +76,8 @@ export async function replyWithStats(interaction: ChatInputInteraction, context:
   const answered = new Map(stats.byLevel.map((l) => [l.level, l]));
   const levels = [...REPORT_LEVELS, ...(answered.has('general') ? ['general'] : [])];
   const byLevel = levels.map((level) => ({ level, answers: answered.get(level)?.answered ?? 0, right: answered.get(level)?.correct ?? 0 }));
-  await replyWithChart(interaction, context, (png) => (png === null ? reply : withStatsChart(reply, png)), renderStatsChart(byLevel, activity), (png) => withStatsChart({ ephemeral: reply.ephemeral, content: 'Your stats as a chart:' }, png));
+  await replyWithChart(interaction, context.logger, renderStatsChart(byLevel, activity), {
+    payload: (png) => (png === null ? reply : withStatsChart(reply, png)),
+    late: (png) => withStatsChart({ ephemeral: reply.ephemeral, content: 'Your stats as a chart:' }, png),
+  });
 }
