@@ -6,6 +6,7 @@ import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesF
 import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const DAY_MS = 24 * 3_600_000;
 const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
@@ -74,9 +75,10 @@ export const quizCommand: CommandModule = {
         description: 'Drill alone, privately: favours what you missed or have not seen',
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices }],
       },
+      reportSubcommand,
     ],
   },
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats'],
+  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz report period: month'],
 
   async execute(interaction, context) {
     switch (interaction.subcommand) {
@@ -108,9 +110,12 @@ export const quizCommand: CommandModule = {
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(guildOnly(interaction), user.id)));
+        const stats = context.storage.quiz.stats(guildOnly(interaction), user.id);
+        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
         return;
       }
+      case 'report':
+        return quizReport(interaction, context);
       case 'practice':
         await practise(interaction, context, quizLevel(interaction.string('level')));
         return;
