@@ -42,6 +42,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** A start-up failure the operator can fix: one line saying what failed, where, and the fix (no stack trace). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
 function describe(key: string): string {
   return configSchema.shape[key as keyof typeof configSchema.shape]?.description ?? 'a valid value';
 }

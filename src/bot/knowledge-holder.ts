@@ -46,8 +46,13 @@ export class KnowledgeHolder {
       this.logger.info({ entries: entries.length, terms: terms.length, quiz: quiz.length }, 'knowledge reloaded');
       return true;
     } catch (error) {
-      if (!(error instanceof KnowledgeError)) throw error;
-      for (const problem of error.problems) this.logger.error({ problem }, 'knowledge reload refused; still serving the previous knowledge');
+      if (error instanceof KnowledgeError) {
+        for (const problem of error.problems) this.logger.error({ problem }, 'knowledge reload refused; still serving the previous knowledge');
+      } else {
+        // The folder itself is unreadable (ENOTDIR, EACCES, …): one line, and the old knowledge stays.
+        const { code, message } = error as NodeJS.ErrnoException;
+        this.logger.error({ dir: this.dir, code, reason: message }, 'knowledge reload refused: cannot read the knowledge folder; still serving the previous knowledge');
+      }
       return false;
     }
   }
