@@ -35,6 +35,7 @@ export function channelFacts(client: Client, channel: GuildBasedChannel | null |
     kind: kinds[channel.type] ?? 'other',
     botCanView: permissions?.has(PermissionFlagsBits.ViewChannel) ?? false,
     botCanSend: permissions?.has([PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) ?? false,
+    botCanReadHistory: permissions?.has(PermissionFlagsBits.ReadMessageHistory) ?? false,
   };
 }
 
