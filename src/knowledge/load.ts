@@ -130,6 +130,27 @@ function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): vo
   }
 }
 
+const CASCADES = [
+  { starts: 'dangling related id', what: 'dangling related ids' },
+  { starts: 'unknown source', what: 'unknown sources' },
+];
+
+/**
+ * When a file or entry failed to load, everything that refers to it reports a missing id too.
+ * Those cascades are summarised in one line after the real problems, so the typo comes first.
+ */
+function summariseCascades(primary: readonly KnowledgeProblem[], references: readonly KnowledgeProblem[]): KnowledgeProblem[] {
+  if (primary.length === 0) return [...primary, ...references];
+  const kept = references.filter((p) => !CASCADES.some((c) => p.message.startsWith(c.starts)));
+  const summaries = CASCADES.flatMap((cascade) => {
+    const matching = references.filter((p) => p.message.startsWith(cascade.starts));
+    if (matching.length === 0) return [];
+    const files = [...new Set(matching.map((p) => p.file))];
+    return [{ file: files.join(', '), message: `${matching.length} ${cascade.what}, probably caused by the problem(s) above: fix those first, then check again` }];
+  });
+  return [...primary, ...kept, ...summaries];
+}
+
 /** Reads and validates the whole knowledge folder, collecting every problem rather than stopping at the first. */
 export function readKnowledge(dir: string): { knowledge: Knowledge; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
@@ -138,8 +159,9 @@ export function readKnowledge(dir: string): { knowledge: Knowledge; problems: Kn
   const terms: GlossaryTerm[] = readList(dir, 'glossary.yaml', glossaryTermSchema, problems);
   const quiz: QuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
   const knowledge: Knowledge = { sources, entries, terms, quiz };
-  checkReferences(knowledge, problems);
-  return { knowledge, problems };
+  const references: KnowledgeProblem[] = [];
+  checkReferences(knowledge, references);
+  return { knowledge, problems: summariseCascades(problems, references) };
 }
 
 /** Loads the knowledge the bot serves; any problem refuses the whole load, so a bad edit never half-applies. */
