@@ -7,6 +7,7 @@ import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
 import { dailyMarker } from '../../src/format/term.ts';
 import { termPostNonce } from '../../src/jobs/term-job.ts';
 import { localDate } from '../../src/engines/term-schedule.ts';
+import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { startBotAgainst } from '../support/bot.ts';
 import { BOT_USER, DiscordStandIn, option, snowflake, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
@@ -258,4 +259,42 @@ describe('a graceful shutdown during a quiz', () => {
       await second.stop();
     }
   }, 60_000);
+});
+
+describe('resuming under sharding', () => {
+  const lab = new DiscordStandIn();
+  const MINE = '245000000000000000';
+  const MINE_CHANNEL = '245000000000000010';
+  const THEIRS = '246000000000000000';
+  const THEIRS_CHANNEL = '246000000000000010';
+  let labDir: string;
+  beforeAll(async () => {
+    lab.addGuild({ id: MINE, name: 'Mine', channels: [{ id: MINE_CHANNEL, name: 'study' }] });
+    await lab.start();
+    labDir = mkdtempSync(path.join(tmpdir(), 'levels-shards-'));
+  });
+  afterAll(async () => {
+    await lab.stop();
+    rmSync(labDir, { recursive: true, force: true });
+  });
+
+  test('a process resumes only the quizzes of the guilds it serves; another guild’s quiz is left for its own shard', async () => {
+    const seed = openStorage(path.join(labDir, 'bot.sqlite'));
+    const itemIds = bot.context.knowledge.knowledge.quiz.slice(0, 3).map((q) => q.id);
+    const started = Date.now();
+    const ids = [MINE, THEIRS].map((guildId) =>
+      seed.quiz.startSession({ guildId, channelId: guildId === MINE ? MINE_CHANNEL : THEIRS_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: started, itemIds })!,
+    );
+    seed.close();
+    const shard = await startBotAgainst(lab, labDir, {}, { quizPauseMs: 50 });
+    try {
+      const first = await lab.waitForRequest(postedTo(MINE_CHANNEL, /^Question 1 of 3$/), 15_000);
+      expect(first.body.components[0].components[0].custom_id).toMatch(new RegExp(`^quiz:a:${ids[0]}:1:`));
+      expect(shard.context.quizzes.runningCount).toBe(1);
+      expect(shard.context.storage.quiz.running().map((s) => s.guildId)).toEqual([MINE, THEIRS]);
+      expect(lab.requests.filter((r) => r.path.includes(THEIRS_CHANNEL))).toEqual([]);
+    } finally {
+      await shard.stop();
+    }
+  }, 30_000);
 });
