@@ -135,13 +135,18 @@ export class QuizManager {
     await this.showClosed(quiz, messageId, { ...state, open: false });
   }
 
-  private async showClosed(quiz: ActiveQuiz, messageId: string, round: RoundState): Promise<void> {
-    const answers = quiz.game.allAnswers.filter((a) => a.round === round.round);
+  private showClosed(quiz: ActiveQuiz, messageId: string, round: RoundState): Promise<void> {
+    return this.reveal(quiz.session, messageId, round, quiz.game);
+  }
+
+  /** Edits a round's message into its answer, with its buttons disabled. */
+  private async reveal(session: QuizSessionRow, messageId: string, round: RoundState, game: QuizGame): Promise<void> {
+    const answers = game.allAnswers.filter((a) => a.round === round.round);
     const right = answers.filter((a) => a.correct).map((a) => a.userId);
     const wrong = answers.filter((a) => !a.correct).map((a) => a.userId);
     await this.deps.messenger
-      .edit(quiz.session.channelId, messageId, revealMessage(round, quiz.game.items.length, right, wrong, quiz.game.standings()))
-      .catch((error: unknown) => this.deps.logger.warn({ err: error, session: quiz.session.id, round: round.round }, 'cannot show a quiz answer'));
+      .edit(session.channelId, messageId, revealMessage(round, session.questionCount, right, wrong, game.standings()))
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, session: session.id, round: round.round }, 'cannot show a quiz answer'));
   }
 
   /** Closes the open round (revealing the answer) and moves on; the database catches up if busy. */
@@ -219,7 +224,8 @@ export class QuizManager {
     if (!this.active.delete(quiz.session.id)) return;
     await this.halt(quiz);
     const endedAt = this.deps.now();
-    await this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
+    // Not awaited: a locked database must not hold up the `/quiz stop` reply; the write lands later.
+    void this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
     if (announce) {
       await this.deps.messenger
         .send(quiz.session.channelId, finalMessage(quiz.game.standings(), ending))
@@ -280,7 +286,7 @@ export class QuizManager {
       const lastItem = last === undefined ? undefined : byId.get(last.itemId);
       if (last?.messageId && last.closedAt === null && lastItem !== undefined) {
         const round = { round: last.round, item: lastItem, openedAt: last.openedAt, deadlineAt: last.deadlineAt, open: false };
-        await this.showClosed({ session, game, messageId: null, timer: null, closing: false, writes: Promise.resolve() }, last.messageId, round);
+        await this.reveal(session, last.messageId, round, game);
       }
       await messenger.send(session.channelId, finalMessage(game.standings(), 'interrupted')).catch((error: unknown) => logger.warn({ err: error, session: session.id }, 'cannot announce an interrupted quiz'));
       return false;

@@ -297,4 +297,42 @@ describe('resuming under sharding', () => {
       await shard.stop();
     }
   }, 30_000);
+
+  test('a quiz down longer than its remaining time plus the grace period, or whose channel is gone, is closed with a notice', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'levels-stale-'));
+    try {
+      const seed = openStorage(path.join(dir, 'bot.sqlite'));
+      const items = bot.context.knowledge.knowledge.quiz.slice(0, 3);
+      const longAgo = Date.now() - 2 * 3_600_000;
+      const stale = seed.quiz.startSession({ guildId: MINE, channelId: MINE_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: longAgo, itemIds: items.map((q) => q.id) })!;
+      seed.quiz.openRound(stale, 1, items[0]!.id, items[0]!.level, longAgo, longAgo + 30_000);
+      const roundMessage = { id: snowflake(), author: BOT_USER, embeds: [{ title: 'Question 1 of 3' }], components: [] };
+      lab.messages.set(MINE_CHANNEL, [roundMessage]);
+      seed.quiz.setRoundMessage(stale, 1, roundMessage.id);
+      seed.quiz.recordAnswer(stale, { round: 1, userId: alice.id, choice: correctKey(items[0]!), correct: true, points: 12, answeredAt: longAgo + 1000 });
+      const gone = seed.quiz.startSession({ guildId: MINE, channelId: '245000000000000099', startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: Date.now(), itemIds: items.map((q) => q.id) })!;
+      seed.close();
+
+      const shard = await startBotAgainst(lab, dir, {}, { quizPauseMs: 50 });
+      try {
+        const notice = await lab.waitForRequest(postedTo(MINE_CHANNEL, /interrupted/), 15_000);
+        expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
+        const closed = await lab.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${MINE_CHANNEL}/messages/${roundMessage.id}`, 15_000);
+        expect(closed.body.embeds[0].title).toBe('Question 1 of 3: answer');
+        expect(closed.body.components.flatMap((row: any) => row.components).every((c: any) => c.disabled)).toBe(true);
+        expect(shard.context.quizzes.runningCount).toBe(0);
+        const statuses = shard.context.storage.db.prepare('SELECT id, status FROM quiz_sessions WHERE id IN (?, ?) ORDER BY id').all(stale, gone);
+        expect(statuses).toEqual([
+          { id: stale, status: 'interrupted' },
+          { id: gone, status: 'interrupted' },
+        ]);
+        expect(shard.context.storage.quiz.answers(stale)).toHaveLength(1);
+        expect(shard.logs.filter((line) => /closing a quiz a restart interrupted/.test(line)).map((line) => JSON.parse(line).reason)).toEqual(['the bot was down too long', 'its channel is gone']);
+      } finally {
+        await shard.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
