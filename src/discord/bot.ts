@@ -70,6 +70,8 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
       clearTimeout(timer);
       timer = setTimeout(reload, 300);
     });
+    // The folder can vanish or become unreadable: log it, keep serving.
+    watcher.on('error', (error) => logger.error({ err: error, dir: config.knowledgeDir }, 'knowledge watcher failed'));
   }
 
   try {

@@ -228,4 +228,34 @@ describe('a crash during a quiz', () => {
       expect(storage.quiz.rounds(one.sessionId).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
     });
   }, 150_000);
+
+  test('SIGTERM during a quiz is a shutdown, not a restart: the message says so and counts the open round', async () => {
+    const standIn = lab;
+    const CHANNEL = '210000000000000013';
+    standIn.addGuild({ id: '211000000000000000', name: 'Shutdown Club', channels: [{ id: CHANNEL, name: 'shutdown-lab' }] });
+    const database = path.join(tempDir(), 'shutdown.sqlite');
+    const setup = openStorage(database);
+    setup.settings.addStudyChannel('211000000000000000', CHANNEL);
+    setup.close();
+    const identified = standIn.identifies.length;
+    const child = spawnEntry('src/index.ts', [], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' });
+    await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'log-in');
+    const on = (user: StandInUser) => ({ user, guildId: '211000000000000000', channelId: CHANNEL });
+    await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }));
+    const message = await standIn.waitForRequest(postedTo(CHANNEL, /^Question 1 of 3$/), 20_000);
+    const reader = openStorage(database);
+    const ids = roundOf(message, reader);
+    reader.close();
+    const locked = await standIn.callbackFor(standIn.button({ customId: ids.right, ...on(alice) }));
+    expect(locked.body.data.content).toMatch(/Locked in/);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+
+    const reveal = standIn.requests.find((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${CHANNEL}/messages/`))!;
+    expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    const notice = standIn.requests.find(postedTo(CHANNEL, /Quiz paused/))!;
+    expect(notice.body.embeds[0].title).toBe('⏸️ Quiz paused: the bot is shutting down');
+    expect(notice.body.embeds[0].description).toMatch(new RegExp(`<@${alice.id}>: \\*\\*1\\d\\*\\* pts \\(1/1 right\\)`));
+    expect(standIn.requests.filter(postedTo(CHANNEL, /restart|interrupted/i))).toEqual([]);
+  }, 60_000);
 });

@@ -56,6 +56,14 @@ describe('start-up failures are one line, before logging in', () => {
     expect(lines).toEqual([expect.stringMatching(/Cannot open the database .*not-a-folder.*\(E[A-Z]+\): check DATABASE_PATH/)]);
   }, 30_000);
 
+  test('a knowledge folder that is a plain file', async () => {
+    const blocker = path.join(tempDir(), 'knowledge');
+    writeFileSync(blocker, '');
+    const { code, lines } = await start({ DATABASE_PATH: path.join(tempDir(), 'tutor.sqlite'), KNOWLEDGE_DIR: blocker });
+    expect(code).toBe(2);
+    expect(lines).toEqual([expect.stringMatching(/The knowledge folder .*knowledge is not a folder: check KNOWLEDGE_DIR/)]);
+  }, 30_000);
+
   test('a login Discord refuses', async () => {
     const wrongToken = `${TOKEN.slice(0, -4)}WXYZ`;
     const { code, lines } = await start({ DATABASE_PATH: path.join(tempDir(), 'tutor.sqlite'), DISCORD_TOKEN: wrongToken });
