@@ -13,6 +13,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * so this stays short: a busy database must not hold up every interaction for seconds.
  */
 export const BUSY_TIMEOUT_MS = 500;
+const OPEN_BUSY_TIMEOUT_MS = 5_000;
 
 export class DatabaseVersionError extends StartupError {
   constructor(file: string, found: number) {
@@ -66,14 +67,16 @@ export function openDatabase(file: string, { migrations = MIGRATIONS } = {}): Db
     throw cannotOpen(file, error);
   }
   try {
+    // Opening may wait for another process's lock (two starting together): nothing is served yet.
+    db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > migrations.length) throw new DatabaseVersionError(file, found);
     db.pragma('journal_mode = WAL');
     // FULL: a write acknowledged to a student survives an OS crash too, not only a process crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db, migrations);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db.close();
