@@ -10,7 +10,7 @@ import { localDate } from '../../src/engines/term-schedule.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { startBotAgainst } from '../support/bot.ts';
-import { BOT_USER, DiscordStandIn, option, snowflake, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
+import { BOT_USER, DiscordStandIn, option, PERMISSIONS, snowflake, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
 import { waitUntil } from '../support/processes.ts';
 
 // Faults injected into a real bot: a second process holding the database's write lock, a broken
@@ -19,6 +19,7 @@ import { waitUntil } from '../support/processes.ts';
 const GUILD = '240000000000000000';
 const STUDY = '240000000000000010';
 const SLOW = '240000000000000011';
+const NO_HISTORY = '240000000000000012';
 const TERMS = ['241000000000000000', '242000000000000000', '243000000000000000'].map((guildId, i) => ({ guildId, channelId: `24${i + 1}000000000000010` }));
 const alice: StandInUser = { id: '340000000000000001', username: 'alice' };
 const bob: StandInUser = { id: '340000000000000002', username: 'bob' };
@@ -30,7 +31,7 @@ let knowledgeDir: string;
 let bot: Awaited<ReturnType<typeof startBotAgainst>>;
 
 beforeAll(async () => {
-  standIn.addGuild({ id: GUILD, name: 'Faults', channels: [{ id: STUDY, name: 'study' }, { id: SLOW, name: 'slow-study' }] });
+  standIn.addGuild({ id: GUILD, name: 'Faults', channels: [{ id: STUDY, name: 'study' }, { id: SLOW, name: 'slow-study' }, { id: NO_HISTORY, name: 'no-history', denyBot: PERMISSIONS.ReadMessageHistory }] });
   for (const { guildId, channelId } of TERMS) standIn.addGuild({ id: guildId, name: `Terms ${guildId}`, channels: [{ id: channelId, name: 'terms' }] });
   await standIn.start();
   dir = mkdtempSync(path.join(tmpdir(), 'levels-faults-'));
@@ -212,6 +213,23 @@ describe('the term of the day against a failing Discord', () => {
     await bot.context.termJob.recover(new Date());
     expect(bot.context.storage.terms.get(guildId, date)?.status).toBe('posted');
     expect(standIn.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)).toEqual([]);
+  });
+});
+
+describe('/setup term set', () => {
+  test('refuses a channel where the bot cannot read the message history', async () => {
+    const admin: StandInUser = { id: '340000000000000009', username: 'admin', permissions: PERMISSIONS.ManageGuild };
+    const id = standIn.chatInput({
+      name: 'setup',
+      options: [option.group('term', [option.subcommand('set', [option.channel('channel', NO_HISTORY), option.string('time', '09:00'), option.string('timezone', 'UTC')])])],
+      user: admin,
+      guildId: GUILD,
+      channelId: STUDY,
+      resolved: standIn.resolvedChannel(GUILD, NO_HISTORY),
+    });
+    const callback = await standIn.callbackFor(id);
+    expect(callback.body.data.content).toMatch(/Read Message History/);
+    expect(bot.context.storage.settings.get(GUILD).termSchedule).toBeNull();
   });
 });
 
