@@ -83,7 +83,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   await ready;
   // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
   const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
-    safely(logger, 'term of the day tick', {}, () => context.termJob.tick(new Date(context.now())));
+    await context.termJob.tick(new Date(context.now()));
   });
   safely(logger, 'term of the day tick', {}, () => context.termJob.tick(new Date(context.now())));
 
