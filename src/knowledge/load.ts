@@ -130,25 +130,28 @@ function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): vo
   }
 }
 
+/** Problems that follow from another one: an entry that failed to load leaves every reference to it dangling. */
 const CASCADES = [
   { starts: 'dangling related id', what: 'dangling related ids' },
+  { starts: 'dangling teaches link', what: 'dangling teaches links' },
   { starts: 'unknown source', what: 'unknown sources' },
 ];
 
 /**
- * When a file or entry failed to load, everything that refers to it reports a missing id too.
- * Those cascades are summarised in one line after the real problems, so the typo comes first.
+ * When something else is wrong too (a YAML typo, a bad field), the references it leaves dangling
+ * are summarised in one line per kind after the real problems, so the cause comes first.
  */
-function summariseCascades(primary: readonly KnowledgeProblem[], references: readonly KnowledgeProblem[]): KnowledgeProblem[] {
-  if (primary.length === 0) return [...primary, ...references];
-  const kept = references.filter((p) => !CASCADES.some((c) => p.message.startsWith(c.starts)));
+function summariseCascades(problems: readonly KnowledgeProblem[]): KnowledgeProblem[] {
+  const cascadeOf = (problem: KnowledgeProblem) => CASCADES.find((c) => problem.message.startsWith(c.starts));
+  const primary = problems.filter((p) => cascadeOf(p) === undefined);
+  if (primary.length === 0) return [...problems];
   const summaries = CASCADES.flatMap((cascade) => {
-    const matching = references.filter((p) => p.message.startsWith(cascade.starts));
+    const matching = problems.filter((p) => cascadeOf(p) === cascade);
     if (matching.length === 0) return [];
     const files = [...new Set(matching.map((p) => p.file))];
     return [{ file: files.join(', '), message: `${matching.length} ${cascade.what}, probably caused by the problem(s) above: fix those first, then check again` }];
   });
-  return [...primary, ...kept, ...summaries];
+  return [...primary, ...summaries];
 }
 
 /** Reads and validates the whole knowledge folder, collecting every problem rather than stopping at the first. */
@@ -159,9 +162,8 @@ export function readKnowledge(dir: string): { knowledge: Knowledge; problems: Kn
   const terms: GlossaryTerm[] = readList(dir, 'glossary.yaml', glossaryTermSchema, problems);
   const quiz: QuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
   const knowledge: Knowledge = { sources, entries, terms, quiz };
-  const references: KnowledgeProblem[] = [];
-  checkReferences(knowledge, references);
-  return { knowledge, problems: summariseCascades(problems, references) };
+  checkReferences(knowledge, problems);
+  return { knowledge, problems: summariseCascades(problems) };
 }
 
 /** Loads the knowledge the bot serves; any problem refuses the whole load, so a bad edit never half-applies. */
