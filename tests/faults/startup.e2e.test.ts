@@ -117,9 +117,11 @@ describe('one YAML typo', () => {
     writeFileSync(target, readFileSync(target, 'utf8').replace(/question: (.*)/, 'question: "$1'));
     const { problems } = readKnowledge(dir);
     expect(problems[0]).toMatchObject({ file: expect.stringMatching(new RegExp(`^qa/${file}:\\d+:\\d+$`)), message: expect.stringMatching(/^invalid YAML/) });
-    expect(problems.length).toBeLessThanOrEqual(3);
-    expect(problems.at(-1)?.message).toMatch(/^\d+ dangling related ids, probably caused by the problem\(s\) above/);
-    expect(problems.filter((p) => p.message.startsWith('dangling related id'))).toEqual([]);
+    const summaries = problems.slice(1);
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.length).toBeLessThanOrEqual(3);
+    expect(summaries.map((p) => p.message)).toContainEqual(expect.stringMatching(/^\d+ dangling related ids, probably caused by the problem\(s\) above/));
+    for (const summary of summaries) expect(summary.message).toMatch(/^\d+ .*, probably caused by the problem\(s\) above/);
   });
 
   test('without a load problem, each dangling related id is still reported where it is', () => {
