@@ -9,7 +9,12 @@ import type { ButtonInteraction, ChatInputInteraction } from '../src/interaction
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const DAY_MS = 24 * 3_600_000;
-const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
+/** A Map, not an object: `period` is user text, and `constructor` must not find anything. */
+const PERIODS: ReadonlyMap<string, number | null> = new Map([
+  ['week', 7 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['all', null],
+]);
 const levelChoices = QUIZ_LEVELS.map((level) => ({ name: level, value: level }));
 
 const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
@@ -61,7 +66,7 @@ export const quizCommand: CommandModule = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'leaderboard',
         description: 'This server’s top 10, and your own rank',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: Object.keys(PERIODS).map((p) => ({ name: p, value: p })) }],
+        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: [...PERIODS.keys()].map((p) => ({ name: p, value: p })) }],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -102,10 +107,11 @@ export const quizCommand: CommandModule = {
         return;
       }
       case 'leaderboard': {
-        const period = interaction.string('period') ?? 'week';
-        const window = PERIODS[period] ?? PERIODS.week!;
+        const typed = interaction.string('period') ?? 'week';
+        const period = PERIODS.has(typed) ? typed : 'week';
+        const window = PERIODS.get(period) ?? null;
         const { top, own } = context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
-        await interaction.reply(leaderboardReply(period in PERIODS ? period : 'week', top, own));
+        await interaction.reply(leaderboardReply(period, top, own));
         return;
       }
       case 'stats': {

@@ -7,6 +7,8 @@ export interface ChannelFacts {
   readonly kind: 'text' | 'announcement' | 'thread' | 'voice' | 'stage' | 'category' | 'forum' | 'other';
   readonly botCanView: boolean;
   readonly botCanSend: boolean;
+  /** Read Message History: the term of the day checks the channel before re-posting after a crash. */
+  readonly botCanReadHistory?: boolean;
 }
 
 export type SetupResult = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly message: string };
@@ -67,6 +69,13 @@ export function channelProblem(channel: ChannelFacts): string | null {
   return null;
 }
 
+/** Why the bot cannot post the term of the day in a channel, or null when it can. */
+export function termChannelProblem(channel: ChannelFacts): string | null {
+  const problem = channelProblem(channel);
+  if (problem !== null || channel.botCanReadHistory !== false) return problem;
+  return `I can't read the message history of <#${channel.id}>: give me Read Message History there (I check it so a term is never posted twice), or pick another channel.`;
+}
+
 /** The settings side of `/setup`: validates admin input, then stores it. */
 export class SetupService {
   constructor(private readonly settings: SettingsRepo) {}
@@ -86,7 +95,7 @@ export class SetupService {
   }
 
   setTermSchedule(guildId: string, input: { channel: ChannelFacts; time: string; timezone: string; roleId: string | null }): SetupResult {
-    const problem = channelProblem(input.channel);
+    const problem = termChannelProblem(input.channel);
     if (problem !== null) return fail(problem);
     const time = parseTime(input.time);
     if (time === null) return fail(`"${input.time.slice(0, 20)}" is not a time I understand. Use 24-hour HH:MM, from 00:00 to 23:59 (for example 09:30 or 18:00).`);
