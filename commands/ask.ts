@@ -59,7 +59,7 @@ export const askCommand: CommandModule = {
       await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, result));
       return;
     }
-    if (result.outcome !== 'empty') context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
+    if (result.outcome !== 'empty') await context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
     if (result.outcome === 'unsure' && result.suggestions.length > 0) {
       await interaction.reply(unsureReply(question, result.suggestions));
       return;
@@ -85,7 +85,7 @@ export const askCommand: CommandModule = {
     }
     const [, vote, kind, id] = action;
     const doc = findDoc(context, kind, id);
-    context.storage.askLog.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, interaction.guildId);
+    await context.storage.askLog.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, interaction.guildId);
     await interaction.reply({
       ephemeral: true,
       content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",

@@ -14,7 +14,7 @@ export const helpCommand: CommandModule = {
   async execute(interaction, context) {
     const { entries, terms, quiz } = context.knowledge.knowledge;
     const commandLines = context.commands.map((command) => `**/${command.data.name}**: ${command.data.description}\n${command.examples.map((e) => `\`${e}\``).join('\n')}`);
-    const studyChannels = interaction.guildId === null ? [] : context.storage.settings.get(interaction.guildId).studyChannelIds;
+    const studyChannels = interaction.guildId === null ? [] : (await context.storage.settings.get(interaction.guildId)).studyChannelIds;
     const where =
       interaction.guildId === null
         ? 'Quizzes run in a server’s study channels.'

@@ -7,7 +7,6 @@ import { UserError } from '../src/interactions/errors.ts';
 import type { ChatInputInteraction, ReplyPayload } from '../src/interactions/types.ts';
 import type { Logger } from '../src/logger.ts';
 import type { PlayerStats } from '../src/storage/quiz-repo.ts';
-import { ReportRepo } from '../src/storage/report-repo.ts';
 
 /**
  * How long a reply waits for its chart. Discord wants an answer within 3 s; a chart that
@@ -59,7 +58,7 @@ export async function quizReport(interaction: ChatInputInteraction, context: Bot
     throw new UserError('The class report is for instructors: it needs the **Manage Server** permission. If you teach here, ask a server admin to give it to you. Your own figures are in `/quiz stats`.');
   }
   const period = reportPeriod(interaction.string('period'));
-  const rows = new ReportRepo(context.storage.db).rows(guildId, periodStart(period, context.now()));
+  const rows = await context.storage.report.rows(guildId, periodStart(period, context.now()));
   const report = classReport(context.knowledge.knowledge.quiz, rows, { period, level: reportLevel(interaction.string('level')) });
   await replyWithChart(interaction, context.logger, renderReportChart(report), {
     payload: (png) => reportReply(report, png),
@@ -71,7 +70,7 @@ export async function quizReport(interaction: ChatInputInteraction, context: Bot
 export async function replyWithStats(interaction: ChatInputInteraction, context: BotContext, userId: string, reply: ReplyPayload, stats: PlayerStats): Promise<void> {
   const guildId = interaction.guildId ?? '';
   const now = context.now();
-  const activity = activityStrip(new ReportRepo(context.storage.db).answerTimes(guildId, userId, activityStart(now)), now);
+  const activity = activityStrip(await context.storage.report.answerTimes(guildId, userId, activityStart(now)), now);
   // micro, mezzo, macro always (an empty bar says "not yet"), general when answered.
   const answered = new Map(stats.byLevel.map((l) => [l.level, l]));
   const levels = [...REPORT_LEVELS, ...(answered.has('general') ? ['general'] : [])];

@@ -37,7 +37,7 @@ function bounded(value: number | null, min: number, max: number, fallback: numbe
 
 async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, practiceLevel: QuizLevel, lastItemId?: string): Promise<void> {
   const userId = interaction.user.id;
-  const cards = context.storage.practice.cards(userId);
+  const cards = await context.storage.practice.cards(userId);
   const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
   if (item === null) throw new UserError('I have no practice questions for that level yet.');
   const payload = practiceQuestion(practiceLevel, item, cards.find((c) => c.itemId === item.id));
@@ -88,7 +88,7 @@ export const quizCommand: CommandModule = {
   async execute(interaction, context) {
     switch (interaction.subcommand) {
       case 'start': {
-        const outcome = context.quizzes.start({
+        const outcome = await context.quizzes.start({
           guildId: guildOnly(interaction),
           channelId: interaction.channelId,
           userId: interaction.user.id,
@@ -110,13 +110,13 @@ export const quizCommand: CommandModule = {
         const typed = interaction.string('period') ?? 'week';
         const period = PERIODS.has(typed) ? typed : 'week';
         const window = PERIODS.get(period) ?? null;
-        const { top, own } = context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
+        const { top, own } = await context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
         await interaction.reply(leaderboardReply(period, top, own));
         return;
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        const stats = context.storage.quiz.stats(guildOnly(interaction), user.id);
+        const stats = await context.storage.quiz.stats(guildOnly(interaction), user.id);
         await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
         return;
       }
@@ -147,8 +147,8 @@ export const quizCommand: CommandModule = {
         if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
         const userId = interaction.user.id;
         const correct = choice === correctKey(item);
-        const card = reviewCard(context.storage.practice.card(userId, id), id, correct, context.now());
-        context.storage.practice.save(userId, card, correct);
+        const card = reviewCard(await context.storage.practice.card(userId, id), id, correct, context.now());
+        await context.storage.practice.save(userId, card, correct);
         await interaction.update(practiceResult(practiceLevel, item, choice, card));
         return;
       }

@@ -9,7 +9,7 @@ import type { ChatInputInteraction } from '../src/interactions/types.ts';
 const TEXT_CHANNELS: ApplicationCommandOptionAllowedChannelType[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 
 async function showSettings(interaction: ChatInputInteraction, context: BotContext, guildId: string): Promise<void> {
-  const settings = context.setup.show(guildId);
+  const settings = await context.setup.show(guildId);
   const problems: string[] = [];
   for (const channelId of settings.studyChannelIds) {
     const facts = await context.messenger.channelFacts(guildId, channelId);
@@ -98,14 +98,14 @@ export const setupCommand: CommandModule = {
     const route = `${interaction.subcommandGroup ?? ''}/${interaction.subcommand ?? ''}`;
     switch (route) {
       case 'study-channel/add':
-        result = context.setup.addStudyChannel(guildId, requireChannel(interaction));
+        result = await context.setup.addStudyChannel(guildId, requireChannel(interaction));
         break;
       case 'study-channel/remove':
-        result = context.setup.removeStudyChannel(guildId, requireChannel(interaction).id);
+        result = await context.setup.removeStudyChannel(guildId, requireChannel(interaction).id);
         break;
       case 'term/set': {
         const role = interaction.role('role');
-        result = context.setup.setTermSchedule(guildId, {
+        result = await context.setup.setTermSchedule(guildId, {
           channel: requireChannel(interaction),
           time: interaction.string('time') ?? '',
           timezone: interaction.string('timezone') ?? '',
@@ -114,7 +114,7 @@ export const setupCommand: CommandModule = {
         break;
       }
       case 'term/off':
-        result = context.setup.turnTermOff(guildId);
+        result = await context.setup.turnTermOff(guildId);
         break;
       case '/show':
         await showSettings(interaction, context, guildId);

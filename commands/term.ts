@@ -33,7 +33,7 @@ export const termCommand: CommandModule = {
   async execute(interaction, context) {
     const name = interaction.string('name')?.trim() ?? '';
     if (name === '') {
-      const term = context.termJob.todaysTerm(interaction.guildId, new Date(context.now()));
+      const term = await context.termJob.todaysTerm(interaction.guildId, new Date(context.now()));
       if (term === undefined) throw new UserError('My glossary is empty right now.');
       await interaction.reply(card(context, term, 'Today’s term'));
       return;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import { SetupService } from '../engines/setup.ts';
@@ -19,12 +20,19 @@ export interface ContextOptions {
   readonly quizPauseMs?: number;
   /** Under sharding: whether this process serves a guild (scheduled work runs only for those). */
   readonly ownsGuild?: (guildId: string) => boolean;
+  /** Names this process's claims on shared work (host and shards): see TermOfTheDayJob. */
+  readonly instance?: string;
 }
 
-export function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): BotContext {
+/** The same for a process and its restarts, different for every other process: its host and its shards. */
+export function instanceName(shardIds: readonly number[]): string {
+  return `${hostname()}/shards ${shardIds.join(',')}`;
+}
+
+export async function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): Promise<BotContext> {
   const now = options.now ?? Date.now;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
-  const storage = openStorage(config.databasePath, now);
+  const storage = await openStorage(config.databaseUrl ?? config.databasePath, now);
   const quizzes = new QuizManager({ storage, knowledge, messenger, logger, now, random: options.random ?? Math.random, pauseMs: options.quizPauseMs ?? 3000 });
   return {
     knowledge,
@@ -32,7 +40,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     setup: new SetupService(storage.settings),
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     quizzes,
-    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true) }),
+    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
     messenger,
     logger,
     now,

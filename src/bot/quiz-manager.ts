@@ -52,10 +52,10 @@ export class QuizManager {
     return this.active.size === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  start(input: { guildId: string; channelId: string; userId: string; level: QuizLevel; questions: number; seconds: number }): StartOutcome {
+  async start(input: { guildId: string; channelId: string; userId: string; level: QuizLevel; questions: number; seconds: number }): Promise<StartOutcome> {
     const { storage, knowledge, now, random } = this.deps;
-    if (!storage.settings.isStudyChannel(input.guildId, input.channelId)) {
-      const channels = storage.settings.get(input.guildId).studyChannelIds;
+    if (!(await storage.settings.isStudyChannel(input.guildId, input.channelId))) {
+      const channels = (await storage.settings.get(input.guildId)).studyChannelIds;
       return {
         ok: false,
         message:
@@ -64,12 +64,13 @@ export class QuizManager {
             : 'This server has no study channels yet. An admin (Manage Server) can add one with `/setup study-channel add`.',
       };
     }
-    if (storage.quiz.runningInChannel(input.channelId) !== undefined) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
+    if ((await storage.quiz.runningInChannel(input.channelId)) !== undefined) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
     const items = drawItems(knowledge.knowledge.quiz, input.level, input.questions, random);
     if (items.length === 0) return { ok: false, message: 'I have no quiz questions for that level yet.' };
-    const sessionId = storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
+    // The schema keeps one running quiz per channel, whichever process or host starts it.
+    const sessionId = await storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
     if (sessionId === null) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
-    const session = storage.quiz.runningInChannel(input.channelId) as QuizSessionRow;
+    const session = (await storage.quiz.runningInChannel(input.channelId)) as QuizSessionRow;
     const quiz = this.track(session, new QuizGame(items, input.seconds), null);
     this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
     return { ok: true, intro: quizIntro(input.level, items.length, input.seconds, input.userId) };
@@ -94,11 +95,11 @@ export class QuizManager {
    * Queues a write behind the quiz's earlier ones. A locked or failing database is retried with
    * backoff while the quiz goes on in memory, so a deadline never waits on the write lock.
    */
-  private write(quiz: ActiveQuiz, what: string, write: () => void): Promise<void> {
+  private write(quiz: ActiveQuiz, what: string, write: () => Promise<void>): Promise<void> {
     quiz.writes = quiz.writes.then(async () => {
       for (let delay = WRITE_RETRY_MS.first; ; delay = Math.min(WRITE_RETRY_MS.max, delay * 2)) {
         try {
-          write();
+          await write();
           return;
         } catch (error) {
           if (!isStorageFault(error)) throw error;
@@ -184,13 +185,16 @@ export class QuizManager {
         return `You already answered this one (${outcome.choice}). One answer per question!`;
       case 'locked': {
         // Saved before it is acknowledged: a crash after "locked in" loses nothing.
+        let saved: boolean;
         try {
-          this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
+          saved = await this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
         } catch (error) {
           if (!isStorageFault(error)) throw error;
           this.deps.logger.warn({ err: error, session: quiz.session.id, round: input.round, user: input.userId }, 'cannot save a quiz answer');
           return 'I couldn’t save that answer just now (my database is busy). Press again in a moment!';
         }
+        // A second press that overtook the first while it was being saved: the database kept the first.
+        if (!saved) return 'You already answered this one. One answer per question!';
         quiz.game.record(outcome.answer);
         if (outcome.everyoneAnswered) setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
         return `Locked in: **${outcome.answer.choice === 'true' ? 'True' : outcome.answer.choice === 'false' ? 'False' : outcome.answer.choice}**`;
@@ -250,7 +254,7 @@ export class QuizManager {
    */
   async recoverInterrupted(ownsGuild: (guildId: string) => boolean): Promise<number> {
     let resumed = 0;
-    for (const session of this.deps.storage.quiz.running()) {
+    for (const session of await this.deps.storage.quiz.running()) {
       if (!ownsGuild(session.guildId) || this.active.has(session.id)) continue;
       try {
         if (await this.resume(session)) resumed++;
@@ -265,8 +269,8 @@ export class QuizManager {
     const { storage, knowledge, messenger, logger, now } = this.deps;
     const byId = new Map(knowledge.knowledge.quiz.map((item) => [item.id, item]));
     const items = session.itemIds?.map((id) => byId.get(id));
-    const answers = storage.quiz.answers(session.id);
-    const rounds = storage.quiz.rounds(session.id);
+    const answers = await storage.quiz.answers(session.id);
+    const rounds = await storage.quiz.rounds(session.id);
     const last = rounds.at(-1);
     const roundMs = session.seconds * 1000;
     // When the quiz would have ended had the bot stayed up.
@@ -281,7 +285,7 @@ export class QuizManager {
             : null;
     if (reason !== null) {
       logger.info({ session: session.id, channel: session.channelId, reason }, 'closing a quiz a restart interrupted');
-      storage.quiz.endSession(session.id, 'interrupted', now());
+      await storage.quiz.endSession(session.id, 'interrupted', now());
       const game = new QuizGame([], session.seconds, answers);
       const lastItem = last === undefined ? undefined : byId.get(last.itemId);
       if (last?.messageId && last.closedAt === null && lastItem !== undefined) {

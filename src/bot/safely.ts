@@ -14,7 +14,7 @@ export function safely(logger: Logger, what: string, context: Record<string, unk
   }
 }
 
-/** The database is busy (another process holds the write lock) or failing (disk full, I/O error). */
+/** The database is busy (another process holds the write lock), failing (disk full, I/O error) or unreachable. */
 export function isStorageFault(error: unknown): boolean {
-  return error instanceof Error && error.name === 'SqliteError';
+  return error instanceof Error && (error.name === 'SqliteError' || error.name === 'PostgresError');
 }

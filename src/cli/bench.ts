@@ -64,7 +64,7 @@ runCli(async () => {
 
   // The bot's own wiring, with a throwaway database, no cooldown and nothing sent anywhere.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'levels-bench-'));
-  const context = createContext({ ...config, databasePath: path.join(dataDir, 'bench.sqlite'), askCooldownSeconds: 0 }, logger, silentMessenger);
+  const context = await createContext({ ...config, databasePath: path.join(dataDir, 'bench.sqlite'), databaseUrl: null, askCooldownSeconds: 0 }, logger, silentMessenger);
   try {
     const router = new InteractionRouter(context);
     const engine = context.knowledge.engine;
@@ -159,7 +159,7 @@ runCli(async () => {
     if (values.json) console.log(toJsonLine(figures));
     return 0;
   } finally {
-    context.storage.close();
+    await context.storage.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

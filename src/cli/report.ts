@@ -7,7 +7,6 @@ import { renderReportChart } from '../format/charts.ts';
 import { reportCsv } from '../format/report.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { openStorage } from '../storage/index.ts';
-import { ReportRepo } from '../storage/report-repo.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = 'usage: npm run report -- --out DIR [--guild ID] [--period week|month|all]';
@@ -38,23 +37,23 @@ runCli(async () => {
   }
 
   const config = loadConfig();
-  if (!existsSync(config.databasePath)) {
+  if (config.databaseUrl === null && !existsSync(config.databasePath)) {
     console.log(`No database at ${config.databasePath} yet: no quiz has been played.`);
     return 0;
   }
   const items = loadKnowledge(config.knowledgeDir).quiz;
-  const storage = openStorage(config.databasePath);
+  const storage = await openStorage(config.databaseUrl ?? config.databasePath);
   try {
-    const repo = new ReportRepo(storage.db);
-    const guilds = values.guild === undefined ? repo.guildsWithQuizzes() : [values.guild];
+    const repo = storage.report;
+    const guilds = values.guild === undefined ? await repo.guildsWithQuizzes() : [values.guild];
     if (guilds.length === 0) console.log('No server has played a quiz yet: nothing to report.');
     for (const guildId of guilds) {
       const dir = values.guild === undefined ? path.join(values.out, guildId) : values.out;
-      await writeReport(dir, classReport(items, repo.rows(guildId, periodStart(period, Date.now())), { period, level: 'all' }), guildId);
+      await writeReport(dir, classReport(items, await repo.rows(guildId, periodStart(period, Date.now())), { period, level: 'all' }), guildId);
     }
     return 0;
   } finally {
-    storage.close();
+    await storage.close();
   }
 });
 

@@ -83,7 +83,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
     print(`${rendered.text}\n`);
   });
   // One person at a keyboard: the anti-spam cooldown of a busy server has no point here.
-  const context = createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel));
+  const context = await createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel));
   const router = new InteractionRouter(context);
   const commands = context.commands.map((command) => command.data);
   // Opened once the context stands, so that a start-up error (bad knowledge) can't leave stdin held.
@@ -127,7 +127,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
   };
 
   try {
-    context.storage.settings.addStudyChannel(OFFLINE_GUILD.id, STUDY_CHANNEL.id);
+    await context.storage.settings.addStudyChannel(OFFLINE_GUILD.id, STUDY_CHANNEL.id);
     print(`${banner(context)}\n`);
     await context.quizzes.recoverInterrupted((guildId) => guildId === OFFLINE_GUILD.id);
     if (interactive) lines.prompt();
@@ -160,7 +160,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
     return 0;
   } finally {
     if (!closed) lines.close();
-    context.storage.close();
+    await context.storage.close();
     process.off('unhandledRejection', unexpected);
     process.off('uncaughtException', unexpected);
   }

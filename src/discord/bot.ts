@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { Cron } from 'croner';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { BotContext } from '../bot/command.ts';
-import { createContext, type ContextOptions } from '../bot/context.ts';
+import { createContext, instanceName, type ContextOptions } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import { safely } from '../bot/safely.ts';
 import { StartupError, type Config } from '../config.ts';
@@ -26,7 +26,13 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
     // Belt and braces: every payload also sets allowed_mentions itself.
     allowedMentions: { parse: [], repliedUser: false },
   });
-  const context = createContext(config, logger, new DiscordMessenger(client), { ownsGuild: (guildId) => client.guilds.cache.has(guildId), ...options });
+  // Under the ShardingManager the client runs the shards it was given, not every one of this host's.
+  const shards = Array.isArray(client.options.shards) ? client.options.shards : config.shardIds;
+  const context = await createContext(config, logger, new DiscordMessenger(client), {
+    ownsGuild: (guildId) => client.guilds.cache.has(guildId),
+    instance: instanceName(shards),
+    ...options,
+  });
   const router = new InteractionRouter(context);
 
   const dispatch = async (interaction: Interaction): Promise<void> => {
@@ -77,7 +83,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   try {
     await client.login(discord.token);
   } catch (error) {
-    context.storage.close();
+    await context.storage.close();
     throw new StartupError(`Logging in to Discord at ${discord.apiUrl} failed (${error instanceof Error ? error.message : String(error)}): check DISCORD_TOKEN (and DISCORD_API_URL).`);
   }
   await ready;
@@ -97,7 +103,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
       watcher?.close();
       await context.quizzes.shutdown();
       await client.destroy();
-      context.storage.close();
+      await context.storage.close();
       logger.info('stopped');
     },
   };

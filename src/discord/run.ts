@@ -27,12 +27,14 @@ export async function runDiscordBot(config: Config, logger: Logger): Promise<voi
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** Above one shard, each shard runs in its own process under discord.js's ShardingManager. */
+/** Above one shard, each of this host's shards runs in its own process under discord.js's ShardingManager. */
 export async function runShardedBot(config: Config, logger: Logger): Promise<void> {
   const discord = config.discord!;
   const manager = new ShardingManager(path.join(path.dirname(fileURLToPath(import.meta.url)), 'shard.ts'), {
     token: discord.token,
     totalShards: config.shardCount,
+    // Several hosts split the shards: this one runs only its own.
+    shardList: [...config.shardIds],
     execArgv: ['--import', 'tsx'],
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));

@@ -80,21 +80,21 @@ export function termChannelProblem(channel: ChannelFacts): string | null {
 export class SetupService {
   constructor(private readonly settings: SettingsRepo) {}
 
-  addStudyChannel(guildId: string, channel: ChannelFacts): SetupResult {
+  async addStudyChannel(guildId: string, channel: ChannelFacts): Promise<SetupResult> {
     const problem = channelProblem(channel);
     if (problem !== null) return fail(problem);
-    return this.settings.addStudyChannel(guildId, channel.id)
+    return (await this.settings.addStudyChannel(guildId, channel.id))
       ? ok(`<#${channel.id}> is now a study channel: quizzes can run there.`)
       : ok(`<#${channel.id}> was already a study channel.`);
   }
 
-  removeStudyChannel(guildId: string, channelId: string): SetupResult {
-    return this.settings.removeStudyChannel(guildId, channelId)
+  async removeStudyChannel(guildId: string, channelId: string): Promise<SetupResult> {
+    return (await this.settings.removeStudyChannel(guildId, channelId))
       ? ok(`<#${channelId}> is no longer a study channel.`)
       : fail(`<#${channelId}> is not a study channel, so there was nothing to remove.`);
   }
 
-  setTermSchedule(guildId: string, input: { channel: ChannelFacts; time: string; timezone: string; roleId: string | null }): SetupResult {
+  async setTermSchedule(guildId: string, input: { channel: ChannelFacts; time: string; timezone: string; roleId: string | null }): Promise<SetupResult> {
     const problem = termChannelProblem(input.channel);
     if (problem !== null) return fail(problem);
     const time = parseTime(input.time);
@@ -105,18 +105,18 @@ export class SetupService {
       return fail(`"${input.timezone.slice(0, 40)}" is not a time zone I know. Use an IANA name like \`Europe/London\` or \`America/New_York\`.${hint}`);
     }
     const schedule: TermSchedule = { channelId: input.channel.id, time, timezone: zone.zone, roleId: input.roleId };
-    this.settings.setTermSchedule(guildId, schedule);
+    await this.settings.setTermSchedule(guildId, schedule);
     const mention = input.roleId ? `, mentioning <@&${input.roleId}>` : '';
     return ok(`The term of the day will be posted in <#${input.channel.id}> every day at ${time} (${zone.zone})${mention}.`);
   }
 
-  turnTermOff(guildId: string): SetupResult {
-    if (this.settings.get(guildId).termSchedule === null) return ok('The term of the day was already off.');
-    this.settings.setTermSchedule(guildId, null);
+  async turnTermOff(guildId: string): Promise<SetupResult> {
+    if ((await this.settings.get(guildId)).termSchedule === null) return ok('The term of the day was already off.');
+    await this.settings.setTermSchedule(guildId, null);
     return ok('The term of the day is off. Turn it on again with `/setup term`.');
   }
 
-  show(guildId: string): GuildSettings {
+  show(guildId: string): Promise<GuildSettings> {
     return this.settings.get(guildId);
   }
 }

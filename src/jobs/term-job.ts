@@ -19,16 +19,37 @@ export class TermOfTheDayJob {
     private readonly deps: Pick<BotContext, 'storage' | 'knowledge' | 'messenger' | 'logger'> & {
       /** Under sharding, each process posts only for its own guilds. */
       ownsGuild: (guildId: string) => boolean;
+      /** Names this process's claims on pending posts: the same across its restarts (host and shards), different for every other process. */
+      instance: string;
+      /** After this long without its holder settling it, a claim is taken over: that process died. */
+      claimTtlMs?: number;
     },
   ) {}
 
+  private retryDue(post: TermPost, now: Date): boolean {
+    return post.nextAttemptAt !== null && post.nextAttemptAt <= now.getTime();
+  }
+
+  private claimStale(post: TermPost, now: Date): boolean {
+    return post.claimedBy !== null && post.claimedBy !== this.deps.instance && (post.claimedAt ?? 0) < now.getTime() - this.claimTtlMs;
+  }
+
+  private get claimTtlMs(): number {
+    return this.deps.claimTtlMs ?? CLAIM_TTL_MS;
+  }
+
+  /** Takes over a pending post unless another live process is working on it. */
+  private claim(post: TermPost, now: Date): Promise<boolean> {
+    return this.deps.storage.terms.claim(post.guildId, post.localDate, this.deps.instance, now.getTime() - this.claimTtlMs);
+  }
+
   /** Today's term for a server: the one posted (or about to be), or a term of the day for servers without a schedule. */
-  todaysTerm(guildId: string | null, now: Date): GlossaryTerm | undefined {
+  async todaysTerm(guildId: string | null, now: Date): Promise<GlossaryTerm | undefined> {
     const terms = this.deps.knowledge.knowledge.terms;
-    const schedule = guildId === null ? null : this.deps.storage.settings.get(guildId).termSchedule;
+    const schedule = guildId === null ? null : (await this.deps.storage.settings.get(guildId)).termSchedule;
     if (guildId !== null && schedule !== null) {
-      const recorded = this.deps.storage.terms.get(guildId, localDate(now, schedule.timezone));
-      const id = recorded?.termId ?? nextTermId(guildId, terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
+      const recorded = await this.deps.storage.terms.get(guildId, localDate(now, schedule.timezone));
+      const id = recorded?.termId ?? nextTermId(guildId, terms.map((t) => t.id), await this.deps.storage.terms.history(guildId));
       const term = terms.find((t) => t.id === id);
       if (term !== undefined) return term;
     }
@@ -38,20 +59,22 @@ export class TermOfTheDayJob {
 
   async tick(now: Date): Promise<number> {
     let posted = 0;
-    for (const { guildId, schedule } of this.deps.storage.settings.scheduledGuilds()) {
+    for (const { guildId, schedule } of await this.deps.storage.settings.scheduledGuilds()) {
       if (!this.deps.ownsGuild(guildId) || !isDue(now, schedule.time, schedule.timezone)) continue;
       const date = localDate(now, schedule.timezone);
       const key = `${guildId}:${date}`;
       if (this.inFlight.has(key)) continue;
-      const recorded = this.deps.storage.terms.get(guildId, date);
       this.inFlight.add(key);
       try {
+        const recorded = await this.deps.storage.terms.get(guildId, date);
         if (recorded === undefined) {
-          const termId = nextTermId(guildId, this.deps.knowledge.knowledge.terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
-          if (termId === undefined || !this.deps.storage.terms.recordPending(guildId, date, termId, schedule.channelId)) continue;
+          const termId = nextTermId(guildId, this.deps.knowledge.knowledge.terms.map((t) => t.id), await this.deps.storage.terms.history(guildId));
+          // The database decides which process posts: only the one whose row went in.
+          if (termId === undefined || !(await this.deps.storage.terms.recordPending(guildId, date, termId, schedule.channelId, this.deps.instance))) continue;
           if (await this.post(guildId, date, termId, schedule, now)) posted++;
-        } else if (recorded.status === 'pending' && recorded.nextAttemptAt !== null && recorded.nextAttemptAt <= now.getTime()) {
-          // A transient failure earlier today: try again.
+        } else if (recorded.status === 'pending' && (this.retryDue(recorded, now) || this.claimStale(recorded, now))) {
+          // A transient failure earlier today, or a process that died mid-post: try again, once claimed.
+          if (!(await this.claim(recorded, now))) continue;
           if (await this.settle(recorded, now)) posted++;
         }
       } finally {
@@ -63,13 +86,13 @@ export class TermOfTheDayJob {
 
   /** At start-up: settles posts a crash left pending, checking the channel before sending again. */
   async recover(now: Date): Promise<void> {
-    for (const pending of this.deps.storage.terms.pending()) {
+    for (const pending of await this.deps.storage.terms.pending()) {
       if (!this.deps.ownsGuild(pending.guildId)) continue;
       const key = `${pending.guildId}:${pending.localDate}`;
       if (this.inFlight.has(key)) continue;
       this.inFlight.add(key);
       try {
-        await this.settle(pending, now);
+        if (await this.claim(pending, now)) await this.settle(pending, now);
       } catch (error) {
         this.deps.logger.error({ err: error, guild: pending.guildId, date: pending.localDate }, 'cannot settle a pending term of the day');
       } finally {
@@ -84,12 +107,12 @@ export class TermOfTheDayJob {
    */
   private async settle(pending: TermPost, now: Date): Promise<boolean> {
     const { guildId, localDate: date, termId, channelId } = pending;
-    const schedule = this.deps.storage.settings.get(guildId).termSchedule;
+    const schedule = (await this.deps.storage.settings.get(guildId)).termSchedule;
     try {
       const since = await this.deps.messenger.recentMessages(channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
       const sent = since.find((m) => m.authorIsMe && m.footer === dailyMarker(date));
       if (sent !== undefined) {
-        this.deps.storage.terms.markPosted(guildId, date, sent.id);
+        await this.deps.storage.terms.markPosted(guildId, date, sent.id);
         return false;
       }
     } catch (error) {
@@ -99,7 +122,7 @@ export class TermOfTheDayJob {
     }
     if (schedule === null || date !== localDate(now, schedule.timezone)) {
       // Never back-fill an older day.
-      this.deps.storage.terms.markFailed(guildId, date);
+      await this.deps.storage.terms.markFailed(guildId, date);
       return false;
     }
     return this.post(guildId, date, termId, { ...schedule, channelId }, now, pending.attempts);
@@ -112,8 +135,8 @@ export class TermOfTheDayJob {
       if (term === undefined) throw new PermanentError(`term "${termId}" is no longer in the glossary`);
       const payload = dailyPost(term, date, schedule.roleId, knowledge.sourceTitles(term.sources));
       const { messageId } = await messenger.send(schedule.channelId, payload, { nonce: termPostNonce(guildId, date) });
-      storage.terms.markPosted(guildId, date, messageId);
-      if (storage.settings.get(guildId).termProblem !== null) storage.settings.setTermProblem(guildId, null);
+      await storage.terms.markPosted(guildId, date, messageId);
+      if ((await storage.settings.get(guildId)).termProblem !== null) await storage.settings.setTermProblem(guildId, null);
       logger.info({ guild: guildId, date, term: termId }, 'posted the term of the day');
       return true;
     } catch (error) {
@@ -126,22 +149,24 @@ export class TermOfTheDayJob {
    * day, with backoff; a permanent one (missing permission, deleted channel) marks the day failed
    * and shows in /setup show, so nothing retries in a loop.
    */
-  private failed(guildId: string, date: string, channelId: string, error: unknown, now: Date, attempts: number): false {
+  private async failed(guildId: string, date: string, channelId: string, error: unknown, now: Date, attempts: number): Promise<false> {
     const reason = error instanceof Error ? error.message : String(error);
     if (!isPermanent(error)) {
       const retryInMs = Math.min(RETRY_MS.max, RETRY_MS.first * 2 ** attempts);
-      this.deps.storage.terms.retryAt(guildId, date, now.getTime() + retryInMs);
+      await this.deps.storage.terms.retryAt(guildId, date, now.getTime() + retryInMs);
       this.deps.logger.warn({ guild: guildId, channel: channelId, date, attempt: attempts + 1, retryInMs, err: error }, 'could not post the term of the day; will retry');
       return false;
     }
-    this.deps.storage.terms.markFailed(guildId, date);
-    this.deps.storage.settings.setTermProblem(guildId, `could not post in <#${channelId}> on ${date}: ${reason.slice(0, 200)}`);
+    await this.deps.storage.terms.markFailed(guildId, date);
+    await this.deps.storage.settings.setTermProblem(guildId, `could not post in <#${channelId}> on ${date}: ${reason.slice(0, 200)}`);
     this.deps.logger.warn({ guild: guildId, channel: channelId, date, err: error }, 'could not post the term of the day');
     return false;
   }
 }
 
 const HISTORY_LIMIT = 1_000;
+/** Far longer than a post takes (a send, with discord.js's own retries), far shorter than a day. */
+export const CLAIM_TTL_MS = 5 * 60_000;
 /** Looks a little before the recorded intent, in case the clocks disagree. */
 const CLOCK_SKEW_MS = 60_000;
 const RETRY_MS = { first: 60_000, max: 60 * 60_000 };

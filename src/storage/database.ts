@@ -16,10 +16,11 @@ export const BUSY_TIMEOUT_MS = 500;
 const OPEN_BUSY_TIMEOUT_MS = 5_000;
 
 export class DatabaseVersionError extends StartupError {
-  constructor(file: string, found: number) {
+  /** `where` names the database; `setting` is what points the bot at another one. */
+  constructor(where: string, found: number, setting = 'DATABASE_PATH at another file') {
     super(
-      `The database ${file} has schema version ${found}, but this version of Levels Tutor knows only up to ${SCHEMA_VERSION}. ` +
-        'It was left untouched: upgrade Levels Tutor, or point DATABASE_PATH at another file.',
+      `The database ${where} has schema version ${found}, but this version of Levels Tutor knows only up to ${SCHEMA_VERSION}. ` +
+        `It was left untouched: upgrade Levels Tutor, or point ${setting}.`,
     );
     this.name = 'DatabaseVersionError';
   }

@@ -1,32 +1,45 @@
 import { AskLogRepo } from './ask-log-repo.ts';
-import { openDatabase, type Db } from './database.ts';
+import { openDatabase } from './database.ts';
+import { openPostgres } from './postgres-client.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
+import { ReportRepo } from './report-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
+import type { SqlClient } from './sql.ts';
+import { SqliteClient } from './sqlite-client.ts';
 import { TermRepo } from './term-repo.ts';
 
-/** One open database and its repositories, one per concern. */
+/** One open database (SQLite or PostgreSQL) and its repositories, one per concern. */
 export interface Storage {
-  readonly db: Db;
+  readonly sql: SqlClient;
   readonly settings: SettingsRepo;
   readonly quiz: QuizRepo;
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
-  close(): void;
+  readonly report: ReportRepo;
+  close(): Promise<void>;
 }
 
-export function openStorage(file: string, now: () => number = Date.now): Storage {
-  const db = openDatabase(file);
+/** Whether a database location is a PostgreSQL URL rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the database at `location` and brings its schema up to date: a `postgres://` URL
+ * (DATABASE_URL) or a SQLite file path (DATABASE_PATH).
+ */
+export async function openStorage(location: string, now: () => number = Date.now): Promise<Storage> {
+  const sql: SqlClient = isPostgresUrl(location) ? await openPostgres(location) : new SqliteClient(openDatabase(location));
   return {
-    db,
-    settings: new SettingsRepo(db, now),
-    quiz: new QuizRepo(db),
-    terms: new TermRepo(db, now),
-    askLog: new AskLogRepo(db, now),
-    practice: new PracticeRepo(db, now),
-    close: () => {
-      if (db.open) db.close();
-    },
+    sql,
+    settings: new SettingsRepo(sql, now),
+    quiz: new QuizRepo(sql),
+    terms: new TermRepo(sql, now),
+    askLog: new AskLogRepo(sql, now),
+    practice: new PracticeRepo(sql, now),
+    report: new ReportRepo(sql),
+    close: () => sql.close(),
   };
 }

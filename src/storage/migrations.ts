@@ -1,6 +1,7 @@
 /**
- * Schema versions, oldest first. The database's `user_version` is the number of
- * migrations applied. Never edit a published migration: add a new one.
+ * SQLite schema versions, oldest first. The database's `user_version` is the number of
+ * migrations applied. Never edit a published migration: add a new one, here and in
+ * POSTGRES_MIGRATIONS (postgres-migrations.ts), so both engines share schema versions.
  */
 export const MIGRATIONS: readonly string[] = [
   // 1: server settings, quizzes and scores, term history, the ask log.
@@ -102,5 +103,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE quiz_rounds ADD COLUMN message_id TEXT;
   ALTER TABLE term_posts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE term_posts ADD COLUMN next_attempt_at INTEGER;
+  `,  // 4: a pending term post names the process that claimed it, and when, so another can take over a dead one's claim.
+  `
+  ALTER TABLE term_posts ADD COLUMN claimed_by TEXT;
+  ALTER TABLE term_posts ADD COLUMN claimed_at INTEGER;
   `,
 ];

@@ -85,18 +85,18 @@ describe('database scripts', () => {
   test('db:backup copies the live database; kb:gaps lists gaps most frequent first', async () => {
     const dir = tempDir();
     const database = path.join(dir, 'live.sqlite');
-    const storage = openStorage(database);
-    storage.askLog.logUnanswered('g', 'what is a genogram', 'out-of-scope');
-    storage.askLog.logUnanswered('g', 'What is a genogram', 'out-of-scope');
-    storage.askLog.logUnanswered('g', 'how to bake bread', 'out-of-scope');
-    storage.askLog.vote('micro-definition', 'u', -1, 'g');
+    const storage = await openStorage(database);
+    await storage.askLog.logUnanswered('g', 'what is a genogram', 'out-of-scope');
+    await storage.askLog.logUnanswered('g', 'What is a genogram', 'out-of-scope');
+    await storage.askLog.logUnanswered('g', 'how to bake bread', 'out-of-scope');
+    await storage.askLog.vote('micro-definition', 'u', -1, 'g');
 
     const backup = await run('src/cli/db-backup.ts', [path.join(dir, 'copy.sqlite')], { DATABASE_PATH: database });
     expect(backup.code).toBe(0);
-    storage.close();
-    const copy = openStorage(path.join(dir, 'copy.sqlite'));
-    expect(copy.askLog.gaps().unanswered).toHaveLength(2);
-    copy.close();
+    await storage.close();
+    const copy = await openStorage(path.join(dir, 'copy.sqlite'));
+    expect((await copy.askLog.gaps()).unanswered).toHaveLength(2);
+    await copy.close();
 
     const gaps = await run('src/cli/kb-gaps.ts', [], { DATABASE_PATH: database });
     expect(gaps.code).toBe(0);

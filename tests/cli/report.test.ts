@@ -20,19 +20,19 @@ async function report(args: string[], databasePath: string) {
   return { code, stdout, output: child.output() };
 }
 
-function seededDatabase(): string {
+async function seededDatabase(): Promise<string> {
   const file = path.join(tempDir(), 'seeded.sqlite');
-  const storage = openStorage(file);
+  const storage = await openStorage(file);
   // The CLI reads the real clock.
-  seedQuizzes(storage, Date.now());
-  storage.close();
+  await seedQuizzes(storage, Date.now());
+  await storage.close();
   return file;
 }
 
 describe('npm run report', () => {
   test('without --guild: DIR/<guild id>/report.csv and report.png for every guild with quizzes', async () => {
     const out = path.join(tempDir(), 'out');
-    const { code, stdout } = await report(['--out', out], seededDatabase());
+    const { code, stdout } = await report(['--out', out], await seededDatabase());
     expect(code).toBe(0);
     expect(stdout).toContain(`${SEED_GUILD}: 5 players, 2 quizzes, 11 answers, 3 items`);
     for (const guild of [SEED_GUILD, OTHER_GUILD]) {
@@ -45,7 +45,7 @@ describe('npm run report', () => {
 
   test('with --guild and --period: the files straight in DIR, figures for that period', async () => {
     const out = path.join(tempDir(), 'one');
-    const { code } = await report(['--out', out, '--guild', SEED_GUILD, '--period', 'week'], seededDatabase());
+    const { code } = await report(['--out', out, '--guild', SEED_GUILD, '--period', 'week'], await seededDatabase());
     expect(code).toBe(0);
     const csv = readFileSync(path.join(out, 'report.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[1]).toBe('mc-one,macro,multiple-choice,1,1,1,0,0.5,0.5,,,,,,');

@@ -60,9 +60,9 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).not.toMatch(/\bError:/);
 
     // The same database as the bot: the unanswered question is logged for curators.
-    const storage = openStorage(databasePath);
-    const logged = storage.db.prepare<[], { question: string }>('SELECT question FROM unanswered_questions').all();
-    storage.close();
+    const storage = await openStorage(databasePath);
+    const logged = await storage.sql.all<{ question: string }>('SELECT question FROM unanswered_questions');
+    await storage.close();
     expect(logged.map((row) => row.question)).toEqual(['how do I bake bread']);
   });
 
@@ -75,9 +75,9 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toContain('you> helpful\n(only you see this)\nThanks! Glad it helped. 👍');
     expect(output).not.toMatch(STACK_FRAME);
 
-    const storage = openStorage(databasePath);
-    const votes = storage.db.prepare<[], { vote: number; user_id: string }>('SELECT vote, user_id FROM answer_feedback').all();
-    storage.close();
+    const storage = await openStorage(databasePath);
+    const votes = await storage.sql.all('SELECT vote, user_id FROM answer_feedback');
+    await storage.close();
     expect(votes).toEqual([{ vote: 1, user_id: expect.any(String) }]);
   });
 
@@ -102,10 +102,10 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toMatch(/Questions answered: 3|Questions answered\s*\n?.*3/);
     expect(output).not.toMatch(STACK_FRAME);
 
-    const storage = openStorage(databasePath);
-    const answers = storage.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quiz_answers').get();
-    const finished = storage.db.prepare<[], { status: string }>('SELECT status FROM quiz_sessions').all();
-    storage.close();
+    const storage = await openStorage(databasePath);
+    const answers = await storage.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM quiz_answers');
+    const finished = await storage.sql.all('SELECT status FROM quiz_sessions');
+    await storage.close();
     expect(answers?.n).toBe(3);
     expect(finished).toEqual([{ status: 'finished' }]);
   }, 90_000);

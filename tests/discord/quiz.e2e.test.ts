@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { openStorage } from '../../src/storage/index.ts';
+import { openStorage, type Storage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { startBotAgainst } from '../support/bot.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await standIn.start();
   dir = tempDir();
   bot = await startBotAgainst(standIn, dir, {}, { quizPauseMs: 50 });
-  bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
+  await bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
 });
 afterAll(async () => {
   await bot?.stop();
@@ -41,10 +41,10 @@ const press = (user: StandInUser, customId: string, channelId = STUDY) => standI
 const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
 
 /** The round's buttons and its correct key, read from the posted message and the database. */
-function roundOf(message: RecordedRequest, storage = bot.context.storage) {
+async function roundOf(message: RecordedRequest, storage = bot.context.storage) {
   const ids: string[] = message.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
   const [, , sessionId, round] = ids[0]!.split(':');
-  const row = storage.db.prepare('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?').get(Number(sessionId), Number(round)) as { item_id: string };
+  const row = (await storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [Number(sessionId), Number(round)]))!;
   const item = quizItems.get(row.item_id)!;
   const key = correctKey(item);
   const wrong = choicesFor(item).find((c) => c.key !== key)!.key;
@@ -71,7 +71,7 @@ describe('/quiz start', () => {
     for (let round = 1; round <= 3; round++) {
       const message = await standIn.waitForRequest(postedTo(STUDY, new RegExp(`^Question ${round} of 3$`)), 15_000);
       expect(message.body.embeds[0].fields[0].value).toMatch(/<t:\d+:R>/);
-      const ids = roundOf(message);
+      const ids = await roundOf(message);
       sessionId = ids.sessionId;
       const locked = await standIn.callbackFor(press(alice, ids.right));
       expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
@@ -120,7 +120,7 @@ describe('/quiz start', () => {
 
 describe('/quiz practice', () => {
   test('is private, moves through questions with next/stop, and never touches the leaderboard', async () => {
-    const before = bot.context.storage.quiz.leaderboard(GUILD, null, 10).top;
+    const before = (await bot.context.storage.quiz.leaderboard(GUILD, null, 10)).top;
     const first = await standIn.callbackFor(quiz(bob, [option.subcommand('practice', [option.string('level', 'macro')])]));
     expect(first.body.data.flags).toBe(EPHEMERAL);
     const answerId: string = first.body.data.components[0].components[0].custom_id;
@@ -133,8 +133,8 @@ describe('/quiz practice', () => {
     expect(next.body.data.embeds[0].title).toBe('Practice');
     const stop = await standIn.callbackFor(press(bob, 'quiz:ps'));
     expect(stop.body.data.content).toMatch(/Practice ended/);
-    expect(bot.context.storage.practice.cards(bob.id)).toHaveLength(1);
-    expect(bot.context.storage.quiz.leaderboard(GUILD, null, 10).top).toEqual(before);
+    expect(await bot.context.storage.practice.cards(bob.id)).toHaveLength(1);
+    expect((await bot.context.storage.quiz.leaderboard(GUILD, null, 10)).top).toEqual(before);
   });
 
   test.each(['quiz:p:macro:no-such-item:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
@@ -158,16 +158,16 @@ describe('a crash during a quiz', () => {
     const quiz = (user: StandInUser, options: any[], channelId: string) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
     const press = async (user: StandInUser, customId: string) => (await standIn.callbackFor(standIn.button({ customId, user, guildId: GUILD, channelId: CRASH }))).body.data.content as string;
     const database = path.join(tempDir(), 'crash.sqlite');
-    const setup = openStorage(database);
-    setup.settings.addStudyChannel(GUILD, CRASH);
-    setup.close();
+    const setup = await openStorage(database);
+    await setup.settings.addStudyChannel(GUILD, CRASH);
+    await setup.close();
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' };
-    const read = <T>(query: (storage: ReturnType<typeof openStorage>) => T): T => {
-      const reader = openStorage(database);
+    const read = async <T>(query: (storage: Storage) => Promise<T>): Promise<T> => {
+      const reader = await openStorage(database);
       try {
-        return query(reader);
+        return await query(reader);
       } finally {
-        reader.close();
+        await reader.close();
       }
     };
     const startBot = async () => {
@@ -185,13 +185,13 @@ describe('a crash during a quiz', () => {
     let bot = await startBot();
     await standIn.callbackFor(quiz(mod, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
     const first = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 20_000);
-    const one = read((storage) => roundOf(first, storage));
+    const one = await read((storage) => roundOf(first, storage));
     expect(await press(bob, one.wrong)).toMatch(/Locked in/);
     expect(await press(alice, one.right)).toMatch(/Locked in/);
     await crash(bot);
 
     // Down past round 1's deadline: the restart reveals it, then asks question 2.
-    read((storage) => storage.db.prepare('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1').run(one.sessionId));
+    await read((storage) => storage.sql.run('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1', [one.sessionId]));
     const firstMessageId = standIn.messages.get(CRASH)!.find((m) => m.embeds[0]?.title === 'Question 1 of 3').id;
     bot = await startBot();
     const reveal = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${CRASH}/messages/${firstMessageId}`, 20_000);
@@ -199,7 +199,7 @@ describe('a crash during a quiz', () => {
     expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
     expect(reveal.body.components[0].components.every((c: any) => c.disabled)).toBe(true);
     const second = await standIn.waitForRequest(postedTo(CRASH, /^Question 2 of 3$/), 20_000);
-    const two = read((storage) => roundOf(second, storage));
+    const two = await read((storage) => roundOf(second, storage));
     expect(await press(bob, two.wrong)).toMatch(/Locked in/);
     await crash(bot);
 
@@ -208,7 +208,7 @@ describe('a crash during a quiz', () => {
     expect(await press(bob, two.right)).toMatch(/already answered/);
     expect(await press(alice, two.right)).toMatch(/Locked in/);
     const third = await standIn.waitForRequest(postedTo(CRASH, /^Question 3 of 3$/), 20_000);
-    const three = read((storage) => roundOf(third, storage));
+    const three = await read((storage) => roundOf(third, storage));
     expect(await press(alice, three.right)).toMatch(/Locked in/);
     expect(await press(bob, three.right)).toMatch(/Locked in/);
     const final = await standIn.waitForRequest(postedTo(CRASH, /Quiz over/), 20_000);
@@ -221,11 +221,11 @@ describe('a crash during a quiz', () => {
     bot.kill('SIGTERM');
     await exited(bot);
 
-    read((storage) => {
-      expect(storage.quiz.running()).toEqual([]);
-      const answers = storage.quiz.answers(one.sessionId);
+    await read(async (storage) => {
+      expect(await storage.quiz.running()).toEqual([]);
+      const answers = await storage.quiz.answers(one.sessionId);
       expect(answers.map((a) => `${a.round}:${a.userId === alice.id ? 'alice' : 'bob'}:${a.correct}`)).toEqual(['1:bob:false', '1:alice:true', '2:bob:false', '2:alice:true', '3:alice:true', '3:bob:true']);
-      expect(storage.quiz.rounds(one.sessionId).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
+      expect((await storage.quiz.rounds(one.sessionId)).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
     });
   }, 150_000);
 
@@ -234,18 +234,18 @@ describe('a crash during a quiz', () => {
     const CHANNEL = '210000000000000013';
     standIn.addGuild({ id: '211000000000000000', name: 'Shutdown Club', channels: [{ id: CHANNEL, name: 'shutdown-lab' }] });
     const database = path.join(tempDir(), 'shutdown.sqlite');
-    const setup = openStorage(database);
-    setup.settings.addStudyChannel('211000000000000000', CHANNEL);
-    setup.close();
+    const setup = await openStorage(database);
+    await setup.settings.addStudyChannel('211000000000000000', CHANNEL);
+    await setup.close();
     const identified = standIn.identifies.length;
     const child = spawnEntry('src/index.ts', [], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' });
     await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'log-in');
     const on = (user: StandInUser) => ({ user, guildId: '211000000000000000', channelId: CHANNEL });
     await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }));
     const message = await standIn.waitForRequest(postedTo(CHANNEL, /^Question 1 of 3$/), 20_000);
-    const reader = openStorage(database);
-    const ids = roundOf(message, reader);
-    reader.close();
+    const reader = await openStorage(database);
+    const ids = await roundOf(message, reader);
+    await reader.close();
     const locked = await standIn.callbackFor(standIn.button({ customId: ids.right, ...on(alice) }));
     expect(locked.body.data.content).toMatch(/Locked in/);
     child.kill('SIGTERM');

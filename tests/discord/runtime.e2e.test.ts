@@ -72,7 +72,7 @@ describe('/ask', () => {
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.content).toMatch(/don't have an answer/);
     expect(callback.body.data.content).toMatch(/micro/i);
-    expect(bot.context.storage.askLog.gaps().unanswered.map((g) => g.question)).toContain('how do I bake sourdough bread');
+    expect((await bot.context.storage.askLog.gaps()).unanswered.map((g) => g.question)).toContain('how do I bake sourdough bread');
   });
 
   test('@everyone and markdown in a question ping nobody and are escaped', async () => {
@@ -114,7 +114,7 @@ describe('/ask', () => {
     await standIn.callbackFor(standIn.button({ customId: 'ask:vote:up:e:micro-definition', user: student, guildId: GUILD, channelId: STUDY }));
     const second = await standIn.callbackFor(standIn.button({ customId: 'ask:vote:down:e:micro-definition', user: student, guildId: GUILD, channelId: STUDY }));
     expect(second.body.data.flags).toBe(EPHEMERAL);
-    expect(bot.context.storage.askLog.votes('micro-definition')).toEqual({ up: 0, down: 1 });
+    expect(await bot.context.storage.askLog.votes('micro-definition')).toEqual({ up: 0, down: 1 });
   });
 
   test.each(['ask:show:e:../../etc', 'ask:vote:sideways:e:micro-definition', 'nope', 'quiz:answer:1:2:Z', 'ask:show:e:no-such-entry', `ask:${'x'.repeat(200)}`])(
@@ -129,7 +129,7 @@ describe('/ask', () => {
 
 describe('/help', () => {
   test('lists every command with an example and the study channels', async () => {
-    bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
+    await bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
     const callback = await standIn.callbackFor(standIn.chatInput({ name: 'help', user: student, guildId: GUILD, channelId: STUDY }));
     const embed = callback.body.data.embeds[0];
     const text = JSON.stringify(embed);
@@ -169,11 +169,11 @@ describe('/setup', () => {
       setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '9:00'), option.string('timezone', 'europe/london')])])], STUDY),
     );
     expect(ok.body.data.content).toMatch(/09:00 \(Europe\/London\)/);
-    expect(bot.context.storage.settings.get(GUILD).termSchedule).toMatchObject({ channelId: STUDY, time: '09:00', timezone: 'Europe/London' });
+    expect((await bot.context.storage.settings.get(GUILD)).termSchedule).toMatchObject({ channelId: STUDY, time: '09:00', timezone: 'Europe/London' });
   });
 
   test('show reports the configuration and problems', async () => {
-    bot.context.storage.settings.setTermProblem(GUILD, 'Missing Permissions in the term channel');
+    await bot.context.storage.settings.setTermProblem(GUILD, 'Missing Permissions in the term channel');
     const callback = await standIn.callbackFor(setup(admin, [option.subcommand('show')]));
     const embed = callback.body.data.embeds[0];
     expect(callback.body.data.flags).toBe(EPHEMERAL);
@@ -202,7 +202,7 @@ describe('safety', () => {
 
   // Runs last: it closes the database under the bot to make a handler fail for real.
   test('a failing handler answers with a reference, logs it, and the bot keeps serving', async () => {
-    bot.context.storage.close();
+    await bot.context.storage.close();
     const failed = await standIn.callbackFor(ask('how do I fix my car'));
     expect(failed.body.data.flags).toBe(EPHEMERAL);
     const reference = /reference \*\*([0-9A-F]{6})\*\*/.exec(failed.body.data.content)?.[1];

@@ -25,10 +25,10 @@ beforeAll(async () => {
   await standIn.start();
   const dir = tempDir();
   // Both servers are due at start-up: 00:00 in UTC has always passed today.
-  const storage = openStorage(path.join(dir, 'bot.sqlite'));
-  storage.settings.setTermSchedule(GUILD, { channelId: TERMS, time: '00:00', timezone: 'UTC', roleId: ROLE });
-  storage.settings.setTermSchedule(OTHER_GUILD, { channelId: MUTED, time: '00:00', timezone: 'UTC', roleId: null });
-  storage.close();
+  const storage = await openStorage(path.join(dir, 'bot.sqlite'));
+  await storage.settings.setTermSchedule(GUILD, { channelId: TERMS, time: '00:00', timezone: 'UTC', roleId: ROLE });
+  await storage.settings.setTermSchedule(OTHER_GUILD, { channelId: MUTED, time: '00:00', timezone: 'UTC', roleId: null });
+  await storage.close();
   bot = await startBotAgainst(standIn, dir);
   daily = await standIn.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${TERMS}/messages`);
 });

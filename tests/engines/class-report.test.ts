@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { activityStart, activityStrip, classReport, periodStart, reportLevel, reportPeriod } from '../../src/engines/class-report.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage } from '../../src/storage/index.ts';
-import { ReportRepo } from '../../src/storage/report-repo.ts';
 import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { DAY, OTHER_GUILD, SEED_GUILD, SEED_NOW, seedQuizzes } from '../helpers/seed-quizzes.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -11,17 +10,17 @@ import { useTempDirs } from '../helpers/temp-dir.ts';
 const tempDir = useTempDirs();
 const items = loadKnowledge(MINI_KNOWLEDGE_DIR).quiz;
 
-function seededRepo() {
-  const storage = openStorage(path.join(tempDir(), 'report.sqlite'));
-  seedQuizzes(storage);
-  return { storage, repo: new ReportRepo(storage.db) };
+async function seededRepo() {
+  const storage = await openStorage(path.join(tempDir(), 'report.sqlite'));
+  await seedQuizzes(storage);
+  return { storage, repo: storage.report };
 }
 
 describe('the class report on a seeded database', () => {
-  test('all time, every level: participation, accuracy per level, per-item figures, most missed, unseen', () => {
-    const { storage, repo } = seededRepo();
-    const report = classReport(items, repo.rows(SEED_GUILD, periodStart('all', SEED_NOW)), { period: 'all', level: 'all' });
-    storage.close();
+  test('all time, every level: participation, accuracy per level, per-item figures, most missed, unseen', async () => {
+    const { storage, repo } = await seededRepo();
+    const report = classReport(items, await repo.rows(SEED_GUILD, periodStart('all', SEED_NOW)), { period: 'all', level: 'all' });
+    await storage.close();
     expect({ players: report.players, quizzes: report.quizzes, answers: report.answers }).toEqual({ players: 5, quizzes: 2, answers: 11 });
     // gone-item (no longer in the knowledge base) still counts for macro.
     expect(report.byLevel).toEqual([
@@ -45,10 +44,10 @@ describe('the class report on a seeded database', () => {
     expect(report.unseen.map((item) => item.id)).toEqual(['sc-one']);
   });
 
-  test('the last week leaves out the quiz of ten days ago', () => {
-    const { storage, repo } = seededRepo();
-    const report = classReport(items, repo.rows(SEED_GUILD, periodStart('week', SEED_NOW)), { period: 'week', level: 'all' });
-    storage.close();
+  test('the last week leaves out the quiz of ten days ago', async () => {
+    const { storage, repo } = await seededRepo();
+    const report = classReport(items, await repo.rows(SEED_GUILD, periodStart('week', SEED_NOW)), { period: 'week', level: 'all' });
+    await storage.close();
     expect({ players: report.players, quizzes: report.quizzes, answers: report.answers }).toEqual({ players: 4, quizzes: 1, answers: 6 });
     expect(report.byLevel).toEqual([
       { level: 'micro', answers: 3, right: 3 },
@@ -59,12 +58,12 @@ describe('the class report on a seeded database', () => {
     expect(report.unseen.map((item) => item.id)).toEqual(['sc-one']);
   });
 
-  test('one level narrows every figure to it; another guild sees only its own quiz', () => {
-    const { storage, repo } = seededRepo();
-    const micro = classReport(items, repo.rows(SEED_GUILD, 0), { period: 'all', level: 'micro' });
-    const other = classReport(items, repo.rows(OTHER_GUILD, 0), { period: 'all', level: 'all' });
-    const guilds = repo.guildsWithQuizzes();
-    storage.close();
+  test('one level narrows every figure to it; another guild sees only its own quiz', async () => {
+    const { storage, repo } = await seededRepo();
+    const micro = classReport(items, await repo.rows(SEED_GUILD, 0), { period: 'all', level: 'micro' });
+    const other = classReport(items, await repo.rows(OTHER_GUILD, 0), { period: 'all', level: 'all' });
+    const guilds = await repo.guildsWithQuizzes();
+    await storage.close();
     expect({ players: micro.players, quizzes: micro.quizzes, answers: micro.answers }).toEqual({ players: 3, quizzes: 2, answers: 5 });
     expect(micro.byLevel).toEqual([{ level: 'micro', answers: 5, right: 4 }]);
     expect(micro.items.map((item) => item.id)).toEqual(['tf-one']);
@@ -109,10 +108,10 @@ describe('options and periods', () => {
 });
 
 describe('the 30-day activity strip', () => {
-  test('counts a student’s answers per UTC day, oldest first, from a seeded database', () => {
-    const { storage, repo } = seededRepo();
-    const times = repo.answerTimes(SEED_GUILD, 'alice', activityStart(SEED_NOW));
-    storage.close();
+  test('counts a student’s answers per UTC day, oldest first, from a seeded database', async () => {
+    const { storage, repo } = await seededRepo();
+    const times = await repo.answerTimes(SEED_GUILD, 'alice', activityStart(SEED_NOW));
+    await storage.close();
     const strip = activityStrip(times, SEED_NOW);
     expect(strip).toHaveLength(30);
     expect(strip[0]).toEqual({ date: '2026-10-22', answers: 0 });

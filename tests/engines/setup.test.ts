@@ -7,8 +7,8 @@ import { useTempDirs } from '../helpers/temp-dir.ts';
 const tempDir = useTempDirs();
 const text = (id: string, overrides: Partial<ChannelFacts> = {}): ChannelFacts => ({ id, kind: 'text', botCanView: true, botCanSend: true, ...overrides });
 
-function service() {
-  const storage = openStorage(path.join(tempDir(), 'setup.sqlite'));
+async function service() {
+  const storage = await openStorage(path.join(tempDir(), 'setup.sqlite'));
   return { storage, setup: new SetupService(storage.settings) };
 }
 
@@ -56,25 +56,25 @@ describe('channelProblem', () => {
 });
 
 describe('SetupService', () => {
-  test('adds and removes study channels, and says when nothing changed', () => {
-    const { storage, setup } = service();
-    expect(setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/now a study channel/) });
-    expect(setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/already/) });
-    expect(setup.addStudyChannel('g', text('11', { kind: 'voice' }))).toMatchObject({ ok: false });
-    expect(setup.show('g').studyChannelIds).toEqual(['10']);
-    expect(setup.removeStudyChannel('g', '10')).toMatchObject({ ok: true });
-    expect(setup.removeStudyChannel('g', '10')).toMatchObject({ ok: false, message: expect.stringMatching(/not a study channel/) });
-    expect(setup.show('other-guild').studyChannelIds).toEqual([]);
-    storage.close();
+  test('adds and removes study channels, and says when nothing changed', async () => {
+    const { storage, setup } = await service();
+    expect(await setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/now a study channel/) });
+    expect(await setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/already/) });
+    expect(await setup.addStudyChannel('g', text('11', { kind: 'voice' }))).toMatchObject({ ok: false });
+    expect((await setup.show('g')).studyChannelIds).toEqual(['10']);
+    expect(await setup.removeStudyChannel('g', '10')).toMatchObject({ ok: true });
+    expect(await setup.removeStudyChannel('g', '10')).toMatchObject({ ok: false, message: expect.stringMatching(/not a study channel/) });
+    expect((await setup.show('other-guild')).studyChannelIds).toEqual([]);
+    await storage.close();
   });
 
-  test('stores a term schedule with a canonical zone and time', () => {
-    const { storage, setup } = service();
-    const result = setup.setTermSchedule('g', { channel: text('20'), time: '7:30', timezone: 'europe/berlin', roleId: '99' });
+  test('stores a term schedule with a canonical zone and time', async () => {
+    const { storage, setup } = await service();
+    const result = await setup.setTermSchedule('g', { channel: text('20'), time: '7:30', timezone: 'europe/berlin', roleId: '99' });
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('07:30 (Europe/Berlin)') });
-    expect(setup.show('g').termSchedule).toEqual({ channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' });
-    expect(storage.settings.scheduledGuilds()).toEqual([{ guildId: 'g', schedule: { channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' } }]);
-    storage.close();
+    expect((await setup.show('g')).termSchedule).toEqual({ channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' });
+    expect(await storage.settings.scheduledGuilds()).toEqual([{ guildId: 'g', schedule: { channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' } }]);
+    await storage.close();
   });
 
   test.each([
@@ -83,26 +83,26 @@ describe('SetupService', () => {
     [{ channel: text('21', { kind: 'category' }) }, /category/],
     [{ channel: text('21', { botCanSend: false }) }, /can't send/],
     [{ channel: text('21', { botCanReadHistory: false }) }, /Read Message History/],
-  ])('refuses a bad schedule %#, keeping the old one', (override, message) => {
-    const { storage, setup } = service();
-    setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
-    const result = setup.setTermSchedule('g', { channel: text('20'), time: '09:00', timezone: 'UTC', roleId: null, ...override });
+  ])('refuses a bad schedule %#, keeping the old one', async (override, message) => {
+    const { storage, setup } = await service();
+    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
+    const result = await setup.setTermSchedule('g', { channel: text('20'), time: '09:00', timezone: 'UTC', roleId: null, ...override });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(message);
-    expect(setup.show('g').termSchedule?.time).toBe('08:00');
-    storage.close();
+    expect((await setup.show('g')).termSchedule?.time).toBe('08:00');
+    await storage.close();
   });
 
-  test('turns the term off, and clears a recorded problem when rescheduled', () => {
-    const { storage, setup } = service();
-    setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
-    storage.settings.setTermProblem('g', 'cannot post');
-    expect(setup.show('g').termProblem).toBe('cannot post');
-    setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
-    expect(setup.show('g').termProblem).toBeNull();
-    expect(setup.turnTermOff('g').message).toMatch(/is off/);
-    expect(setup.show('g').termSchedule).toBeNull();
-    expect(setup.turnTermOff('g').message).toMatch(/already off/);
-    storage.close();
+  test('turns the term off, and clears a recorded problem when rescheduled', async () => {
+    const { storage, setup } = await service();
+    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
+    await storage.settings.setTermProblem('g', 'cannot post');
+    expect((await setup.show('g')).termProblem).toBe('cannot post');
+    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null });
+    expect((await setup.show('g')).termProblem).toBeNull();
+    expect((await setup.turnTermOff('g')).message).toMatch(/is off/);
+    expect((await setup.show('g')).termSchedule).toBeNull();
+    expect((await setup.turnTermOff('g')).message).toMatch(/already off/);
+    await storage.close();
   });
 });

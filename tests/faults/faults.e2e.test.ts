@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { instanceName } from '../../src/bot/context.ts';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
 import { dailyMarker } from '../../src/format/term.ts';
 import { termPostNonce } from '../../src/jobs/term-job.ts';
@@ -38,8 +39,8 @@ beforeAll(async () => {
   knowledgeDir = path.join(dir, 'knowledge');
   cpSync(REAL_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   bot = await startBotAgainst(standIn, dir, { KNOWLEDGE_DIR: knowledgeDir }, { quizPauseMs: 50 });
-  bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
-  bot.context.storage.settings.addStudyChannel(GUILD, SLOW);
+  await bot.context.storage.settings.addStudyChannel(GUILD, STUDY);
+  await bot.context.storage.settings.addStudyChannel(GUILD, SLOW);
 });
 afterAll(async () => {
   await bot?.stop();
@@ -55,9 +56,9 @@ const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) => r
 async function rightAnswer(message: RecordedRequest): Promise<string> {
   const ids: string[] = message.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
   const [, , sessionId, round] = ids[0]!.split(':');
-  const query = () => bot.context.storage.db.prepare('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?').get(Number(sessionId), Number(round)) as { item_id: string } | undefined;
-  await waitUntil(() => query() !== undefined, 15_000, 'the round to be recorded');
-  const row = query()!;
+  const query = () => bot.context.storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [Number(sessionId), Number(round)]);
+  await waitUntil(async () => (await query()) !== undefined, 15_000, 'the round to be recorded');
+  const row = (await query())!;
   const item = bot.context.knowledge.knowledge.quiz.find((q) => q.id === row.item_id)!;
   expect(choicesFor(item).length).toBeGreaterThan(1);
   return `quiz:a:${sessionId}:${round}:${correctKey(item)}`;
@@ -108,10 +109,10 @@ describe('a second process holds the write lock across a quiz deadline', () => {
     const locked = await standIn.callbackFor(press(alice, await rightAnswer(second)));
     expect(locked.body.data.content).toMatch(/Locked in/);
     await standIn.callbackFor(chat('quiz', [option.subcommand('stop')]));
-    await waitUntil(() => bot.context.storage.quiz.running().length === 0, 20_000, 'the quiz to be stopped in the database');
-    const rounds = bot.context.storage.quiz.rounds(sessionId);
+    await waitUntil(async () => (await bot.context.storage.quiz.running()).length === 0, 20_000, 'the quiz to be stopped in the database');
+    const rounds = await bot.context.storage.quiz.rounds(sessionId);
     expect(rounds.map((r) => r.closedAt !== null)).toEqual([true, true]);
-    expect(bot.context.storage.quiz.answers(sessionId).map((a) => a.userId)).toEqual([alice.id]);
+    expect((await bot.context.storage.quiz.answers(sessionId)).map((a) => a.userId)).toEqual([alice.id]);
   }, 60_000);
 });
 
@@ -127,7 +128,7 @@ describe('/quiz stop while a question post is in flight', () => {
     const message = standIn.posted(SLOW)[0];
     const closed = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${SLOW}/messages/${message.id}`, 15_000);
     expect(closed.body.components.flatMap((row: any) => row.components).every((c: any) => c.disabled)).toBe(true);
-    await waitUntil(() => bot.context.storage.db.prepare('SELECT message_id FROM quiz_rounds WHERE message_id = ?').get(message.id) !== undefined, 15_000, 'the message id to be recorded');
+    await waitUntil(async () => (await bot.context.storage.sql.get('SELECT message_id FROM quiz_rounds WHERE message_id = ?', [message.id])) !== undefined, 15_000, 'the message id to be recorded');
   }, 40_000);
 });
 
@@ -172,46 +173,46 @@ describe('reloading a knowledge folder that has become unreadable', () => {
 });
 
 describe('the term of the day against a failing Discord', () => {
-  const schedule = (index: number) => {
+  const schedule = async (index: number) => {
     const { guildId, channelId } = TERMS[index]!;
-    bot.context.storage.settings.setTermSchedule(guildId, { channelId, time: '00:00', timezone: 'UTC', roleId: null });
+    await bot.context.storage.settings.setTermSchedule(guildId, { channelId, time: '00:00', timezone: 'UTC', roleId: null });
     return { guildId, channelId, date: localDate(new Date(), 'UTC') };
   };
 
   test('Discord stores the post but answers 500: the retry carries the same nonce and it is posted once', async () => {
-    const { guildId, channelId, date } = schedule(0);
+    const { guildId, channelId, date } = await schedule(0);
     standIn.failRoute({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), mode: 'after', status: 500, times: 1 });
     await bot.context.termJob.tick(new Date());
-    await waitUntil(() => bot.context.storage.terms.get(guildId, date)?.status === 'posted', 15_000, 'the post to be recorded');
+    await waitUntil(async () => (await bot.context.storage.terms.get(guildId, date))?.status === 'posted', 15_000, 'the post to be recorded');
     const attempts = standIn.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
     expect(attempts.length).toBeGreaterThan(1);
     expect(new Set(attempts.map((r) => r.body.nonce))).toEqual(new Set([termPostNonce(guildId, date)]));
     expect(attempts.every((r) => r.body.enforce_nonce === true)).toBe(true);
     expect(standIn.posted(channelId)).toHaveLength(1);
-    expect(bot.context.storage.terms.get(guildId, date)?.messageId).toBe(standIn.posted(channelId)[0].id);
+    expect((await bot.context.storage.terms.get(guildId, date))?.messageId).toBe(standIn.posted(channelId)[0].id);
   });
 
   test('a transient failure that outlasts the client’s own retries is retried later the same day, and posted once', async () => {
-    const { guildId, channelId, date } = schedule(1);
+    const { guildId, channelId, date } = await schedule(1);
     standIn.failRoute({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), mode: 'before', status: 502, times: 20 });
     await bot.context.termJob.tick(new Date());
-    expect(bot.context.storage.terms.get(guildId, date)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(bot.context.storage.settings.get(guildId).termProblem).toBeNull();
+    expect(await bot.context.storage.terms.get(guildId, date)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await bot.context.storage.settings.get(guildId)).termProblem).toBeNull();
     standIn.clearFaults();
     await bot.context.termJob.tick(new Date(Date.now() + 5 * 60_000));
-    await waitUntil(() => bot.context.storage.terms.get(guildId, date)?.status === 'posted', 15_000, 'the retried post');
+    await waitUntil(async () => (await bot.context.storage.terms.get(guildId, date))?.status === 'posted', 15_000, 'the retried post');
     expect(standIn.posted(channelId)).toHaveLength(1);
   }, 30_000);
 
   test('a crash after posting, then 60 chat messages before the restart: recovery still finds the post', async () => {
-    const { guildId, channelId, date } = schedule(2);
+    const { guildId, channelId, date } = await schedule(2);
     const termId = bot.context.knowledge.knowledge.terms[0]!.id;
-    expect(bot.context.storage.terms.recordPending(guildId, date, termId, channelId)).toBe(true);
+    expect(await bot.context.storage.terms.recordPending(guildId, date, termId, channelId, instanceName([0]))).toBe(true);
     const message = (author: typeof BOT_USER | { id: string }, footer: string | null) => ({ id: snowflake(), author, embeds: footer === null ? [] : [{ footer: { text: footer } }], content: 'chat' });
     const chatter = Array.from({ length: 60 }, () => message({ id: alice.id }, null));
     standIn.messages.set(channelId, [message(BOT_USER, dailyMarker(date)), ...chatter]);
     await bot.context.termJob.recover(new Date());
-    expect(bot.context.storage.terms.get(guildId, date)?.status).toBe('posted');
+    expect((await bot.context.storage.terms.get(guildId, date))?.status).toBe('posted');
     expect(standIn.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)).toEqual([]);
   });
 });
@@ -229,7 +230,7 @@ describe('/setup term set', () => {
     });
     const callback = await standIn.callbackFor(id);
     expect(callback.body.data.content).toMatch(/Read Message History/);
-    expect(bot.context.storage.settings.get(GUILD).termSchedule).toBeNull();
+    expect((await bot.context.storage.settings.get(GUILD)).termSchedule).toBeNull();
   });
 });
 
@@ -251,12 +252,13 @@ describe('a graceful shutdown during a quiz', () => {
 
   test('pauses it with a message that says so, counting the open round; the next start carries on', async () => {
     const first = await startBotAgainst(lab, labDir, {}, { quizPauseMs: 50 });
-    first.context.storage.settings.addStudyChannel(LAB_GUILD, LAB);
+    await first.context.storage.settings.addStudyChannel(LAB_GUILD, LAB);
     await lab.callbackFor(lab.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], user: bob, guildId: LAB_GUILD, channelId: LAB }));
     const question = await lab.waitForRequest(postedTo(LAB, /^Question 1 of 3$/), 15_000);
     const ids: string[] = question.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
     const [, , sessionId] = ids[0]!.split(':');
-    const item = first.context.knowledge.knowledge.quiz.find((q) => q.id === first.context.storage.quiz.rounds(Number(sessionId))[0]!.itemId)!;
+    const firstRound = (await first.context.storage.quiz.rounds(Number(sessionId)))[0]!;
+    const item = first.context.knowledge.knowledge.quiz.find((q) => q.id === firstRound.itemId)!;
     const locked = await lab.callbackFor(lab.button({ customId: `quiz:a:${sessionId}:1:${correctKey(item)}`, user: alice, guildId: LAB_GUILD, channelId: LAB }));
     expect(locked.body.data.content).toMatch(/Locked in/);
     await first.stop();
@@ -297,19 +299,20 @@ describe('resuming under sharding', () => {
   });
 
   test('a process resumes only the quizzes of the guilds it serves; another guild’s quiz is left for its own shard', async () => {
-    const seed = openStorage(path.join(labDir, 'bot.sqlite'));
+    const seed = await openStorage(path.join(labDir, 'bot.sqlite'));
     const itemIds = bot.context.knowledge.knowledge.quiz.slice(0, 3).map((q) => q.id);
     const started = Date.now();
-    const ids = [MINE, THEIRS].map((guildId) =>
-      seed.quiz.startSession({ guildId, channelId: guildId === MINE ? MINE_CHANNEL : THEIRS_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: started, itemIds })!,
-    );
-    seed.close();
+    const ids: number[] = [];
+    for (const guildId of [MINE, THEIRS]) {
+      ids.push((await seed.quiz.startSession({ guildId, channelId: guildId === MINE ? MINE_CHANNEL : THEIRS_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: started, itemIds }))!);
+    }
+    await seed.close();
     const shard = await startBotAgainst(lab, labDir, {}, { quizPauseMs: 50 });
     try {
       const first = await lab.waitForRequest(postedTo(MINE_CHANNEL, /^Question 1 of 3$/), 15_000);
       expect(first.body.components[0].components[0].custom_id).toMatch(new RegExp(`^quiz:a:${ids[0]}:1:`));
       expect(shard.context.quizzes.runningCount).toBe(1);
-      expect(shard.context.storage.quiz.running().map((s) => s.guildId)).toEqual([MINE, THEIRS]);
+      expect((await shard.context.storage.quiz.running()).map((s) => s.guildId)).toEqual([MINE, THEIRS]);
       expect(lab.requests.filter((r) => r.path.includes(THEIRS_CHANNEL))).toEqual([]);
     } finally {
       await shard.stop();
@@ -319,17 +322,17 @@ describe('resuming under sharding', () => {
   test('a quiz down longer than its remaining time plus the grace period, or whose channel is gone, is closed with a notice', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'levels-stale-'));
     try {
-      const seed = openStorage(path.join(dir, 'bot.sqlite'));
+      const seed = await openStorage(path.join(dir, 'bot.sqlite'));
       const items = bot.context.knowledge.knowledge.quiz.slice(0, 3);
       const longAgo = Date.now() - 2 * 3_600_000;
-      const stale = seed.quiz.startSession({ guildId: MINE, channelId: MINE_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: longAgo, itemIds: items.map((q) => q.id) })!;
-      seed.quiz.openRound(stale, 1, items[0]!.id, items[0]!.level, longAgo, longAgo + 30_000);
+      const stale = (await seed.quiz.startSession({ guildId: MINE, channelId: MINE_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: longAgo, itemIds: items.map((q) => q.id) }))!;
+      await seed.quiz.openRound(stale, 1, items[0]!.id, items[0]!.level, longAgo, longAgo + 30_000);
       const roundMessage = { id: snowflake(), author: BOT_USER, embeds: [{ title: 'Question 1 of 3' }], components: [] };
       lab.messages.set(MINE_CHANNEL, [roundMessage]);
-      seed.quiz.setRoundMessage(stale, 1, roundMessage.id);
-      seed.quiz.recordAnswer(stale, { round: 1, userId: alice.id, choice: correctKey(items[0]!), correct: true, points: 12, answeredAt: longAgo + 1000 });
-      const gone = seed.quiz.startSession({ guildId: MINE, channelId: '245000000000000099', startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: Date.now(), itemIds: items.map((q) => q.id) })!;
-      seed.close();
+      await seed.quiz.setRoundMessage(stale, 1, roundMessage.id);
+      await seed.quiz.recordAnswer(stale, { round: 1, userId: alice.id, choice: correctKey(items[0]!), correct: true, points: 12, answeredAt: longAgo + 1000 });
+      const gone = (await seed.quiz.startSession({ guildId: MINE, channelId: '245000000000000099', startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: Date.now(), itemIds: items.map((q) => q.id) }))!;
+      await seed.close();
 
       const shard = await startBotAgainst(lab, dir, {}, { quizPauseMs: 50 });
       try {
@@ -339,12 +342,12 @@ describe('resuming under sharding', () => {
         expect(closed.body.embeds[0].title).toBe('Question 1 of 3: answer');
         expect(closed.body.components.flatMap((row: any) => row.components).every((c: any) => c.disabled)).toBe(true);
         expect(shard.context.quizzes.runningCount).toBe(0);
-        const statuses = shard.context.storage.db.prepare('SELECT id, status FROM quiz_sessions WHERE id IN (?, ?) ORDER BY id').all(stale, gone);
+        const statuses = await shard.context.storage.sql.all('SELECT id, status FROM quiz_sessions WHERE id IN (?, ?) ORDER BY id', [stale, gone]);
         expect(statuses).toEqual([
           { id: stale, status: 'interrupted' },
           { id: gone, status: 'interrupted' },
         ]);
-        expect(shard.context.storage.quiz.answers(stale)).toHaveLength(1);
+        expect(await shard.context.storage.quiz.answers(stale)).toHaveLength(1);
         expect(shard.logs.filter((line) => /closing a quiz a restart interrupted/.test(line)).map((line) => JSON.parse(line).reason)).toEqual(['the bot was down too long', 'its channel is gone']);
       } finally {
         await shard.stop();

@@ -27,7 +27,7 @@ async function start(env: Record<string, string>) {
 describe('start-up failures are one line, before logging in', () => {
   test('a read-only database file in a writable folder', async () => {
     const file = path.join(tempDir(), 'tutor.sqlite');
-    openStorage(file).close();
+    await (await openStorage(file)).close();
     chmodSync(file, 0o444);
     const identified = standIn.identifies.length;
     const { code, lines } = await start({ DATABASE_PATH: file });
@@ -108,6 +108,41 @@ describe('token-shaped values in the configuration', () => {
   });
 });
 
+describe('sharding and database settings', () => {
+  const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
+  const problems = (env: Record<string, string>) => {
+    try {
+      load(env);
+      return [];
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message.split('\n');
+    }
+  };
+
+  test('SHARD_IDS picks this host\'s shards; unset, it runs them all', () => {
+    expect(load({ SHARD_COUNT: '4', SHARD_IDS: '3, 1' }).shardIds).toEqual([1, 3]);
+    expect(load({ SHARD_COUNT: '3' }).shardIds).toEqual([0, 1, 2]);
+    expect(load({}).shardIds).toEqual([0]);
+  });
+
+  test('each bad SHARD_IDS value is one line saying what is wrong with it', () => {
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '0,2,x,0' })).toEqual([
+      expect.stringMatching(/^Configuration error: SHARD_IDS must be .*\(got "2": with SHARD_COUNT=2, shard ids run from 0 to 1\)/),
+      expect.stringMatching(/^Configuration error: SHARD_IDS must be .*\(got "x": not a whole number\)/),
+      expect.stringMatching(/^Configuration error: SHARD_IDS must be .*\(got "0": listed twice\)/),
+    ]);
+  });
+
+  test('DATABASE_URL selects PostgreSQL; a malformed one is refused without showing it (it may hold a password)', () => {
+    expect(load({ DATABASE_URL: 'postgres://tutor:secret@db.internal:5432/levels' }).databaseUrl).toBe('postgres://tutor:secret@db.internal:5432/levels');
+    expect(load({}).databaseUrl).toBeNull();
+    const lines = problems({ DATABASE_URL: 'mysql://tutor:hunter2@db/levels' });
+    expect(lines).toEqual([expect.stringMatching(/^Configuration error: DATABASE_URL must be a PostgreSQL URL/)]);
+    expect(lines[0]).not.toContain('hunter2');
+  });
+});
+
 describe('one YAML typo', () => {
   test('the real problem comes first, and the cascade of dangling related ids is one summary line', () => {
     const dir = tempDir();
@@ -138,10 +173,10 @@ describe('one YAML typo', () => {
 describe('npm run kb:gaps over hostile stored questions', () => {
   test('control characters and newlines are printed escaped, one line per entry', async () => {
     const file = path.join(tempDir(), 'tutor.sqlite');
-    const storage = openStorage(file);
-    storage.askLog.logUnanswered('g', 'evil \u001b[2J\u0007 bell', 'abstained');
-    storage.askLog.logUnanswered('g', 'two\n   9 × forged report line', 'abstained');
-    storage.close();
+    const storage = await openStorage(file);
+    await storage.askLog.logUnanswered('g', 'evil \u001b[2J\u0007 bell', 'abstained');
+    await storage.askLog.logUnanswered('g', 'two\n   9 × forged report line', 'abstained');
+    await storage.close();
     const child = spawnEntry('src/cli/kb-gaps.ts', [], { DATABASE_PATH: file });
     expect(await exited(child)).toBe(0);
     const output = child.output();

@@ -5,7 +5,6 @@ import { renderReportChart, renderStatsChart, REPORT_CHART_SIZE, STATS_CHART_SIZ
 import { REPORT_CHART_NAME, reportCsv, reportReply } from '../../src/format/report.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage } from '../../src/storage/index.ts';
-import { ReportRepo } from '../../src/storage/report-repo.ts';
 import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { pngSize } from '../helpers/png.ts';
 import { SEED_GUILD, SEED_NOW, seedQuizzes } from '../helpers/seed-quizzes.ts';
@@ -14,17 +13,17 @@ import { useTempDirs } from '../helpers/temp-dir.ts';
 const tempDir = useTempDirs();
 const items = loadKnowledge(MINI_KNOWLEDGE_DIR).quiz;
 
-function seededReport(): ClassReport {
-  const storage = openStorage(path.join(tempDir(), 'report.sqlite'));
-  seedQuizzes(storage);
-  const rows = new ReportRepo(storage.db).rows(SEED_GUILD, 0);
-  storage.close();
+async function seededReport(): Promise<ClassReport> {
+  const storage = await openStorage(path.join(tempDir(), 'report.sqlite'));
+  await seedQuizzes(storage);
+  const rows = await storage.report.rows(SEED_GUILD, 0);
+  await storage.close();
   return classReport(items, rows, { period: 'all', level: 'all' });
 }
 
 describe('report.csv', () => {
-  test('one row per quiz item after the header, with the issue’s columns and shares per option', () => {
-    const lines = reportCsv(seededReport()).trimEnd().split('\n');
+  test('one row per quiz item after the header, with the issue’s columns and shares per option', async () => {
+    const lines = reportCsv(await seededReport()).trimEnd().split('\n');
     expect(lines).toHaveLength(1 + items.length);
     expect(lines[0]).toBe('id,level,kind,times_asked,right,wrong,share_A,share_B,share_C,share_D,share_true,share_false,share_micro,share_mezzo,share_macro');
     expect(lines.slice(1)).toEqual([
@@ -37,7 +36,7 @@ describe('report.csv', () => {
 
 describe('charts', () => {
   test('the report chart is a PNG of exactly the documented size', async () => {
-    const png = await renderReportChart(seededReport());
+    const png = await renderReportChart(await seededReport());
     expect(pngSize(png)).toEqual(REPORT_CHART_SIZE);
     expect(png.length).toBeGreaterThan(5_000);
   });
@@ -54,9 +53,9 @@ describe('charts', () => {
 });
 
 describe('the /quiz report reply', () => {
-  test('keeps every figure in text and shows the attached chart as the embed image', () => {
+  test('keeps every figure in text and shows the attached chart as the embed image', async () => {
     const png = Buffer.from('png');
-    const reply = reportReply(seededReport(), png);
+    const reply = reportReply(await seededReport(), png);
     expect(reply.ephemeral).toBe(true);
     const embed = reply.embeds![0]!;
     expect(embed.title).toBe('Class report: all time, all levels');
@@ -71,8 +70,8 @@ describe('the /quiz report reply', () => {
     expect(reply.files).toEqual([expect.objectContaining({ name: REPORT_CHART_NAME, data: png, description: expect.stringMatching(/accuracy per level/) })]);
   });
 
-  test('without a chart (rendering failed) the text stands alone', () => {
-    const reply = reportReply(seededReport(), null);
+  test('without a chart (rendering failed) the text stands alone', async () => {
+    const reply = reportReply(await seededReport(), null);
     expect(reply.files).toBeUndefined();
     expect(reply.embeds![0]!.image).toBeUndefined();
   });

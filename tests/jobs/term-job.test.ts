@@ -38,11 +38,12 @@ class RecordingChannel implements Messenger {
   }
 }
 
-function world(time: string, timezone: string, roleId: string | null = null) {
-  const storage = openStorage(path.join(tempDir(), 'terms.sqlite'));
-  storage.settings.setTermSchedule(GUILD, { channelId: CHANNEL, time, timezone, roleId });
+async function world(time: string, timezone: string, roleId: string | null = null) {
+  const storage = await openStorage(path.join(tempDir(), 'terms.sqlite'));
+  await storage.settings.setTermSchedule(GUILD, { channelId: CHANNEL, time, timezone, roleId });
   const channel = new RecordingChannel();
-  const job = () => new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true });
+  // Every job here is this host's process, restarted: it takes over its own claims at once.
+  const job = () => new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance: 'test-host' });
   return { storage, channel, job };
 }
 
@@ -68,14 +69,14 @@ describe('posting at the right instant', () => {
     ['Pacific/Kiritimati', '09:00', '2026-06-01T18:00:00Z', '2026-06-01T19:00:00.000Z', 'UTC+14: the local day is ahead of UTC'],
     ['Pacific/Pago_Pago', '09:00', '2026-06-01T19:00:00Z', '2026-06-01T20:00:00.000Z', 'UTC-11: the local day is behind UTC'],
   ])('%s %s from %s posts at %s (%s)', async (timezone, time, from, expected) => {
-    const { job, channel, storage } = world(time, timezone);
+    const { job, channel, storage } = await world(time, timezone);
     expect(await firstPostBetween(job(), from, new Date(Date.parse(from) + 4 * 3_600_000).toISOString())).toBe(expected);
     expect(channel.posts).toHaveLength(1);
-    expect(storage.terms.get(GUILD, localDate(at(expected!), timezone))).toMatchObject({ status: 'posted', messageId: '1' });
+    expect(await storage.terms.get(GUILD, localDate(at(expected!), timezone))).toMatchObject({ status: 'posted', messageId: '1' });
   });
 
   test('a repeated hour on the fall-back day posts once', async () => {
-    const { job, channel } = world('01:30', 'America/New_York');
+    const { job, channel } = await world('01:30', 'America/New_York');
     const runner = job();
     // 01:30 EDT is 05:30Z; 01:30 EST (the same wall time again) is 06:30Z.
     expect(await firstPostBetween(runner, '2026-11-01T05:00:00Z', '2026-11-01T07:00:00Z')).toBe('2026-11-01T05:30:00.000Z');
@@ -91,7 +92,7 @@ describe('posting at the right instant', () => {
 
 describe('exactly once per server per local day', () => {
   test('a restart just before the post time posts once, at the time', async () => {
-    const { job, channel } = world('09:00', 'Europe/London');
+    const { job, channel } = await world('09:00', 'Europe/London');
     expect(await job().tick(at('2026-06-01T07:59:00Z'))).toBe(0);
     const restarted = job();
     await restarted.recover(at('2026-06-01T07:59:30Z'));
@@ -100,7 +101,7 @@ describe('exactly once per server per local day', () => {
   });
 
   test('a restart just after the post does not post again', async () => {
-    const { job, channel } = world('09:00', 'Europe/London');
+    const { job, channel } = await world('09:00', 'Europe/London');
     await job().tick(at('2026-06-01T08:00:00Z'));
     const restarted = job();
     await restarted.recover(at('2026-06-01T08:01:00Z'));
@@ -109,84 +110,84 @@ describe('exactly once per server per local day', () => {
   });
 
   test('down at post time: posts the missed term once when back the same day, never back-fills older days', async () => {
-    const { job, channel, storage } = world('09:00', 'Europe/London');
+    const { job, channel, storage } = await world('09:00', 'Europe/London');
     expect(await job().tick(at('2026-06-01T15:00:00Z'))).toBe(1);
     expect(await job().tick(at('2026-06-01T15:01:00Z'))).toBe(0);
     // Down for all of 2 June; back on 3 June before the post time: nothing for the 2nd.
     expect(await job().tick(at('2026-06-03T07:00:00Z'))).toBe(0);
-    expect(storage.terms.get(GUILD, '2026-06-02')).toBeUndefined();
+    expect(await storage.terms.get(GUILD, '2026-06-02')).toBeUndefined();
     expect(await job().tick(at('2026-06-03T08:00:00Z'))).toBe(1);
     expect(channel.posts).toHaveLength(2);
   });
 
   test('a crash between posting and recording never causes a second post', async () => {
-    const { job, channel, storage } = world('09:00', 'Europe/London');
+    const { job, channel, storage } = await world('09:00', 'Europe/London');
     const date = '2026-06-01';
     // The crashed process got this far: intent recorded, message sent, not yet marked posted.
-    storage.terms.recordPending(GUILD, date, 'empathy', CHANNEL);
+    await storage.terms.recordPending(GUILD, date, 'empathy', CHANNEL, 'test-host');
     await channel.send(CHANNEL, { embeds: [{ title: 'Empathy', footer: { text: dailyMarker(date) } }] });
     const restarted = job();
     await restarted.recover(at('2026-06-01T08:05:00Z'));
     await restarted.tick(at('2026-06-01T08:06:00Z'));
     expect(channel.posts).toHaveLength(1);
-    expect(storage.terms.get(GUILD, date)).toMatchObject({ status: 'posted', messageId: '1' });
+    expect(await storage.terms.get(GUILD, date)).toMatchObject({ status: 'posted', messageId: '1' });
   });
 
   test('a crash after recording the intent but before posting posts once on restart, same day only', async () => {
-    const sameDay = world('09:00', 'Europe/London');
-    sameDay.storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    const sameDay = await world('09:00', 'Europe/London');
+    await sameDay.storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'test-host');
     await sameDay.job().recover(at('2026-06-01T10:00:00Z'));
     expect(sameDay.channel.posts).toHaveLength(1);
-    expect(sameDay.storage.terms.get(GUILD, '2026-06-01')?.status).toBe('posted');
+    expect((await sameDay.storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('posted');
 
-    const nextDay = world('09:00', 'Europe/London');
-    nextDay.storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    const nextDay = await world('09:00', 'Europe/London');
+    await nextDay.storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'test-host');
     await nextDay.job().recover(at('2026-06-02T07:00:00Z'));
     expect(nextDay.channel.posts).toHaveLength(0);
-    expect(nextDay.storage.terms.get(GUILD, '2026-06-01')?.status).toBe('failed');
+    expect((await nextDay.storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('failed');
   });
 
   test('when it cannot post, it records the problem once and does not retry in a loop', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
+    const { job, channel, storage } = await world('09:00', 'UTC');
     channel.failWith = discordError(403, 'Missing Permissions');
     const runner = job();
     expect(await runner.tick(at('2026-06-01T09:00:00Z'))).toBe(0);
     expect(await runner.tick(at('2026-06-01T09:01:00Z'))).toBe(0);
-    expect(storage.settings.get(GUILD).termProblem).toMatch(/Missing Permissions/);
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('failed');
+    expect((await storage.settings.get(GUILD)).termProblem).toMatch(/Missing Permissions/);
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('failed');
     channel.failWith = null;
     expect(await runner.tick(at('2026-06-02T09:00:00Z'))).toBe(1);
-    expect(storage.settings.get(GUILD).termProblem).toBeNull();
+    expect((await storage.settings.get(GUILD)).termProblem).toBeNull();
   });
 
   test('a transient failure (502) is retried with backoff the same day, then posted once', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
+    const { job, channel, storage } = await world('09:00', 'UTC');
     const runner = job();
     channel.failWith = discordError(502, 'Bad Gateway');
     expect(await runner.tick(at('2026-06-01T09:00:00Z'))).toBe(0);
-    expect(storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: Date.parse('2026-06-01T09:01:00Z') });
+    expect(await storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: Date.parse('2026-06-01T09:01:00Z') });
     expect(await runner.tick(at('2026-06-01T09:01:00Z'))).toBe(0);
     // Second failure: twice the wait.
-    expect(storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: Date.parse('2026-06-01T09:03:00Z') });
+    expect(await storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: Date.parse('2026-06-01T09:03:00Z') });
     channel.failWith = null;
     expect(await runner.tick(at('2026-06-01T09:02:00Z'))).toBe(0);
     expect(channel.posts).toHaveLength(0);
     expect(await runner.tick(at('2026-06-01T09:03:00Z'))).toBe(1);
     expect(await runner.tick(at('2026-06-01T09:10:00Z'))).toBe(0);
     expect(channel.posts).toHaveLength(1);
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('posted');
-    expect(storage.settings.get(GUILD).termProblem).toBeNull();
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('posted');
+    expect((await storage.settings.get(GUILD)).termProblem).toBeNull();
   });
 
   test('a network failure (no answer at all) is transient too', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
+    const { job, channel, storage } = await world('09:00', 'UTC');
     channel.failWith = new Error('connect ECONNREFUSED');
     await job().tick(at('2026-06-01T09:00:00Z'));
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('pending');
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('pending');
   });
 
   test('every attempt for one server and date carries the same nonce; other days and servers differ', async () => {
-    const { job, channel } = world('09:00', 'UTC');
+    const { job, channel } = await world('09:00', 'UTC');
     await job().tick(at('2026-06-01T09:00:00Z'));
     expect(channel.posts[0]?.nonce).toBe(termPostNonce(GUILD, '2026-06-01'));
     expect(termPostNonce(GUILD, '2026-06-01').length).toBeLessThanOrEqual(25);
@@ -195,37 +196,37 @@ describe('exactly once per server per local day', () => {
   });
 
   test('a 403 when reading history during recovery does not lose the day: it posts, with the nonce', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
-    storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    const { job, channel, storage } = await world('09:00', 'UTC');
+    await storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'test-host');
     channel.historyFailWith = discordError(403, 'Missing Access');
     await job().recover(at('2026-06-01T09:30:00Z'));
     expect(channel.posts).toHaveLength(1);
     expect(channel.posts[0]?.nonce).toBe(termPostNonce(GUILD, '2026-06-01'));
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('posted');
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('posted');
   });
 
   test('a transient error when reading history during recovery retries later instead of failing the day', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
-    storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    const { job, channel, storage } = await world('09:00', 'UTC');
+    await storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'test-host');
     channel.historyFailWith = discordError(503, 'Service Unavailable');
     const runner = job();
     await runner.recover(at('2026-06-01T09:30:00Z'));
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('pending');
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('pending');
     channel.historyFailWith = null;
     expect(await runner.tick(at('2026-06-01T09:31:00Z'))).toBe(1);
     expect(channel.posts).toHaveLength(1);
   });
 
   test('a deleted channel (404) is permanent: the day is marked failed', async () => {
-    const { job, channel, storage } = world('09:00', 'UTC');
+    const { job, channel, storage } = await world('09:00', 'UTC');
     channel.failWith = discordError(404, 'Unknown Channel');
     await job().tick(at('2026-06-01T09:00:00Z'));
-    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('failed');
-    expect(storage.settings.get(GUILD).termProblem).toMatch(/Unknown Channel/);
+    expect((await storage.terms.get(GUILD, '2026-06-01'))?.status).toBe('failed');
+    expect((await storage.settings.get(GUILD)).termProblem).toMatch(/Unknown Channel/);
   });
 
   test('the configured role is mentioned, and only it', async () => {
-    const { job, channel } = world('09:00', 'UTC', '220000000000000099');
+    const { job, channel } = await world('09:00', 'UTC', '220000000000000099');
     await job().tick(at('2026-06-01T09:00:00Z'));
     expect(channel.posts[0]?.payload).toMatchObject({ content: expect.stringContaining('<@&220000000000000099>'), allowedMentions: { parse: [], roles: ['220000000000000099'] } });
   });
@@ -254,8 +255,37 @@ describe('rotation', () => {
   });
 
   test('a restart picks up the same order from the database', async () => {
-    const { job, storage } = world('09:00', 'UTC');
+    const { job, storage } = await world('09:00', 'UTC');
     for (let day = 1; day <= 5; day++) await job().tick(at(`2026-06-0${day}T09:00:00Z`));
-    expect(storage.terms.history(GUILD)).toEqual(rotate(GUILD, 5));
+    expect(await storage.terms.history(GUILD)).toEqual(rotate(GUILD, 5));
+  });
+});
+
+describe('several processes sharing one database', () => {
+  test('two processes ticking at once post the day once: the database picks one', async () => {
+    const { storage, channel } = await world('09:00', 'UTC');
+    const jobs = ['host-a', 'host-b'].map((instance) => new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance }));
+    const posted = await Promise.all(jobs.map((job) => job.tick(at('2026-06-01T09:00:00Z'))));
+    expect(posted.sort()).toEqual([0, 1]);
+    expect(channel.posts).toHaveLength(1);
+  });
+
+  test('a claim whose process died is taken over by another once stale, and not before', async () => {
+    let clock = Date.parse('2026-06-01T09:00:00Z');
+    const storage = await openStorage(path.join(tempDir(), 'claims.sqlite'), () => clock);
+    await storage.settings.setTermSchedule(GUILD, { channelId: CHANNEL, time: '09:00', timezone: 'UTC', roleId: null });
+    const channel = new RecordingChannel();
+    // host-a recorded its claim at 09:00, then died before posting.
+    await storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'host-a');
+    const other = new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance: 'host-b', claimTtlMs: 5 * 60_000 });
+    clock = Date.parse('2026-06-01T09:02:00Z');
+    await other.recover(new Date(clock));
+    expect(await other.tick(new Date(clock))).toBe(0);
+    expect(channel.posts).toHaveLength(0);
+    clock = Date.parse('2026-06-01T09:06:00Z');
+    expect(await other.tick(new Date(clock))).toBe(1);
+    expect(channel.posts).toHaveLength(1);
+    expect(await storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'posted', termId: 'empathy', claimedBy: null });
+    await storage.close();
   });
 });

@@ -1,104 +1,171 @@
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openStorage } from '../../src/storage/index.ts';
-import { useTempDirs } from '../helpers/temp-dir.ts';
+import { ENGINES, useDatabases } from '../helpers/storage-engines.ts';
 
-const tempDir = useTempDirs();
-function storage(now = () => 1_000) {
-  return openStorage(path.join(tempDir(), 'repos.sqlite'), now);
-}
+describe.each(ENGINES)('repositories [%s]', (engine) => {
+const databases = useDatabases(engine);
+const storage = (now = () => 1_000) => databases.open(now);
 
 describe('QuizRepo', () => {
-  test('allows one running quiz per channel', () => {
-    const s = storage();
+  test('allows one running quiz per channel', async () => {
+    const s = await storage();
     const base = { guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 3, seconds: 20, startedAt: 1 };
-    const first = s.quiz.startSession(base);
+    const first = await s.quiz.startSession(base);
     expect(first).toBeTypeOf('number');
-    expect(s.quiz.startSession(base)).toBeNull();
-    expect(s.quiz.startSession({ ...base, channelId: 'other' })).toBeTypeOf('number');
-    s.quiz.endSession(first!, 'finished', 5);
-    expect(s.quiz.startSession(base)).toBeTypeOf('number');
-    expect(s.quiz.running().map((r) => r.channelId).sort()).toEqual(['c', 'other']);
-    s.close();
+    expect(await s.quiz.startSession(base)).toBeNull();
+    expect(await s.quiz.startSession({ ...base, channelId: 'other' })).toBeTypeOf('number');
+    await s.quiz.endSession(first!, 'finished', 5);
+    expect(await s.quiz.startSession(base)).toBeTypeOf('number');
+    expect((await s.quiz.running()).map((r) => r.channelId).sort()).toEqual(['c', 'other']);
+    await s.close();
   });
 
-  test('keeps the first answer per user and round', () => {
-    const s = storage();
-    const id = s.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 })!;
-    s.quiz.openRound(id, 1, 'mc-one', 'macro', 1, 100);
-    expect(s.quiz.recordAnswer(id, { round: 1, userId: 'a', choice: 'C', correct: true, points: 15, answeredAt: 10 })).toBe(true);
-    expect(s.quiz.recordAnswer(id, { round: 1, userId: 'a', choice: 'A', correct: false, points: 0, answeredAt: 11 })).toBe(false);
-    expect(s.quiz.answers(id)).toEqual([{ round: 1, userId: 'a', choice: 'C', correct: true, points: 15, answeredAt: 10 }]);
-    s.close();
+  test('keeps the first answer per user and round', async () => {
+    const s = await storage();
+    const id = (await s.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 }))!;
+    await s.quiz.openRound(id, 1, 'mc-one', 'macro', 1, 100);
+    expect(await s.quiz.recordAnswer(id, { round: 1, userId: 'a', choice: 'C', correct: true, points: 15, answeredAt: 10 })).toBe(true);
+    expect(await s.quiz.recordAnswer(id, { round: 1, userId: 'a', choice: 'A', correct: false, points: 0, answeredAt: 11 })).toBe(false);
+    expect(await s.quiz.answers(id)).toEqual([{ round: 1, userId: 'a', choice: 'C', correct: true, points: 15, answeredAt: 10 }]);
+    await s.close();
   });
 
-  test('ranks the leaderboard by points within a period and reports stats per level', () => {
-    const s = storage();
-    const id = s.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 3, seconds: 20, startedAt: 1 })!;
+  test('ranks the leaderboard by points within a period and reports stats per level', async () => {
+    const s = await storage();
+    const id = (await s.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 3, seconds: 20, startedAt: 1 }))!;
     const levels = ['micro', 'macro', 'micro'];
-    levels.forEach((level, i) => s.quiz.openRound(id, i + 1, `item-${i}`, level, 1, 100));
+    for (const [i, level] of levels.entries()) await s.quiz.openRound(id, i + 1, `item-${i}`, level, 1, 100);
     const answer = (round: number, userId: string, correct: boolean, points: number, answeredAt: number) =>
       s.quiz.recordAnswer(id, { round, userId, choice: 'A', correct, points, answeredAt });
-    answer(1, 'ann', true, 15, 10);
-    answer(2, 'ann', true, 12, 20);
-    answer(3, 'ann', false, 0, 30);
-    answer(1, 'ben', false, 0, 11);
-    answer(2, 'ben', true, 10, 5_000);
-    const other = s.quiz.startSession({ guildId: 'elsewhere', channelId: 'x', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 })!;
-    s.quiz.openRound(other, 1, 'item', 'micro', 1, 100);
-    s.quiz.recordAnswer(other, { round: 1, userId: 'ben', choice: 'A', correct: true, points: 99, answeredAt: 12 });
+    await answer(1, 'ann', true, 15, 10);
+    await answer(2, 'ann', true, 12, 20);
+    await answer(3, 'ann', false, 0, 30);
+    await answer(1, 'ben', false, 0, 11);
+    await answer(2, 'ben', true, 10, 5_000);
+    const other = (await s.quiz.startSession({ guildId: 'elsewhere', channelId: 'x', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 }))!;
+    await s.quiz.openRound(other, 1, 'item', 'micro', 1, 100);
+    await s.quiz.recordAnswer(other, { round: 1, userId: 'ben', choice: 'A', correct: true, points: 99, answeredAt: 12 });
 
-    const all = s.quiz.leaderboard('g', null, 10, 'ben');
+    const all = await s.quiz.leaderboard('g', null, 10, 'ben');
     expect(all.top.map((r) => [r.rank, r.userId, r.points])).toEqual([[1, 'ann', 27], [2, 'ben', 10]]);
     expect(all.own).toMatchObject({ rank: 2, userId: 'ben', answered: 2, correct: 1 });
-    expect(s.quiz.leaderboard('g', 1_000, 10).top.map((r) => r.userId)).toEqual(['ben']);
-    expect(s.quiz.leaderboard('g', null, 1, 'ben')).toMatchObject({ top: [{ userId: 'ann' }], own: { rank: 2 } });
+    expect((await s.quiz.leaderboard('g', 1_000, 10)).top.map((r) => r.userId)).toEqual(['ben']);
+    expect(await s.quiz.leaderboard('g', null, 1, 'ben')).toMatchObject({ top: [{ userId: 'ann' }], own: { rank: 2 } });
 
-    expect(s.quiz.stats('g', 'ann')).toEqual({
+    expect(await s.quiz.stats('g', 'ann')).toEqual({
       answered: 3,
       correct: 2,
       quizzes: 1,
       bestStreak: 2,
       byLevel: [{ level: 'macro', answered: 1, correct: 1 }, { level: 'micro', answered: 2, correct: 1 }],
     });
-    expect(s.quiz.stats('g', 'nobody')).toMatchObject({ answered: 0, bestStreak: 0, byLevel: [] });
-    s.close();
+    expect(await s.quiz.stats('g', 'nobody')).toMatchObject({ answered: 0, bestStreak: 0, byLevel: [] });
+    await s.close();
   });
 });
 
 describe('TermRepo', () => {
-  test('records one post per server and local date, pending first', () => {
-    const s = storage();
-    expect(s.terms.recordPending('g', '2026-03-08', 'empathy', 'c')).toBe(true);
-    expect(s.terms.recordPending('g', '2026-03-08', 'advocacy', 'c')).toBe(false);
-    expect(s.terms.pending()).toHaveLength(1);
-    s.terms.markPosted('g', '2026-03-08', 'm1');
-    expect(s.terms.get('g', '2026-03-08')).toMatchObject({ termId: 'empathy', status: 'posted', messageId: 'm1' });
-    expect(s.terms.pending()).toEqual([]);
-    s.terms.recordPending('g', '2026-03-09', 'advocacy', 'c');
-    s.terms.markFailed('g', '2026-03-09');
-    expect(s.terms.history('g')).toEqual(['empathy']);
-    s.close();
+  test('records one post per server and local date, pending first', async () => {
+    const s = await storage();
+    expect(await s.terms.recordPending('g', '2026-03-08', 'empathy', 'c', 'host-a')).toBe(true);
+    expect(await s.terms.recordPending('g', '2026-03-08', 'advocacy', 'c', 'host-b')).toBe(false);
+    expect(await s.terms.pending()).toHaveLength(1);
+    await s.terms.markPosted('g', '2026-03-08', 'm1');
+    expect(await s.terms.get('g', '2026-03-08')).toMatchObject({ termId: 'empathy', status: 'posted', messageId: 'm1' });
+    expect(await s.terms.pending()).toEqual([]);
+    await s.terms.recordPending('g', '2026-03-09', 'advocacy', 'c', 'host-a');
+    await s.terms.markFailed('g', '2026-03-09');
+    expect(await s.terms.history('g')).toEqual(['empathy']);
+    await s.close();
   });
 });
 
 describe('AskLogRepo', () => {
-  test('keeps one vote per user per answer and lists gaps most frequent first', () => {
-    const s = storage();
-    s.askLog.vote('micro-definition', 'a', 1, 'g');
-    s.askLog.vote('micro-definition', 'a', -1, 'g');
-    s.askLog.vote('micro-definition', 'b', -1, 'g');
-    s.askLog.vote('macro-definition', 'a', 1, 'g');
-    expect(s.askLog.votes('micro-definition')).toEqual({ up: 0, down: 2 });
-    s.askLog.logUnanswered('g', 'how do I bake bread', 'out-of-scope');
-    s.askLog.logUnanswered('g', 'What is a genogram?', 'out-of-scope');
-    s.askLog.logUnanswered(null, 'what is a genogram? ', 'unsure');
-    s.askLog.logUnanswered('g', 'x'.repeat(5000), 'out-of-scope');
-    const gaps = s.askLog.gaps();
+  test('keeps one vote per user per answer and lists gaps most frequent first', async () => {
+    const s = await storage();
+    await s.askLog.vote('micro-definition', 'a', 1, 'g');
+    await s.askLog.vote('micro-definition', 'a', -1, 'g');
+    await s.askLog.vote('micro-definition', 'b', -1, 'g');
+    await s.askLog.vote('macro-definition', 'a', 1, 'g');
+    expect(await s.askLog.votes('micro-definition')).toEqual({ up: 0, down: 2 });
+    await s.askLog.logUnanswered('g', 'how do I bake bread', 'out-of-scope');
+    await s.askLog.logUnanswered('g', 'What is a genogram?', 'out-of-scope');
+    await s.askLog.logUnanswered(null, 'what is a genogram? ', 'unsure');
+    await s.askLog.logUnanswered('g', 'x'.repeat(5000), 'out-of-scope');
+    const gaps = await s.askLog.gaps();
     expect(gaps.unanswered[0]).toMatchObject({ times: 2 });
     expect(gaps.unanswered[0]?.question.toLowerCase()).toContain('genogram');
     expect(Math.max(...gaps.unanswered.map((g) => g.question.length))).toBe(500);
     expect(gaps.downvoted).toEqual([{ answerId: 'micro-definition', down: 2, up: 0 }]);
-    s.close();
+    await s.close();
   });
+});
+
+describe('two processes sharing one database', () => {
+  test('one of them claims the day: the first insert wins, whoever runs it', async () => {
+    const where = await databases.location();
+    const [a, b] = [await databases.open(() => 1_000, where), await databases.open(() => 1_000, where)];
+    const claims = await Promise.all([a, b].flatMap((s, i) => ['2026-03-08', '2026-03-09'].map((date) => s.terms.recordPending('g', date, `term-${i}`, 'c', `host-${i}`))));
+    expect(claims.filter(Boolean)).toHaveLength(2);
+    expect((await a.terms.pending()).map((p) => [p.localDate, p.claimedBy !== null])).toEqual([
+      ['2026-03-08', true],
+      ['2026-03-09', true],
+    ]);
+  });
+
+  test('a claim is taken over only from its own earlier life or once stale, and a retry is open to anyone', async () => {
+    let now = 10_000;
+    const s = await storage(() => now);
+    await s.terms.recordPending('g', '2026-03-08', 'empathy', 'c', 'host-a/shards 0');
+    expect(await s.terms.claim('g', '2026-03-08', 'host-b/shards 0', 5_000)).toBe(false);
+    expect(await s.terms.claim('g', '2026-03-08', 'host-a/shards 0', 5_000)).toBe(true);
+    now = 20_000;
+    expect(await s.terms.claim('g', '2026-03-08', 'host-b/shards 0', 15_000)).toBe(true);
+    expect(await s.terms.get('g', '2026-03-08')).toMatchObject({ claimedBy: 'host-b/shards 0', claimedAt: 20_000 });
+    await s.terms.retryAt('g', '2026-03-08', 30_000);
+    expect(await s.terms.get('g', '2026-03-08')).toMatchObject({ claimedBy: null, attempts: 1, nextAttemptAt: 30_000 });
+    expect(await s.terms.claim('g', '2026-03-08', 'host-c/shards 1', 0)).toBe(true);
+    await s.terms.markPosted('g', '2026-03-08', 'm1');
+    expect(await s.terms.claim('g', '2026-03-08', 'host-c/shards 1', Number.MAX_SAFE_INTEGER)).toBe(false);
+  });
+
+  test('one running quiz per channel and one answer per user and round, across connections', async () => {
+    const where = await databases.location();
+    const [a, b] = [await databases.open(() => 1_000, where), await databases.open(() => 1_000, where)];
+    const base = { guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 };
+    const ids = await Promise.all([a.quiz.startSession(base), b.quiz.startSession(base)]);
+    expect(ids.filter((id) => id !== null)).toHaveLength(1);
+    const id = ids.find((x) => x !== null)!;
+    await a.quiz.openRound(id, 1, 'mc-one', 'macro', 1, 100);
+    const saved = await Promise.all([
+      a.quiz.recordAnswer(id, { round: 1, userId: 'ann', choice: 'A', correct: false, points: 0, answeredAt: 5 }),
+      b.quiz.recordAnswer(id, { round: 1, userId: 'ann', choice: 'C', correct: true, points: 15, answeredAt: 6 }),
+    ]);
+    expect(saved.filter(Boolean)).toHaveLength(1);
+    expect(await b.quiz.answers(id)).toHaveLength(1);
+  });
+});
+
+describe('SettingsRepo and PracticeRepo', () => {
+  test('keep study channels, the term schedule and practice cards', async () => {
+    const s = await storage();
+    expect(await s.settings.addStudyChannel('g', 'c1')).toBe(true);
+    expect(await s.settings.addStudyChannel('g', 'c1')).toBe(false);
+    expect(await s.settings.isStudyChannel('g', 'c1')).toBe(true);
+    await s.settings.setTermSchedule('g', { channelId: 't', time: '09:00', timezone: 'Europe/London', roleId: null });
+    await s.settings.setTermProblem('g', 'no permission');
+    expect(await s.settings.get('g')).toEqual({
+      guildId: 'g',
+      studyChannelIds: ['c1'],
+      termSchedule: { channelId: 't', time: '09:00', timezone: 'Europe/London', roleId: null },
+      termProblem: 'no permission',
+    });
+    expect((await s.settings.scheduledGuilds()).map((g) => g.guildId)).toEqual(['g']);
+    expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(true);
+    expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(false);
+    await s.practice.save('u', { itemId: 'mc-one', box: 1, dueAt: 5_000 }, true);
+    await s.practice.save('u', { itemId: 'mc-one', box: 2, dueAt: 9_000 }, false);
+    expect(await s.practice.cards('u')).toEqual([{ itemId: 'mc-one', box: 2, dueAt: 9_000 }]);
+    expect(await s.practice.card('u', 'other')).toBeUndefined();
+  });
+});
 });
