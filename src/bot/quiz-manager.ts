@@ -57,7 +57,7 @@ export class QuizManager {
     const sessionId = storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now() });
     if (sessionId === null) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
     const session = storage.quiz.runningInChannel(input.channelId) as QuizSessionRow;
-    const quiz: ActiveQuiz = { session, game: new QuizGame(items, input.seconds), messageId: null, timer: null, closing: false };
+    const quiz: ActiveQuiz = { session, game: new QuizGame(items, input.seconds, [], input.userId), messageId: null, timer: null, closing: false };
     this.active.set(sessionId, quiz);
     quiz.timer = setTimeout(() => void this.openRound(quiz), this.deps.pauseMs);
     return { ok: true, intro: quizIntro(input.level, items.length, input.seconds, input.userId) };
@@ -109,13 +109,13 @@ export class QuizManager {
       case 'invalid-choice':
         return 'That isn’t one of the choices for this question.';
       case 'already-answered':
-        return `You already answered this one (${outcome.choice}). One answer per question!`;
+        return `You already answered this one (${outcome.label}). One answer per question!`;
       case 'locked': {
         // Saved before it is acknowledged: a crash after "locked in" loses nothing.
         this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
         quiz.game.record(outcome.answer);
         if (outcome.everyoneAnswered) setImmediate(() => void this.closeRound(quiz));
-        return `Locked in: **${outcome.answer.choice === 'true' ? 'True' : outcome.answer.choice === 'false' ? 'False' : outcome.answer.choice}**`;
+        return `Locked in: **${outcome.label}**`;
       }
     }
   }

@@ -25,7 +25,8 @@ function plural(count: number, unit: string): string {
 }
 
 function relativeTime(ms: number, now: number): string {
-  const seconds = Math.round(Math.abs(ms - now) / 1000);
+  // A countdown rounds up, as a clock's does: 19.4 s left reads "in 20 seconds".
+  const seconds = ms >= now ? Math.ceil((ms - now) / 1000) : Math.round((now - ms) / 1000);
   const span =
     seconds < 60 ? plural(seconds, 'second') : seconds < 3600 ? plural(Math.round(seconds / 60), 'minute') : seconds < 86_400 ? plural(Math.round(seconds / 3600), 'hour') : plural(Math.round(seconds / 86_400), 'day');
   return ms >= now ? `in ${span}` : `${span} ago`;

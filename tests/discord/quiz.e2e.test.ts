@@ -73,8 +73,7 @@ describe('/quiz start', () => {
       expect(message.body.embeds[0].fields[0].value).toMatch(/<t:\d+:R>/);
       const ids = roundOf(message);
       sessionId = ids.sessionId;
-      const locked = await standIn.callbackFor(press(alice, ids.right));
-      expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
+      // Bob first: the round closes early once the starter (round 1), then everyone who played, has answered.
       await standIn.callbackFor(press(bob, ids.wrong));
       if (round === 1) {
         const again = await standIn.callbackFor(press(bob, ids.right));
@@ -82,6 +81,8 @@ describe('/quiz start', () => {
         const elsewhere = await standIn.callbackFor(press(bob, ids.right, OTHER));
         expect(elsewhere.body.data.content).toMatch(/another channel/);
       }
+      const locked = await standIn.callbackFor(press(alice, ids.right));
+      expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
     }
     const final = await standIn.waitForRequest(postedTo(STUDY, /Quiz over/), 15_000);
     const lines = final.body.embeds[0].description.split('\n');
@@ -106,6 +107,36 @@ describe('/quiz start', () => {
     const fields = Object.fromEntries(stats.body.data.embeds[0].fields.map((f: any) => [f.name, f.value]));
     expect(fields).toMatchObject({ 'Questions answered': '3', Accuracy: '100%', 'Best streak': '3', 'Quizzes played': '1' });
   }, 60_000);
+
+  test('a solo player at level "meso": each question closes on the only answer, which is echoed as its button reads', async () => {
+    const since = Date.now();
+    const start = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', 'meso'), option.integer('questions', 3), option.integer('seconds', 60)])]));
+    expect(start.body.data.content).toMatch(/3 questions, 🟠 Mezzo, 60 s each/);
+    for (let round = 1; round <= 3; round++) {
+      const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, new RegExp(`^Question ${round} of 3$`))(r), 15_000);
+      const ids = roundOf(message);
+      const label = message.body.components.flatMap((row: any) => row.components).find((c: any) => c.custom_id === ids.right).label;
+      const locked = await standIn.callbackFor(press(alice, ids.right));
+      // As the button reads ("Macro", "True"), with a multiple-choice letter's text after it.
+      expect(locked.body.data.content === `Locked in: **${label}**` || locked.body.data.content.startsWith(`Locked in: **${label}: `)).toBe(true);
+      // Long before the 60 s deadline: the only player has answered.
+      const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.path.startsWith(`/channels/${STUDY}/messages/`) && r.body?.embeds?.[0]?.title === `Question ${round} of 3: answer`, 20_000);
+      expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    }
+    await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz over/)(r), 15_000);
+    expect(bot.context.quizzes.runningCount).toBe(0);
+  }, 90_000);
+
+  test.each(['cosmic', 'micro or macro'])('level %j is refused with the levels named', async (level) => {
+    const refused = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', level)])]));
+    expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/is not a level I know: pick micro, mezzo \(or meso\), macro or mixed/) });
+    expect(bot.context.quizzes.runningCount).toBe(0);
+  });
+
+  test('level autocompletes, and reads "meso" as mezzo', async () => {
+    const callback = await standIn.callbackFor(standIn.autocomplete({ name: 'quiz', options: [option.subcommand('start', [option.string('level', 'meso', true)])], user: alice, guildId: GUILD, channelId: STUDY }));
+    expect(callback.body.data.choices).toEqual([{ name: 'mezzo (meso)', value: 'mezzo' }]);
+  });
 
   test('/quiz stop: refused for others, allowed for Manage Messages', async () => {
     await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])]));
@@ -137,7 +168,22 @@ describe('/quiz practice', () => {
     expect(bot.context.storage.quiz.leaderboard(GUILD, null, 10).top).toEqual(before);
   });
 
-  test.each(['quiz:p:macro:no-such-item:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
+  test('pressing an answer three times is one review; practice level "meso" is mezzo', async () => {
+    const carol: StandInUser = { id: '310000000000000004', username: 'carol' };
+    const first = await standIn.callbackFor(quiz(carol, [option.subcommand('practice', [option.string('level', 'meso')])]));
+    const answerId: string = first.body.data.components[0].components[0].custom_id;
+    expect(answerId).toMatch(/^quiz:p:mezzo:/);
+    const result = await standIn.callbackFor(press(carol, answerId));
+    expect(result.body.data.embeds[0].description).toMatch(/Box 1 of 5: I’ll ask it again once it is due, in a minute\.$/);
+    for (const _ of [2, 3]) {
+      const again = await standIn.callbackFor(press(carol, answerId));
+      expect(again.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/already answered this question/) });
+    }
+    const [card] = bot.context.storage.practice.cards(carol.id);
+    expect(card).toMatchObject({ box: 1, reviews: 1 });
+  });
+
+  test.each(['quiz:p:macro:no-such-item:A:0', 'quiz:p:macro:mc-x:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
     const callback = await standIn.callbackFor(press(bob, customId));
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.content).toMatch(/quiz|practice|button/i);
