@@ -207,3 +207,17 @@ export function parseCommandLine(line: string, commands: readonly CommandData[],
   }
   return { ok: true, invocation: { commandName: command.name, subcommandGroup: routed.group, subcommand: routed.subcommand, options: values } };
 }
+
+/**
+ * A plain line as the text of a command's free-text option (`/ask`'s question), taken
+ * whole: what a student types is never read as options.
+ */
+export function freeTextInvocation(commandName: string, text: string, commands: readonly CommandData[], directory: Directory): ParseResult {
+  const command = commands.find((c) => c.name === commandName);
+  const routed = command === undefined ? undefined : route(command, '');
+  const option = routed === undefined || typeof routed === 'string' ? undefined : freeTextOption(routed.options);
+  if (option === undefined) return fail(`/${commandName} takes no text.`);
+  const value = convert(option, text.trim(), directory);
+  if (typeof value === 'string') return fail(value);
+  return { ok: true, invocation: { commandName, subcommandGroup: null, subcommand: null, options: { [option.name]: value } } };
+}

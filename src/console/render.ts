@@ -49,8 +49,9 @@ export function plainText(markdown: string, context: RenderContext): string {
   const keep = (text: string) => `\uE000${kept.push(text) - 1}\uE001`;
   const { names } = context;
   return markdown
-    .replace(/`[^`\n]+`/g, keep)
-    .replace(/\\([^\p{L}\p{N}\s])/gu, (_, char: string) => keep(char))
+    .replace(/[\uE000\uE001]/g, '')
+    // One pass, leftmost first: an escaped backtick (\`) is a character, not the start of a code span.
+    .replace(/\\([^\p{L}\p{N}\s])|`[^`\n]+`/gu, (span: string, char: string | undefined) => keep(char ?? span))
     .replace(/<#(\d+)>/g, (_, id: string) => `#${names[id] ?? 'unknown-channel'}`)
     .replace(/<@&(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-role'}`)
     .replace(/<@!?(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-member'}`)

@@ -86,8 +86,8 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(code).toBe(0);
     expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
     expect(hintLines(output)).toEqual([
-      'hint: There are no buttons to press. Commands start with /; /help lists them.',
-      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them\.$/),
+      'hint: There are no buttons to press. Commands start with /; /help lists them; buttons lists what can be pressed.',
+      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them; buttons lists what can be pressed\.$/),
     ]);
   });
 
@@ -109,6 +109,53 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(answers?.n).toBe(3);
     expect(finished).toEqual([{ status: 'finished' }]);
   }, 90_000);
+
+  test('only a number or an exact label presses a button: any other line is asked, with or without buttons on screen', async () => {
+    const { code, output } = await runScript(['mezzo', '/ask what is macro practice', 'hello', '🤔 micro??', 'what is mezzo social work', '/quit']);
+    expect(code).toBe(0);
+    expect(output).not.toMatch(/not one of the buttons/);
+    expect(hintLines(output)).toEqual([]);
+    expect(output).toMatch(/you> mezzo\n(\(only you see this\)\n)?╭ .*[Mm]ezzo/);
+    expect(output).toMatch(/you> hello\n(\(only you see this\)\n)?\S/);
+    expect(output).toMatch(/you> 🤔 micro\?\?\n(\(only you see this\)\n)?╭ .*[Mm]icro/);
+    expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
+  });
+
+  test('practice’s Stop is still reachable after an /ask, and buttons lists what can be pressed', async () => {
+    const { code, output } = await runScript(['/quiz practice', '/ask what is macro practice', 'buttons', 'stop', 'buttons', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/you> buttons\nButtons you can press:\n {2}by number: \[1\] .+\n {2}by label, on earlier messages: .*\bStop\b/);
+    expect(output).toMatch(/you> stop\n\(edited, only you see this\)\nPractice ended\./);
+    expect(output).toMatch(/you> buttons\nButtons you can press:\n {2}by number: \[1\] [^\n]+\n\n/);
+    expect(hintLines(output)).toEqual([]);
+  });
+
+  test('a question with backticks is echoed with them, never with an internal placeholder', async () => {
+    const { code, output } = await runScript(['/ask how do I bake `sourdough` bread', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toContain('“how do I bake `sourdough` bread”');
+    expect(output).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  test('the offline server has other channels and a role, so every /setup path can be tried', async () => {
+    const { code, output } = await runScript([
+      '/setup study-channel add channel: #general',
+      '/setup study-channel remove channel: #general',
+      '/setup term set channel: #voice-lounge time: 09:00 timezone: Europe/London',
+      '/setup term set channel: #read-only time: 09:00 timezone: Europe/London',
+      '/setup term set channel: #announcements time: 09:00 timezone: Europe/London role: @students',
+      '/setup show',
+      '/quit',
+    ]);
+    expect(code).toBe(0);
+    expect(hintLines(output)).toEqual([]);
+    expect(output).toContain('✅ #general is now a study channel: quizzes can run there.');
+    expect(output).toContain('✅ #general is no longer a study channel.');
+    expect(output).toContain('#voice-lounge is a voice channel: pick a text channel.');
+    expect(output).toContain('I can\'t send messages in #read-only');
+    expect(output).toContain('✅ The term of the day will be posted in #announcements every day at 09:00 (Europe/London), mentioning @students.');
+    expect(output).toMatch(/Term of the day: #announcements at 09:00 \(Europe\/London\), mentioning @students/);
+  });
 
   test('end of input without /quit also exits 0', async () => {
     const { code, output } = await runScript(['/ask what is micro practice']);
