@@ -51,7 +51,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
     });
   });
 
-  const reload = () => context.knowledge.reload();
+  const reload = () => void context.knowledge.reload().catch((error: unknown) => logger.error({ err: error }, 'knowledge reload failed'));
   process.on('SIGHUP', reload);
   let watcher: FSWatcher | undefined;
   if (config.knowledgeWatch) {
