@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { askLogFloodMs } from '../bench/ask-log-flood.ts';
 import { percentile, prefixesOf, timeEach } from '../bench/stats.ts';
 import { QUESTION_MIX } from '../bench/questions.ts';
 import { reloadBlockMaxMs } from '../bench/reload.ts';
@@ -33,12 +34,12 @@ const PLANS = {
   full: {
     warmupPasses: 3, askPasses: 100, autocompletePasses: 3, ask10kPasses: 20, autocomplete10kPasses: 2, baselineStride: 7, interactions: 6000,
     sizes: { small: 1_000, medium: 10_000, large: 100_000 }, ask100kPasses: 5, autocomplete100kStride: 3, rivalPasses: 2, baseline1kStride: 3,
-    e2eInteractions: 3000, reloadSize: 50_000, startRuns: 5,
+    e2eInteractions: 3000, reloadSize: 50_000, startRuns: 5, floodQuestions: 3000, floodRuns: 5,
   },
   quick: {
     warmupPasses: 1, askPasses: 2, autocompletePasses: 1, ask10kPasses: 1, autocomplete10kPasses: 1, baselineStride: 28, interactions: 300,
     sizes: { small: 200, medium: 1_000, large: 2_000 }, ask100kPasses: 1, autocomplete100kStride: 12, rivalPasses: 1, baseline1kStride: 12,
-    e2eInteractions: 100, reloadSize: 1_000, startRuns: 1,
+    e2eInteractions: 100, reloadSize: 1_000, startRuns: 1, floodQuestions: 100, floodRuns: 1,
   },
 } as const;
 
@@ -118,6 +119,14 @@ runCli(async () => {
     started = performance.now();
     for (let i = 0; i < plan.interactions; i++) interactionTimes.push(await askThroughRouter(QUESTION_MIX[i % QUESTION_MIX.length] as string));
     const interactionsPerSecond = plan.interactions / ((performance.now() - started) / 1000);
+
+    progress(`flooding the ask log with ${plan.floodQuestions} unanswered questions, on file and in memory, ${plan.floodRuns} run(s) each`);
+    const floodFile: number[] = [];
+    const floodMemory: number[] = [];
+    for (let run = 0; run < plan.floodRuns; run++) {
+      floodFile.push(await askLogFloodMs(config, path.join(dataDir, `flood-${run}.sqlite`), plan.floodQuestions, logger));
+      floodMemory.push(await askLogFloodMs(config, ':memory:', plan.floodQuestions, logger));
+    }
 
     const fixtures = loadEvalFixtures();
     const report = evaluate(engine, fixtures);
@@ -231,6 +240,7 @@ runCli(async () => {
       { key: 'autocomplete_p99', label: `autocomplete, real KB, p99 (n=${autocomplete.length})`, value: p99(autocomplete), unit: 'ms', target: { op: '<=', value: 1 } },
       { key: 'interactions_per_s', label: `/ask via router + command (n=${plan.interactions})`, value: interactionsPerSecond, unit: '/s', target: { op: '>=', value: 2000 } },
       { key: 'interaction_p99', label: `/ask via router + command, p99`, value: p99(interactionTimes), unit: 'ms' },
+      { key: 'ask_log_flood_ratio', label: `ask-log flood, ${plan.floodQuestions} unanswered /ask: database file ÷ in memory (medians of ${plan.floodRuns})`, value: median(floodFile) / median(floodMemory), unit: '×', target: { op: '<=', value: 1.3 }, tableOnly: true },
       { key: 'e2e_interactions_per_s', label: `/ask via discord.js + local stand-in, 16 in flight (n=${plan.e2eInteractions})`, value: e2ePerSecond, unit: '/s' },
       { key: 'reload_block_max_ms', label: `longest event-loop stall, reload with ${plan.reloadSize} more entries`, value: reloadBlockMs, unit: 'ms', target: { op: '<=', value: 50 } },
       { key: 'ask_1k_p99', label: `ask, ${k1} KB, p99 (n=${ask1k.length})`, value: p99(ask1k), unit: 'ms' },
