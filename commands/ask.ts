@@ -59,7 +59,7 @@ export const askCommand: CommandModule = {
       await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, result));
       return;
     }
-    if (result.outcome !== 'empty') await context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
+    if (result.outcome !== 'empty') context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
     if (result.outcome === 'unsure' && result.suggestions.length > 0) {
       await interaction.reply(unsureReply(question, result.suggestions));
       return;

@@ -71,7 +71,7 @@ export class QuizManager {
     const sessionId = await storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
     if (sessionId === null) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
     const session = (await storage.quiz.runningInChannel(input.channelId)) as QuizSessionRow;
-    const quiz = this.track(session, new QuizGame(items, input.seconds), null);
+    const quiz = this.track(session, new QuizGame(items, input.seconds, [], input.userId), null);
     this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
     return { ok: true, intro: quizIntro(input.level, items.length, input.seconds, input.userId) };
   }
@@ -182,7 +182,7 @@ export class QuizManager {
       case 'invalid-choice':
         return 'That isn’t one of the choices for this question.';
       case 'already-answered':
-        return `You already answered this one (${outcome.choice}). One answer per question!`;
+        return `You already answered this one (${outcome.label}). One answer per question!`;
       case 'locked': {
         // Saved before it is acknowledged: a crash after "locked in" loses nothing.
         let saved: boolean;
@@ -197,7 +197,7 @@ export class QuizManager {
         if (!saved) return 'You already answered this one. One answer per question!';
         quiz.game.record(outcome.answer);
         if (outcome.everyoneAnswered) setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
-        return `Locked in: **${outcome.answer.choice === 'true' ? 'True' : outcome.answer.choice === 'false' ? 'False' : outcome.answer.choice}**`;
+        return `Locked in: **${outcome.label}**`;
       }
     }
   }
@@ -296,7 +296,7 @@ export class QuizManager {
       return false;
     }
     // Replays the stored rounds into a fresh game: same items, same deadlines, same answers.
-    const game = new QuizGame(items as QuizItem[], session.seconds, answers);
+    const game = new QuizGame(items as QuizItem[], session.seconds, answers, session.startedBy);
     for (const round of rounds) {
       game.openNextRound(round.openedAt);
       if (round !== last || round.closedAt !== null) game.closeRound();

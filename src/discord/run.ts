@@ -30,12 +30,15 @@ export async function runDiscordBot(config: Config, logger: Logger): Promise<voi
 /** Above one shard, each of this host's shards runs in its own process under discord.js's ShardingManager. */
 export async function runShardedBot(config: Config, logger: Logger): Promise<void> {
   const discord = config.discord!;
-  const manager = new ShardingManager(path.join(path.dirname(fileURLToPath(import.meta.url)), 'shard.ts'), {
+  // The shard entry beside this file: shard.js when running the build, shard.ts (through tsx) from source.
+  const self = fileURLToPath(import.meta.url);
+  const extension = path.extname(self);
+  const manager = new ShardingManager(path.join(path.dirname(self), `shard${extension}`), {
     token: discord.token,
     totalShards: config.shardCount,
     // Several hosts split the shards: this one runs only its own.
     shardList: [...config.shardIds],
-    execArgv: ['--import', 'tsx'],
+    execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));
   await manager.spawn();

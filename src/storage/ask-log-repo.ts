@@ -1,4 +1,7 @@
-import type { SqlClient } from './sql.ts';
+import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from './database.ts';
+import type { SqlClient, SqlStatement } from './sql.ts';
+import { SqliteClient } from './sqlite-client.ts';
 
 export type Vote = 1 | -1;
 
@@ -7,19 +10,87 @@ export interface GapReport {
   readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
 }
 
+type UnansweredRow = [guildId: string | null, question: string, outcome: string, askedAt: number];
+
+/** Rows written at once when a burst queues this many before the end of the tick. */
+const MAX_BATCH = 256;
+
 const UP = 'SUM(CASE WHEN vote = 1 THEN 1 ELSE 0 END)';
 const DOWN = 'SUM(CASE WHEN vote = -1 THEN 1 ELSE 0 END)';
 
-/** What students asked that the bot could not answer, and their votes on answers. */
+/**
+ * The ask log's own connection to a SQLite file, with `synchronous = NORMAL`: its commits
+ * never wait for the disk (WAL still keeps them across a crash of the bot; only an OS crash
+ * can lose the last few), while quiz answers on the main connection stay FULL. An in-memory
+ * database has no second connection, so it shares the main one.
+ */
+export function openAskLogConnection(file: string, main: SqliteClient): SqliteClient {
+  if (file === ':memory:') return main;
+  const db = new Database(file);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('synchronous = NORMAL');
+  return new SqliteClient(db);
+}
+
+/**
+ * What students asked that the bot could not answer, and their votes on answers.
+ * Unanswered questions are queued and written once per tick in one transaction, so a
+ * flood of them costs one commit, after the replies have gone out.
+ */
 export class AskLogRepo {
+  private readonly pending: UnansweredRow[] = [];
+  private flushScheduled = false;
+  /** A background write that failed, thrown by the next logUnanswered (its rows stay queued for the next flush). */
+  private failure: unknown = null;
+  /** Writes started and not yet settled: on PostgreSQL, batches may be in flight together. */
+  private readonly writes = new Set<Promise<void>>();
+
   constructor(
-    private readonly db: SqlClient,
+    /** The connection the log writes through (see openAskLogConnection; on PostgreSQL, the shared pool). */
+    readonly db: SqlClient,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async logUnanswered(guildId: string | null, question: string, outcome: string): Promise<void> {
+  logUnanswered(guildId: string | null, question: string, outcome: string): void {
+    // Fail now, not a tick later, when the log cannot be written at all.
+    if (!this.db.open) throw new TypeError('The database connection is not open');
     // Questions are capped: the log is for curators, not an archive of pasted essays.
-    await this.db.run('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)', [guildId, question.slice(0, 500), outcome, this.now()]);
+    this.pending.push([guildId, question.slice(0, 500), outcome, this.now()]);
+    if (this.pending.length >= MAX_BATCH) this.flush().catch((error: unknown) => (this.failure = error));
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush().catch((error: unknown) => (this.failure = error));
+      });
+    }
+    const failure = this.failure;
+    this.failure = null;
+    if (failure !== null) throw failure;
+  }
+
+  /**
+   * Writes every queued question now (on SQLite, before it returns), and resolves once every
+   * write started so far has settled; reads and shutdown await it first.
+   */
+  flush(): Promise<void> {
+    if (this.pending.length > 0) {
+      const rows = this.pending.splice(0);
+      const statements: SqlStatement[] = rows.map((params) => ({ sql: 'INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)', params }));
+      // PostgreSQL's equivalent of synchronous = NORMAL, for these rows only.
+      if (this.db.engine === 'postgres') statements.unshift({ sql: 'SET LOCAL synchronous_commit TO OFF' });
+      const write = this.db.transaction(statements).catch((error: unknown) => {
+        this.pending.unshift(...rows);
+        throw error;
+      });
+      const settled: Promise<void> = write.then(
+        () => void this.writes.delete(settled),
+        () => void this.writes.delete(settled),
+      );
+      this.writes.add(settled);
+      return Promise.all([...this.writes]).then(() => write);
+    }
+    return Promise.all([...this.writes]).then(() => undefined);
   }
 
   /** One vote per user per answer; voting again replaces the earlier vote. */
@@ -38,6 +109,7 @@ export class AskLogRepo {
 
   /** For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most frequent first. */
   async gaps(limit = 50): Promise<GapReport> {
+    await this.flush();
     const unanswered = await this.db.all<{ question: string; times: number; lastAskedAt: number }>(
       `SELECT MIN(question) AS question, COUNT(*) AS times, MAX(asked_at) AS "lastAskedAt"
        FROM unanswered_questions GROUP BY lower(trim(question)) ORDER BY times DESC, "lastAskedAt" DESC LIMIT ?`,

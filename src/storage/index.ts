@@ -1,4 +1,4 @@
-import { AskLogRepo } from './ask-log-repo.ts';
+import { AskLogRepo, openAskLogConnection } from './ask-log-repo.ts';
 import { openDatabase } from './database.ts';
 import { openPostgres } from './postgres-client.ts';
 import { PracticeRepo } from './practice-repo.ts';
@@ -31,15 +31,28 @@ export function isPostgresUrl(location: string): boolean {
  * (DATABASE_URL) or a SQLite file path (DATABASE_PATH).
  */
 export async function openStorage(location: string, now: () => number = Date.now): Promise<Storage> {
-  const sql: SqlClient = isPostgresUrl(location) ? await openPostgres(location) : new SqliteClient(openDatabase(location));
+  let sql: SqlClient;
+  let askLogSql: SqlClient;
+  if (isPostgresUrl(location)) {
+    sql = askLogSql = await openPostgres(location);
+  } else {
+    const sqlite = new SqliteClient(openDatabase(location));
+    sql = sqlite;
+    askLogSql = openAskLogConnection(location, sqlite);
+  }
+  const askLog = new AskLogRepo(askLogSql, now);
   return {
     sql,
     settings: new SettingsRepo(sql, now),
     quiz: new QuizRepo(sql),
     terms: new TermRepo(sql, now),
-    askLog: new AskLogRepo(sql, now),
+    askLog,
     practice: new PracticeRepo(sql, now),
     report: new ReportRepo(sql),
-    close: () => sql.close(),
+    close: async () => {
+      if (askLogSql.open) await askLog.flush();
+      if (askLogSql !== sql) await askLogSql.close();
+      await sql.close();
+    },
   };
 }

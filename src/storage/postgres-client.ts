@@ -51,6 +51,10 @@ export class PostgresClient implements SqlClient {
 
   constructor(readonly pool: pg.Pool) {}
 
+  get open(): boolean {
+    return !this.pool.ended;
+  }
+
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     try {
       return (await this.pool.query(toPostgresPlaceholders(sql), params as SqlValue[])).rows as T[];

@@ -15,6 +15,8 @@ export type Engine = 'sqlite' | 'postgres';
  */
 export interface SqlClient {
   readonly engine: Engine;
+  /** False once closed. */
+  readonly open: boolean;
   /** Every row of a query (or of an `INSERT … RETURNING`). */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** The first row, if any. */

@@ -10,6 +10,10 @@ export class SqliteClient implements SqlClient {
 
   constructor(readonly db: Db) {}
 
+  get open(): boolean {
+    return this.db.open;
+  }
+
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.db.prepare<SqlValue[], T>(sql).all(...params);
   }

@@ -25,10 +25,10 @@ export async function freshPostgresSchema(base: string): Promise<{ url: string; 
   } finally {
     await admin.end();
   }
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // %20, not URLSearchParams' +: libpq (pg_dump) reads + literally.
+  const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
-    url: url.toString(),
+    url,
     drop: async () => {
       const client = new pg.Client({ connectionString: base });
       await client.connect();

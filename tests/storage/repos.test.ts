@@ -162,9 +162,11 @@ describe('SettingsRepo and PracticeRepo', () => {
     expect((await s.settings.scheduledGuilds()).map((g) => g.guildId)).toEqual(['g']);
     expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(true);
     expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(false);
-    await s.practice.save('u', { itemId: 'mc-one', box: 1, dueAt: 5_000 }, true);
-    await s.practice.save('u', { itemId: 'mc-one', box: 2, dueAt: 9_000 }, false);
-    expect(await s.practice.cards('u')).toEqual([{ itemId: 'mc-one', box: 2, dueAt: 9_000 }]);
+    expect(await s.practice.save('u', { itemId: 'mc-one', box: 1, dueAt: 5_000 }, true, 0)).toBe(true);
+    expect(await s.practice.save('u', { itemId: 'mc-one', box: 3, dueAt: 7_000 }, true, 0)).toBe(false);
+    expect(await s.practice.save('u', { itemId: 'mc-one', box: 2, dueAt: 9_000 }, false, 1)).toBe(true);
+    expect(await s.practice.save('u', { itemId: 'mc-one', box: 4, dueAt: 9_500 }, true, 1)).toBe(false);
+    expect(await s.practice.cards('u')).toEqual([{ itemId: 'mc-one', box: 2, dueAt: 9_000, reviews: 2 }]);
     expect(await s.practice.card('u', 'other')).toBeUndefined();
   });
 });

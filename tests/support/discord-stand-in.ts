@@ -106,6 +106,8 @@ export class DiscordStandIn {
   readonly messages = new Map<string, any[]>();
   private readonly guilds: StandInGuild[] = [];
   private readonly sockets = new Set<WebSocket>();
+  /** Each identified connection's [shard id, shard count]. */
+  private readonly shards = new Map<WebSocket, [number, number]>();
   private readonly faults: Array<RouteFault & { left: number }> = [];
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private server?: Server;
@@ -175,6 +177,14 @@ export class DiscordStandIn {
     for (const socket of this.sockets) this.send(socket, { op: 0, t: event, s: ++this.sequence, d: data });
   }
 
+  /** As Discord does: a guild's events go to the shard that owns the guild, direct messages to shard 0. */
+  private dispatchFor(guildId: string | null, event: string, data: unknown): void {
+    for (const [socket, [shardId, shardCount]] of this.shards) {
+      const owner = guildId === null ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+      if (owner === shardId) this.send(socket, { op: 0, t: event, s: ++this.sequence, d: data });
+    }
+  }
+
   // ---- interactions -------------------------------------------------------------
 
   private base(type: number, user: StandInUser, guildId: string | null, channelId: string) {
@@ -221,13 +231,13 @@ export class DiscordStandIn {
       ...this.base(2, input.user, input.guildId, input.channelId),
       data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [], resolved: input.resolved, guild_id: input.guildId ?? undefined },
     };
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatchFor(payload.guild_id ?? null, 'INTERACTION_CREATE', payload);
     return payload.id;
   }
 
   autocomplete(input: { name: string; options: any[]; user: StandInUser; guildId: string | null; channelId: string }): string {
     const payload = { ...this.base(4, input.user, input.guildId, input.channelId), data: { id: snowflake(), name: input.name, type: 1, options: input.options } };
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatchFor(payload.guild_id ?? null, 'INTERACTION_CREATE', payload);
     return payload.id;
   }
 
@@ -237,7 +247,7 @@ export class DiscordStandIn {
       data: { custom_id: input.customId, component_type: 2 },
       message: this.messageObject(input.channelId, input.messageId ?? snowflake(), {}),
     };
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatchFor(payload.guild_id ?? null, 'INTERACTION_CREATE', payload);
     return payload.id;
   }
 
@@ -260,7 +270,10 @@ export class DiscordStandIn {
 
   private onGateway(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shards.delete(socket);
+    });
     this.send(socket, { op: 10, d: { heartbeat_interval: 45_000 } });
     socket.on('message', (raw) => {
       const message = JSON.parse(raw.toString());
@@ -272,6 +285,7 @@ export class DiscordStandIn {
   private onIdentify(socket: WebSocket, identify: any): void {
     this.identifies.push(identify);
     const [shardId, shardCount] = identify.shard ?? [0, 1];
+    this.shards.set(socket, [shardId, shardCount]);
     const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(shardCount)) === shardId);
     this.send(socket, {
       op: 0,
