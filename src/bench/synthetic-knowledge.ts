@@ -103,6 +103,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
     entries.push({
       id: `${base.id}-${i + 1}`,
       question,
+      intent: base.intent,
       alternatives,
       answer,
       levels: base.levels,

@@ -14,6 +14,24 @@ export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/**
+ * The kind of question a Q&A entry answers, so ranking can match the shape of a question
+ * ("what is…", "how do … differ", "which jobs…") without guessing it from the wording.
+ */
+export const INTENTS = [
+  'definition',
+  'comparison',
+  'examples',
+  'jobs',
+  'settings',
+  'skills',
+  'degree',
+  'importance',
+  'classification',
+  'explanation',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
 const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case, like "micro-definition"');
@@ -31,6 +49,8 @@ export const sourceSchema = z.strictObject({
 export const qaEntrySchema = z.strictObject({
   id,
   question: text(200),
+  // Optional so a quick test entry stays short; the real knowledge base gives every entry one.
+  intent: z.enum(INTENTS).default('explanation'),
   alternatives: z.array(text(200)).min(1, 'needs at least one alternative phrasing').max(20),
   // The hard cap protects the embed; the friendlier 1,000-character limit is a kb:check problem.
   answer: text(3500),
