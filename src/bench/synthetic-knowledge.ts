@@ -112,5 +112,5 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
       file: 'synthetic',
     });
   }
-  return { sources: real.sources, entries, terms: [], quiz: [] };
+  return { sources: real.sources, entries, terms: [], quiz: [], cues: real.cues };
 }

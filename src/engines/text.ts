@@ -3,8 +3,11 @@ import { stemmer } from 'stemmer';
 /** Longer input is cut before any work: no real question needs more. */
 export const MAX_QUERY_CHARS = 400;
 
-/** Shorthand students type, expanded before matching. Keys are already lowercased words. */
-const EXPANSIONS: Readonly<Record<string, string>> = {
+/**
+ * Shorthand students type, expanded before matching. Keys are already lowercased words.
+ * A Map, not an object: "constructor" or "__proto__" in a question are ordinary words.
+ */
+const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   sw: 'social work',
   sws: 'social workers',
   socialwork: 'social work',
@@ -66,6 +69,10 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   mezz: 'mezzo',
   mac: 'macro',
   wat: 'what',
+  wht: 'what',
+  waht: 'what',
+  hw: 'how',
+  abt: 'about',
   wut: 'what',
   whats: 'what',
   bc: 'because',
@@ -74,7 +81,18 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   ex: 'example',
   examples: 'example',
   jobs: 'job',
-};
+  // British spellings the suffix rules below do not reach.
+  defence: 'defense',
+  offence: 'offense',
+  judgement: 'judgment',
+  ageing: 'aging',
+  paediatric: 'pediatric',
+  analyse: 'analyze',
+  analysed: 'analyzed',
+  analyses: 'analyzes',
+  enrol: 'enroll',
+  colour: 'color',
+}));
 
 /** Words that carry no meaning for matching: question scaffolding and chat filler. */
 const STOPWORDS = new Set(
@@ -126,7 +144,7 @@ export function expandWords(input: unknown): string[] {
   if (folded === '') return [];
   const words: string[] = [];
   for (const word of folded.split(' ')) {
-    const expansion = EXPANSIONS[word];
+    const expansion = EXPANSIONS.get(word);
     if (expansion === undefined) words.push(americanize(word));
     else words.push(...expansion.split(' '));
   }
@@ -139,6 +157,20 @@ export function expandWords(input: unknown): string[] {
  */
 export function isLevelLookalike(word: string): boolean {
   return /^(micro|macro|mezz|meso)[a-z]{2,}$/.test(word) || word === 'macros' || word === 'micros';
+}
+
+/** Words that turn a level word into something else: "mezzo soprano", "micro usb", "macro lens", "excel macro". */
+const LOOKALIKE_COMPANIONS = new Set(
+  `soprano sopranos usb sd sim lens lenses photography camera cameras economics economy economist
+   nutrients calories calorie diet counting tracker keyboard keyboards excel vba spreadsheet
+   spreadsheets script scripts brewery breweries dosing transactions plastics biology organisms chip
+   chips controller processor processors photo photos shot shots payments loans mouse
+   bikini hdmi fiber`.split(/\s+/),
+);
+
+/** Whether a level word in the text stands next to a word that makes it another thing entirely. */
+export function hasLookalikeCompanion(words: readonly string[]): boolean {
+  return words.some((word, i) => /^(micro|mezzo|meso|macro)$/.test(word) && (LOOKALIKE_COMPANIONS.has(words[i - 1] ?? '') || LOOKALIKE_COMPANIONS.has(words[i + 1] ?? '')));
 }
 
 export function isStopword(word: string): boolean {

@@ -96,15 +96,28 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...quizBase, kind: z.literal('scenario-level'), answer: z.enum(PRACTICE_LEVELS) }),
 ]);
 
+/** A word or phrase in a description of practice that points to a level (scenario-cues.yaml). */
+export const scenarioCueSchema = z.strictObject({
+  cue: text(60),
+  level: z.enum(PRACTICE_LEVELS),
+  weight: z.number().min(0.5).max(5),
+  /** The Q&A id (or `term:<glossary id>`) a student should read next when this cue decides. */
+  see: z.string().regex(/^(term:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a Q&A id or term:<glossary id>').optional(),
+  /** Where the sources disagree about this cue's level: said in the answer instead of pretending. */
+  contested: text(300).optional(),
+});
+
 export type Source = z.infer<typeof sourceSchema>;
 /** Each item remembers the file it came from, for error messages and curators. */
 export type QaEntry = z.infer<typeof qaEntrySchema> & { file: string };
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema> & { file: string };
 export type QuizItem = z.infer<typeof quizItemSchema> & { file: string };
+export type ScenarioCue = z.infer<typeof scenarioCueSchema> & { file: string };
 
 export interface Knowledge {
   readonly sources: readonly Source[];
   readonly entries: readonly QaEntry[];
   readonly terms: readonly GlossaryTerm[];
   readonly quiz: readonly QuizItem[];
+  readonly cues: readonly ScenarioCue[];
 }
