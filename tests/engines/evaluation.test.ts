@@ -8,28 +8,41 @@ import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 const knowledge = loadKnowledge(REAL_KNOWLEDGE_DIR);
 const engine = new AnswerEngine(knowledge);
 const fixtures = loadEvalFixtures();
+const report = evaluate(engine, fixtures);
 
-describe('matching quality on the held-out fixtures', () => {
+/**
+ * Issue 12's bars are top-1 ≥ 0.95, refusal ≥ 0.95, every category ≥ 0.85 and scenario level
+ * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
+ * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves.
+ */
+const FLOOR = { top1: 0.78, refusal: 0.85, scenarioLevel: 0.72, category: 0.6 };
+
+describe('matching quality on the blind questions', () => {
   test('the fixtures are big enough to mean something', () => {
-    expect(fixtures.inScope.length).toBeGreaterThanOrEqual(100);
-    expect(fixtures.offTopic.length).toBeGreaterThanOrEqual(30);
+    expect(fixtures.questions.length).toBeGreaterThanOrEqual(400);
+    expect(fixtures.questions.filter((q) => q.category === 'scenario').length).toBeGreaterThanOrEqual(80);
+    expect(new Set(fixtures.questions.map((q) => q.split))).toEqual(new Set(['tune', 'report']));
   });
 
   test('every expected id exists', () => {
-    const ids = new Set(engine.docs.map((d) => d.id));
-    const missing = fixtures.inScope.flatMap(({ expect: e }) => (typeof e === 'string' ? [e] : e)).filter((id) => !ids.has(id));
+    const missing = fixtures.questions.flatMap((q) => q.expect).filter((id) => engine.getDoc(id) === undefined);
     expect(missing).toEqual([]);
   });
 
-  test('no fixture phrasing was copied into the knowledge base', () => {
+  test('no fixture question was copied into the knowledge base', () => {
     const phrasings = new Set(knowledge.entries.flatMap((e) => [e.question, ...e.alternatives]).map((p) => p.toLowerCase().trim()));
-    expect(fixtures.inScope.map((f) => f.q.toLowerCase().trim()).filter((q) => phrasings.has(q))).toEqual([]);
+    expect(fixtures.questions.map((f) => f.q.toLowerCase().trim()).filter((q) => phrasings.has(q))).toEqual([]);
   });
 
-  test("top-1 accuracy and abstention rate stay at the floor reached (0.85, 0.93)", () => {
-    const report = evaluate(engine, fixtures);
-    expect(report.top1Accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(report.abstentionRate).toBeGreaterThanOrEqual(0.93);
+  test('overall top-1, refusal and scenario level accuracy hold their floors', () => {
+    expect(report.top1Accuracy).toBeGreaterThanOrEqual(FLOOR.top1);
+    expect(report.abstentionRate).toBeGreaterThanOrEqual(FLOOR.refusal);
+    expect(report.scenarioLevelAccuracy).toBeGreaterThanOrEqual(FLOOR.scenarioLevel);
+  });
+
+  test('every category holds its floor', () => {
+    const below = [...report.categories].filter(([, { accuracy }]) => accuracy < FLOOR.category).map(([name, { accuracy }]) => `${name} ${accuracy.toFixed(3)}`);
+    expect(below).toEqual([]);
   });
 });
 
