@@ -32,6 +32,8 @@ export interface ScenarioAnswer extends ScenarioVerdict {
 
 export interface AskResult {
   readonly query: string;
+  /** The question as answered: a follow-up ("and mezzo?") rewritten with its context. */
+  readonly understood: string;
   readonly outcome: AskOutcome;
   readonly answer: { readonly doc: AnswerDoc; readonly score: number; readonly scenario: ScenarioAnswer | null } | null;
   /** Up to three further candidates, best first, never including the answer. */
@@ -142,14 +144,14 @@ export class AnswerEngine {
   ask(query: unknown, context?: AskContext): AskResult {
     const text = typeof query === 'string' ? query : '';
     const asked = context !== undefined && isFollowUp(text) ? withContext(text, context) : text;
-    const result = this.answer(asked);
-    return { ...result, query: text };
+    return { ...this.answer(asked), query: text, understood: asked };
   }
 
   private answer(text: string): AskResult {
     const shape = readShape(text);
     const refuse = (outcome: AskOutcome, suggestions: readonly AnswerDoc[] = [], uncovered: UncoveredKind | null = null): AskResult => ({
       query: text,
+      understood: text,
       outcome,
       answer: null,
       suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
@@ -179,6 +181,7 @@ export class AnswerEngine {
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       return {
         query: text,
+        understood: text,
         outcome: 'answered',
         answer: { doc: best.doc, score: round(best.score), scenario: null },
         suggestions: candidates.filter((c) => c.doc.id !== best.doc.id).slice(0, MAX_SUGGESTIONS).map((c) => c.doc),
@@ -226,6 +229,7 @@ export class AnswerEngine {
     if (doc === undefined) return null;
     return {
       query: text,
+      understood: text,
       outcome: 'answered',
       answer: { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } },
       suggestions: [],
