@@ -29,6 +29,8 @@ const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
   ethics: 'Ethics standards and rules are not in my knowledge base.',
   year: 'I have nothing about that particular year.',
   ranking: 'I have no rankings or "best of" lists.',
+  statistics: 'I have no head counts or statistics.',
+  credential: 'That credential or profession is not in my knowledge base.',
 };
 
 export function answerReply(
