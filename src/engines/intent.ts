@@ -22,7 +22,7 @@ const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
 
 /** Asking which level something belongs to. */
 const LEVEL_QUESTION =
-  /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\b(level|lvl) (is|would) (this|that|it)\b|\bclassify\b/;
+  /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
 /** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
 const PRACTICE_DESCRIPTION =
   /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
@@ -50,8 +50,20 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
 
-/** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. */
+const shapeCache = new Map<string, QuestionShape>();
+const SHAPE_CACHE_LIMIT = 5_000;
+
+/** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. Cached. */
 export function readShape(question: string): QuestionShape {
+  const cached = shapeCache.get(question);
+  if (cached !== undefined) return cached;
+  const shape = shapeOf(question);
+  if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.delete(shapeCache.keys().next().value as string);
+  shapeCache.set(question, shape);
+  return shape;
+}
+
+function shapeOf(question: string): QuestionShape {
   const folded = foldText(question);
   const words = expandWords(question);
   const levels: PracticeLevel[] = [];
