@@ -20,6 +20,21 @@ const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
   ['macro', 'macro'],
 ]);
 
+/** Words that, before "level", name one: "the individual level", "the group level", "the policy level". */
+const LEVEL_OF_DESCRIPTION: ReadonlyMap<string, PracticeLevel> = new Map([
+  ['individual', 'micro'],
+  ['personal', 'micro'],
+  ['group', 'mezzo'],
+  ['organization', 'mezzo'],
+  ['intermediate', 'mezzo'],
+  ['middle', 'mezzo'],
+  ['policy', 'macro'],
+  ['system', 'macro'],
+  ['systems', 'macro'],
+  ['societal', 'macro'],
+  ['governmental', 'macro'],
+]);
+
 /** Asking which level something belongs to. */
 const LEVEL_QUESTION =
   /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
@@ -67,10 +82,11 @@ function shapeOf(question: string): QuestionShape {
   const folded = foldText(question);
   const words = expandWords(question);
   const levels: PracticeLevel[] = [];
-  for (const word of words) {
-    const level = LEVEL_OF_WORD.get(word);
+  words.forEach((word, i) => {
+    // "the organisational level" names mezzo as surely as "mezzo" does.
+    const level = LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
     if (level !== undefined && !levels.includes(level)) levels.push(level);
-  }
+  });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const scenario = LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded);
   return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, chitChat, levels };
