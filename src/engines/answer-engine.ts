@@ -105,7 +105,7 @@ function docsFrom(knowledge: Knowledge): AnswerDoc[] {
 }
 
 /** A glossary card's title is the term; an acronym also spells itself out: "BSW (Bachelor of Social Work)". */
-export function cardTitle(term: string, aliases: readonly string[]): string {
+function cardTitle(term: string, aliases: readonly string[]): string {
   const spelled = aliases.find((alias) => alias.length > term.length && /^[A-Z][a-z]/.test(alias));
   return /^[A-Z]{2,6}$/.test(term) && spelled !== undefined ? `${term} (${spelled})` : term;
 }
@@ -209,7 +209,8 @@ export class AnswerEngine {
     const tokens = this.retriever.queryTokens(text, this.corrector);
     if (tokens.length === 0) return refuse('empty');
 
-    const levelDefinition = this.levelDefinition(text, shape) ?? this.termDefinition(text);
+    // A level's or a glossary term's definition, asked for as such: answered without ranking.
+    const direct = this.levelDefinition(text, shape) ?? this.termDefinition(text);
     // The question's most informative known word: an intent bonus goes only to entries about it.
     let anchor: string | null = null;
     let anchorWeight = 0;
@@ -224,13 +225,13 @@ export class AnswerEngine {
     const scenario = this.scenario(text, shape, candidates[0]);
     if (scenario !== null) return scenario;
 
-    const best = levelDefinition ?? candidates[0];
+    const best = direct ?? candidates[0];
     const uncovered = uncoveredDetail(text, best, this.retriever);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
-    if (levelDefinition === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    if (direct === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       return {
         query: text,
