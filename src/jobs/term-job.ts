@@ -11,6 +11,9 @@ import type { TermPost } from '../storage/term-repo.ts';
  * The daily term job. Called once a minute: every server whose local clock has reached its
  * posting time, and that has no post recorded for its local date, gets one. The intent is
  * recorded first (pending), then posted, then marked posted, so a crash never posts twice.
+ * The pending row is also the claim: of several processes or hosts sharing the database, only
+ * the one whose row went in posts; a restart takes over its own claims, any other process
+ * those left untouched for CLAIM_TTL_MS (their holder died).
  */
 export class TermOfTheDayJob {
   private readonly inFlight = new Set<string>();
