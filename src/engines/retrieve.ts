@@ -74,7 +74,8 @@ export class Retriever {
   private readonly answerWeight: Float64Array;
   private readonly answerIndex = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
-  private readonly maxIdf: number;
+  /** The weight of a word only one document holds: the rarest a known word can be. */
+  readonly maxIdf: number;
   /** How often each folded word occurs across the knowledge base: the spell corrector's vocabulary. */
   readonly wordFrequency = new Map<string, number>();
   /** Stemmed words of each document (phrasings and answer), to check what an answer covers. */
