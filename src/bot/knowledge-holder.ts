@@ -1,4 +1,5 @@
 import { AnswerEngine } from '../engines/answer-engine.ts';
+import { Explainer } from '../engines/explain.ts';
 import { GlossaryIndex } from '../engines/glossary.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
@@ -9,7 +10,7 @@ import type { Logger } from '../logger.ts';
  * edited files are invalid, keeps serving the previous version and logs every problem.
  */
 export class KnowledgeHolder {
-  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; sourceTitles: Map<string, string> };
+  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; explainer: Explainer; sourceTitles: Map<string, string> };
 
   constructor(
     private readonly dir: string,
@@ -19,7 +20,7 @@ export class KnowledgeHolder {
   }
 
   private static build(knowledge: Knowledge) {
-    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
+    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), explainer: new Explainer(knowledge), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
   }
 
   get knowledge(): Knowledge {
@@ -32,6 +33,10 @@ export class KnowledgeHolder {
 
   get glossary(): GlossaryIndex {
     return this.current.glossary;
+  }
+
+  get explainer(): Explainer {
+    return this.current.explainer;
   }
 
   sourceTitles(ids: readonly string[]): string[] {

@@ -12,9 +12,12 @@ function normalise(label: string): string {
     .trim();
 }
 
+/** Share and Report sit beside the next step (a quiz reveal, an answer): they never make a set of buttons new. */
+const ASIDE = /^(share|report):/;
+
 function enabledKey(buttons: readonly ShownButton[]): string {
   return buttons
-    .filter((b) => !b.disabled)
+    .filter((b) => !b.disabled && !ASIDE.test(b.customId))
     .map((b) => b.customId)
     .join('\n');
 }

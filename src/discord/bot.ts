@@ -6,7 +6,7 @@ import { createContext, type ContextOptions } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { toAutocomplete, toButton, toChatInput } from './adapter.ts';
+import { toAutocomplete, toButton, toChatInput, toMessageCommand, toModalSubmit } from './adapter.ts';
 import { DiscordMessenger } from './messenger.ts';
 
 export interface RunningBot {
@@ -35,7 +35,11 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
         ? router.autocomplete(toAutocomplete(interaction))
         : interaction.isButton()
           ? router.button(toButton(interaction))
-          : Promise.resolve();
+          : interaction.isMessageContextMenuCommand()
+            ? router.messageCommand(toMessageCommand(interaction))
+            : interaction.isModalSubmit()
+              ? router.modal(toModalSubmit(interaction))
+              : Promise.resolve();
     handled.catch((error: unknown) => logger.error({ err: error }, 'interaction dispatch failed'));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

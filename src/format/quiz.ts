@@ -7,6 +7,7 @@ import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
 import type { LeaderboardRow, PlayerStats } from '../storage/quiz-repo.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
+import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -82,7 +83,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
         footer: { text: levelLine(state.item) },
       },
     ],
-    components: rows(buttons),
+    components: [...rows(buttons), ...rows([reportButton({ kind: 'quiz', id: state.item.id })])],
   };
 }
 
@@ -151,6 +152,11 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
         footer: { text: 'Solo practice never touches the server leaderboard.' },
       },
     ],
-    components: rows([button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary), button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
+    components: rows([
+      button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary),
+      button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary),
+      shareButton(),
+      reportButton({ kind: 'quiz', id: item.id }),
+    ]),
   };
 }

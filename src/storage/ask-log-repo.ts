@@ -7,6 +7,12 @@ export interface GapReport {
   readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
 }
 
+/** Which rows a curator report covers: one server or all, from a time on. */
+export interface GapScope {
+  readonly guildId?: string | null;
+  readonly since?: number;
+}
+
 /** What students asked that the bot could not answer, and their votes on answers. */
 export class AskLogRepo {
   constructor(
@@ -14,11 +20,13 @@ export class AskLogRepo {
     private readonly now: () => number = Date.now,
   ) {}
 
-  logUnanswered(guildId: string | null, question: string, outcome: string): void {
+  /** Returns the row's id, which a "did you mean" pick refers back to. */
+  logUnanswered(guildId: string | null, question: string, outcome: string): number {
     // Questions are capped: the log is for curators, not an archive of pasted essays.
-    this.db
+    const { lastInsertRowid } = this.db
       .prepare('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)')
       .run(guildId, question.slice(0, 500), outcome, this.now());
+    return Number(lastInsertRowid);
   }
 
   /** One vote per user per answer; voting again replaces the earlier vote. */
@@ -40,20 +48,27 @@ export class AskLogRepo {
     return { up: row?.up ?? 0, down: row?.down ?? 0 };
   }
 
-  /** For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most frequent first. */
-  gaps(limit = 50): GapReport {
+  /**
+   * For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most
+   * frequent first; all servers, or one server (`guildId`) since a time (`since`, epoch ms).
+   */
+  gaps(limit = 50, scope: GapScope = {}): GapReport {
+    const guild = scope.guildId ?? null;
+    const since = scope.since ?? 0;
     const unanswered = this.db
-      .prepare<[number], { question: string; times: number; lastAskedAt: number }>(
+      .prepare<[string | null, string | null, number, number], { question: string; times: number; lastAskedAt: number }>(
         `SELECT MIN(question) AS question, COUNT(*) AS times, MAX(asked_at) AS lastAskedAt
-         FROM unanswered_questions GROUP BY lower(trim(question)) ORDER BY times DESC, lastAskedAt DESC LIMIT ?`,
+         FROM unanswered_questions WHERE (? IS NULL OR guild_id = ?) AND asked_at >= ?
+         GROUP BY lower(trim(question)) ORDER BY times DESC, lastAskedAt DESC LIMIT ?`,
       )
-      .all(limit);
+      .all(guild, guild, since, limit);
     const downvoted = this.db
-      .prepare<[number], { answerId: string; down: number; up: number }>(
+      .prepare<[string | null, string | null, number, number], { answerId: string; down: number; up: number }>(
         `SELECT answer_id AS answerId, SUM(vote = -1) AS down, SUM(vote = 1) AS up
-         FROM answer_feedback GROUP BY answer_id HAVING down > 0 ORDER BY down DESC, up ASC LIMIT ?`,
+         FROM answer_feedback WHERE (? IS NULL OR guild_id = ?) AND voted_at >= ?
+         GROUP BY answer_id HAVING down > 0 ORDER BY down DESC, up ASC LIMIT ?`,
       )
-      .all(limit);
+      .all(guild, guild, since, limit);
     return { unanswered, downvoted };
   }
 }

@@ -1,7 +1,9 @@
 import { AskLogRepo } from './ask-log-repo.ts';
 import { openDatabase, type Db } from './database.ts';
+import { PickRepo } from './pick-repo.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
+import { ReportRepo } from './report-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import { TermRepo } from './term-repo.ts';
 
@@ -13,6 +15,8 @@ export interface Storage {
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
+  readonly reports: ReportRepo;
+  readonly picks: PickRepo;
   close(): void;
 }
 
@@ -25,6 +29,8 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     terms: new TermRepo(db, now),
     askLog: new AskLogRepo(db, now),
     practice: new PracticeRepo(db, now),
+    reports: new ReportRepo(db, now),
+    picks: new PickRepo(db, now),
     close: () => {
       if (db.open) db.close();
     },

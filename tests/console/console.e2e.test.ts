@@ -43,7 +43,7 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
 
     expect(output).toContain('you> /ask what is macro practice\n╭ What is macro social work?\n│ Macro social work is');
     expect(output).toMatch(/^ {2}\[1\] .+ {3}\[2\] .+$/m);
-    expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful$/m);
+    expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful {3}\[\d\] 🚩 Report a problem$/m);
 
     expect(output).toContain('you> /help\n(only you see this)\n╭ Levels Tutor');
     expect(output).toContain('Study channels here: #study-channel');
