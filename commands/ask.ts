@@ -67,7 +67,7 @@ export const askCommand: CommandModule = {
       return;
     }
     const examples = EXAMPLE_IDS.map((id) => context.knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
-    await interaction.reply(noMatchReply(question, examples));
+    await interaction.reply(noMatchReply(question, examples, logId === null ? undefined : { logId, docs: result.suggestions }));
   },
 
   async autocomplete(interaction, context) {

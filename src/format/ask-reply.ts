@@ -56,17 +56,16 @@ export function unsureReply(question: string, suggestions: readonly AnswerDoc[],
   };
 }
 
-export function noMatchReply(question: string, examples: readonly AnswerDoc[]): ReplyPayload {
+/** A refusal; with `didYouMean` (the logged question and the engine's suggestions) it offers those instead of the examples. */
+export function noMatchReply(question: string, examples: readonly AnswerDoc[], didYouMean?: { logId: number; docs: readonly AnswerDoc[] }): ReplyPayload {
+  const picks = didYouMean !== undefined && didYouMean.docs.length > 0 ? didYouMean : undefined;
   const lines = [
     question.trim() === ''
       ? 'Ask me a question about social work practice.'
       : `Sorry, I don't have an answer for “${quoteUserText(question)}”. I've noted it for the people who curate my knowledge.`,
     'I cover **micro** (individuals and families), **mezzo** (groups, organisations, communities) and **macro** (policy and systems) social work: what each level is, how they differ, examples, jobs, skills, degrees and licences.',
-    'Try one of these:',
+    picks === undefined ? 'Try one of these:' : 'Did you mean one of these?',
   ];
-  return {
-    ephemeral: true,
-    content: lines.join('\n'),
-    components: rows(examples.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
-  };
+  const buttons = picks === undefined ? examples.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary)) : picks.docs.slice(0, 3).map((doc) => button(askButtonId.pick(picks.logId, doc), doc.question, ButtonStyle.Primary));
+  return { ephemeral: true, content: lines.join('\n'), components: rows(buttons) };
 }
