@@ -38,6 +38,8 @@ runCli(() => {
   console.log(`questions: ${fixtures.questions.length}${values.split === undefined ? '' : ` (split ${values.split})`}`);
   console.log(`top-1 accuracy: ${report.top1Accuracy.toFixed(3)}`);
   console.log(`refusal rate: ${report.abstentionRate.toFixed(3)}`);
+  // The same figure under its older name, which scripts already read.
+  console.log(`abstention rate: ${report.abstentionRate.toFixed(3)}`);
   console.log(`scenario level accuracy: ${report.scenarioLevelAccuracy.toFixed(3)}`);
   for (const [category, { accuracy, count }] of [...report.categories].sort(([a], [b]) => (a < b ? -1 : 1))) {
     console.log(`  ${category.padEnd(14)} ${accuracy.toFixed(3)} (n=${count})`);

@@ -7,7 +7,7 @@ import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { readShape, type QuestionShape } from './intent.ts';
 import { Retriever, type AnswerDoc, type Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, isStopword } from './text.ts';
+import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -32,6 +32,8 @@ export interface ScenarioAnswer extends ScenarioVerdict {
 
 export interface AskResult {
   readonly query: string;
+  /** The question as answered: a follow-up ("and mezzo?") rewritten with its context. */
+  readonly understood: string;
   readonly outcome: AskOutcome;
   readonly answer: { readonly doc: AnswerDoc; readonly score: number; readonly scenario: ScenarioAnswer | null } | null;
   /** Up to three further candidates, best first, never including the answer. */
@@ -63,6 +65,10 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/** How a question (not a description) starts. */
+const QUESTION_START = /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+/** The cue weight a bare description needs before it is classified as a scenario. */
+const MIN_DESCRIPTION_WEIGHT = 3;
 const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
 const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', mezzo: 'Mezzo', macro: 'Macro' };
 /** Words that say nothing beyond the level in "what is macro social work practice?". */
@@ -112,6 +118,8 @@ export class AnswerEngine {
   private readonly corrector: SpellCorrector;
   private readonly scenarios: ScenarioClassifier;
   private readonly autocompleter: Autocompleter;
+  /** Glossary terms by the stems of their name or an alias, filler dropped: "case management" → its card. */
+  private readonly termByName = new Map<string, AnswerDoc>();
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
   private readonly topicTokens = new Set<string>();
   private readonly tuning: MatchTuning;
@@ -121,8 +129,17 @@ export class AnswerEngine {
     this.docs = docsFrom(knowledge);
     for (const doc of this.docs) this.docById.set(doc.id, doc);
     this.retriever = new Retriever(this.docs, this.tuning);
-    this.corrector = new SpellCorrector(this.retriever.wordFrequency, commonEnglishWords());
+    const vocabulary = new Map(this.retriever.wordFrequency);
+    for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
+    this.corrector = new SpellCorrector(vocabulary, commonEnglishWords());
     for (const doc of this.docs) for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) this.topicTokens.add(token);
+    for (const doc of this.docs) {
+      if (doc.kind !== 'term') continue;
+      for (const name of doc.phrasings) {
+        const key = nameKey(name);
+        if (key !== '' && !this.termByName.has(key)) this.termByName.set(key, doc);
+      }
+    }
     const definitionOf = (level: PracticeLevel): string => `${level}-definition`;
     this.scenarios = new ScenarioClassifier(knowledge.cues, definitionOf);
     this.autocompleter = new Autocompleter(knowledge, (text, limit) => {
@@ -142,25 +159,37 @@ export class AnswerEngine {
   ask(query: unknown, context?: AskContext): AskResult {
     const text = typeof query === 'string' ? query : '';
     const asked = context !== undefined && isFollowUp(text) ? withContext(text, context) : text;
-    const result = this.answer(asked);
-    return { ...result, query: text };
+    return { ...this.answer(asked), query: text, understood: asked };
   }
 
-  private answer(text: string): AskResult {
+  /** Every misspelt word corrected, so the question's shape ("diffrence", "wich levle") reads right too. */
+  private correctText(text: string): string {
+    return expandWords(text)
+      .map((word) => this.corrector.correct(word) ?? word)
+      .join(' ');
+  }
+
+  private answer(asked: string): AskResult {
+    const text = this.correctText(asked);
     const shape = readShape(text);
     const refuse = (outcome: AskOutcome, suggestions: readonly AnswerDoc[] = [], uncovered: UncoveredKind | null = null): AskResult => ({
       query: text,
+      understood: text,
       outcome,
       answer: null,
       suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
       uncovered,
     });
-    if (shape.chitChat) return refuse('chit-chat');
+    if (shape.chitChat || readShape(asked).chitChat) return refuse('chit-chat');
     const tokens = this.retriever.queryTokens(text, this.corrector);
     if (tokens.length === 0) return refuse('empty');
 
-    const levelDefinition = this.levelDefinition(text, shape);
-    const ranked = this.retriever.rank(tokens, MAX_SUGGESTIONS + 1, (doc, score) => this.adjust(doc, score, shape));
+    const levelDefinition = this.levelDefinition(text, shape) ?? this.termDefinition(text);
+    // The question's most informative known word: an intent bonus goes only to entries about it.
+    let anchor: string | null = null;
+    let anchorWeight = 0;
+    for (const t of tokens) if (t.known && t.weight > anchorWeight) ({ token: anchor, weight: anchorWeight } = t);
+    const ranked = this.retriever.rank(tokens, MAX_SUGGESTIONS + 1, (doc, score, index) => this.adjust(doc, score, shape, anchor === null || this.retriever.docHas(index, anchor)));
     const candidates = ranked.filter((c) => c.score >= this.tuning.suggestThreshold);
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
@@ -179,6 +208,7 @@ export class AnswerEngine {
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       return {
         query: text,
+        understood: text,
         outcome: 'answered',
         answer: { doc: best.doc, score: round(best.score), scenario: null },
         suggestions: candidates.filter((c) => c.doc.id !== best.doc.id).slice(0, MAX_SUGGESTIONS).map((c) => c.doc),
@@ -189,9 +219,9 @@ export class AnswerEngine {
   }
 
   /** Intent and level agreement, added to the retrieval score before the top-k selection. */
-  private adjust(doc: AnswerDoc, score: number, shape: QuestionShape): number {
+  private adjust(doc: AnswerDoc, score: number, shape: QuestionShape, aboutAnchor: boolean): number {
     let adjusted = score;
-    if (shape.intent !== null && doc.intent === shape.intent) adjusted += this.tuning.intentBonus;
+    if (shape.intent !== null && doc.intent === shape.intent && aboutAnchor) adjusted += this.tuning.intentBonus;
     if (shape.levels.length > 0) {
       // An entry about social work as a whole speaks to every level.
       const levels = doc.levels.includes('general') ? PRACTICE_LEVELS : doc.levels;
@@ -211,21 +241,32 @@ export class AnswerEngine {
     return doc === undefined ? null : { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
   }
 
+  /** A question that is only a glossary term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
+  private termDefinition(text: string): Candidate | null {
+    const doc = this.termByName.get(nameKey(text));
+    return doc === undefined ? null : { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
+  }
+
   /** A "which level is this?" question or a plain description of practice, classified by its cues. */
   private scenario(text: string, shape: QuestionShape, best: Candidate | undefined): AskResult | null {
     const yesNo = shape.intent === 'classification' && (best === undefined || best.score < 0.6);
-    if (!shape.scenario && !yesNo) return null;
+    // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
+    const described = shape.intent === null && !QUESTION_START.test(text) && contentTokens(text).length >= 4;
+    if (!shape.scenario && !yesNo && !described) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
     const hint = strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined;
     const verdict = this.scenarios.classify(text, hint);
     if (verdict === null) return null;
+    // A description with few cues is more likely a question about something else.
+    if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT) return null;
     // An entry that answers this very classification is the best thing to read next.
     const answersIt = best !== undefined && best.score >= 0.55 && best.doc.intent === 'classification' && best.doc.levels.includes(verdict.level);
     const doc = (answersIt ? best.doc : this.docById.get(verdict.see)) ?? this.docById.get(`${verdict.level}-definition`);
     if (doc === undefined) return null;
     return {
       query: text,
+      understood: text,
       outcome: 'answered',
       answer: { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } },
       suggestions: [],
@@ -265,6 +306,14 @@ function scenarioText(verdict: ScenarioVerdict, next: AnswerDoc): string {
 }
 
 /** A confidence for people: 0..1, three decimals. */
+/** A name as the matcher reads it, without the words every term shares ("social work", "practice"). */
+function nameKey(text: string): string {
+  return contentTokens(text)
+    .filter((token) => !NAME_FILLER.has(token))
+    .join(' ');
+}
+const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
+
 function round(score: number): number {
   return Math.round(Math.min(1, score) * 1000) / 1000;
 }

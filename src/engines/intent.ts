@@ -25,7 +25,7 @@ const LEVEL_QUESTION =
   /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\b(level|lvl) (is|would) (this|that|it)\b|\bclassify\b/;
 /** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
 const PRACTICE_DESCRIPTION =
-  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?\w+(s|ing|ed)\b/;
+  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
 
 const CHIT_CHAT_WORDS = new Set(
   `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn

@@ -45,7 +45,7 @@ export interface RetrievalTuning {
 }
 
 /** Re-scores a candidate (intent, levels) before the top-k selection. */
-export type Adjust = (doc: AnswerDoc, score: number) => number;
+export type Adjust = (doc: AnswerDoc, score: number, index: number) => number;
 
 function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
   const list = index.get(key);
@@ -149,7 +149,8 @@ export class Retriever {
       if (isStopword(word)) continue;
       // A number the knowledge base never mentions ("like I'm 5") says nothing about the topic.
       if (/^\d+$/.test(word) && !this.idf.has(word)) continue;
-      const lookalike = isLevelLookalike(word) && !this.idf.has(stem(word));
+      // "macros" stems to "macro", so the plurals are look-alikes even though their stem is known.
+      const lookalike = isLevelLookalike(word) && (word === 'macros' || word === 'micros' || !this.idf.has(stem(word)));
       let token = lookalike ? word : stem(word);
       let known = !lookalike && this.idf.has(token);
       if (!known && !lookalike) {
@@ -218,7 +219,7 @@ export class Retriever {
       const factor = doc.kind === 'entry' ? 1 : exact ? 1.02 : this.tuning.termFactor;
       // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
       const base = Math.min(1, raw * factor);
-      const score = Math.max(0, adjust === undefined ? base : adjust(doc, base));
+      const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
       top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
     }
     for (const { token } of tokens) {

@@ -1,5 +1,5 @@
 import type { PracticeLevel, ScenarioCue } from '../knowledge/schema.ts';
-import { expandWords, stem } from './text.ts';
+import { expandWords } from './text.ts';
 
 export type Sureness = 'high' | 'medium' | 'low';
 
@@ -22,9 +22,12 @@ interface CompiledCue extends ScenarioCue {
 
 const LEVEL_ORDER: readonly PracticeLevel[] = ['micro', 'mezzo', 'macro'];
 
-/** How the matcher reads both cue and text: folded, British folded to American, stemmed; stopwords kept. */
+/**
+ * How the matcher reads both cue and text: folded, British folded to American, stopwords kept,
+ * not stemmed, since number matters here: "a teen" is micro, "teens" mezzo.
+ */
 function tokensOf(text: string): string[] {
-  return expandWords(text).map(stem);
+  return expandWords(text);
 }
 
 /**

@@ -70,6 +70,16 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   mac: 'macro',
   wat: 'what',
   wht: 'what',
+  wich: 'which',
+  mgmt: 'management',
+  mgt: 'management',
+  yrs: 'years',
+  yr: 'year',
+  til: 'until',
+  thru: 'through',
+  dept: 'department',
+  bcuz: 'because',
+  plz: 'please',
   waht: 'what',
   hw: 'how',
   abt: 'about',
@@ -133,7 +143,7 @@ export function foldText(input: unknown): string {
 function americanize(word: string): string {
   if (word.length < 6) return word;
   return word
-    .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
     .replace(/([a-z]{3})our(s|ed|al|hood|hoods|ing)?$/, '$1or$2')
     .replace(/([a-z]{4})ll(ing|ed|or|ors)$/, '$1l$2');
 }
@@ -165,12 +175,18 @@ const LOOKALIKE_COMPANIONS = new Set(
    nutrients calories calorie diet counting tracker keyboard keyboards excel vba spreadsheet
    spreadsheets script scripts brewery breweries dosing transactions plastics biology organisms chip
    chips controller processor processors photo photos shot shots payments loans mouse
-   bikini hdmi fiber`.split(/\s+/),
+   bikini hdmi fiber record recorded recording weight loss meal meals
+   protein carbs fitness gym workout bodybuilding recipe recipes nikon canon sony`.split(/\s+/),
 );
 
-/** Whether a level word in the text stands next to a word that makes it another thing entirely. */
+/** Whether a level word in the text stands within three words of one that makes it another thing entirely. */
 export function hasLookalikeCompanion(words: readonly string[]): boolean {
-  return words.some((word, i) => /^(micro|mezzo|meso|macro)$/.test(word) && (LOOKALIKE_COMPANIONS.has(words[i - 1] ?? '') || LOOKALIKE_COMPANIONS.has(words[i + 1] ?? '')));
+  return words.some((word, i) => /^(micro|mezzo|meso|macro|macros|micros)$/.test(word) && words.slice(Math.max(0, i - 3), i + 4).some((near) => LOOKALIKE_COMPANIONS.has(near)));
+}
+
+/** Words the spell corrector may also correct to: scaffolding and shorthand the matcher reads but does not index. */
+export function readerVocabulary(): Iterable<string> {
+  return [...STOPWORDS, ...EXPANSIONS.keys(), 'which', 'level', 'difference', 'definition', 'compare', 'example', 'examples'];
 }
 
 export function isStopword(word: string): boolean {

@@ -15,7 +15,7 @@ const report = evaluate(engine, fixtures);
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves.
  */
-const FLOOR = { top1: 0.78, refusal: 0.85, scenarioLevel: 0.72, category: 0.6 };
+const FLOOR = { top1: 0.85, refusal: 0.92, scenarioLevel: 0.95, category: 0.56 };
 
 describe('matching quality on the blind questions', () => {
   test('the fixtures are big enough to mean something', () => {
