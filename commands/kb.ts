@@ -35,7 +35,7 @@ export const kbCommand: CommandModule = {
     if (interaction.subcommand !== 'gaps') throw new UserError('I don’t know that `/kb` option. Try `/help`.');
     const period = periodStart(interaction.string('period'), 'month', context.now());
     const scope = { guildId, since: period.since ?? 0 };
-    const sections = gapSections(context.storage.askLog.gaps(SHOWN, scope), context.storage.reports.summary(SHOWN, scope));
+    const sections = gapSections(context.storage.askLog.gaps(SHOWN, scope), context.storage.itemReports.summary(SHOWN, scope));
     await interaction.reply({
       ephemeral: true,
       embeds: [

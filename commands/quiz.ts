@@ -8,6 +8,7 @@ import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesF
 import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const levelChoices = QUIZ_LEVELS.map((level) => ({ name: level, value: level }));
 
@@ -70,9 +71,10 @@ export const quizCommand: CommandModule = {
         description: 'Drill alone, privately: favours what you missed or have not seen',
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices }],
       },
+      reportSubcommand,
     ],
   },
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats'],
+  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz report period: month'],
 
   async execute(interaction, context) {
     switch (interaction.subcommand) {
@@ -103,9 +105,12 @@ export const quizCommand: CommandModule = {
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id)));
+        const stats = context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id);
+        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
         return;
       }
+      case 'report':
+        return quizReport(interaction, context);
       case 'practice':
         await practise(interaction, context, quizLevel(interaction.string('level')));
         return;

@@ -3,7 +3,7 @@ import type { BotContext, ComponentModule } from '../src/bot/command.ts';
 import { serverId } from '../src/bot/reach.ts';
 import { KIND_OF_LETTER, REASON_LABELS, reportModal, type ItemRef } from '../src/format/share-report.ts';
 import { UserError } from '../src/interactions/errors.ts';
-import { REPORT_REASONS } from '../src/storage/report-repo.ts';
+import { REPORT_REASONS } from '../src/storage/item-report-repo.ts';
 
 /** At most this many reports per student per window: enough for honest use, too few to flood curators. */
 export const REPORT_LIMIT = { reports: 5, windowMs: 10 * 60_000 } as const;
@@ -22,7 +22,7 @@ function knownItem(context: BotContext, letter: 'e' | 't' | 'q', id: string): It
 }
 
 function rateLimited(context: BotContext, userId: string): boolean {
-  return context.storage.reports.countBy(userId, context.now() - REPORT_LIMIT.windowMs) >= REPORT_LIMIT.reports;
+  return context.storage.itemReports.countBy(userId, context.now() - REPORT_LIMIT.windowMs) >= REPORT_LIMIT.reports;
 }
 
 const TOO_MANY = 'Thanks, you’ve sent several reports just now. Please wait a few minutes before sending more.';
@@ -48,7 +48,7 @@ export const reportComponent: ComponentModule = {
     const text = comment.safeParse((interaction.value('comment') ?? '').trim());
     if (!text.success) throw new UserError('That comment is too long: 500 characters at most.');
     if (rateLimited(context, interaction.user.id)) throw new UserError(TOO_MANY);
-    context.storage.reports.add({ kind: item.kind, itemId: item.id, reason, comment: text.data === '' ? null : text.data, userId: interaction.user.id, guildId: serverId(interaction) });
+    context.storage.itemReports.add({ kind: item.kind, itemId: item.id, reason, comment: text.data === '' ? null : text.data, userId: interaction.user.id, guildId: serverId(interaction) });
     await interaction.reply({ ephemeral: true, content: 'Thanks for the report. 🚩 The curators will look at it.' });
   },
 };

@@ -13,7 +13,7 @@ runCli(() => {
   }
   const storage = openStorage(databasePath);
   try {
-    gapSections(storage.askLog.gaps(), storage.reports.summary()).forEach((section, i) => {
+    gapSections(storage.askLog.gaps(), storage.itemReports.summary()).forEach((section, i) => {
       console.log(`${i > 0 ? '\n' : ''}${section.title}:`);
       for (const line of section.lines) console.log(`  ${line}`);
     });

@@ -1,5 +1,5 @@
 import type { GapReport } from '../storage/ask-log-repo.ts';
-import type { ReportSummary } from '../storage/report-repo.ts';
+import type { ReportSummary } from '../storage/item-report-repo.ts';
 
 /** One line per reported item: "   3 🚩 entry micro-definition: wrong ×2, unclear ×1 (last: “…”)". */
 export function reportLine(report: ReportSummary): string {

@@ -28,6 +28,11 @@ function choiceLines(item: QuizItem): string {
   return item.kind === 'multiple-choice' ? `\n\n${choicesFor(item).map((c) => `**${c.key}**: ${c.label}`).join('\n')}` : '';
 }
 
+/** The reveal's pointer to the Q&A entry or glossary term the item teaches. */
+function readMoreLine(item: QuizItem): string {
+  return `\n\nRead more: \`${item.readMore}\``;
+}
+
 /** Multiple-choice buttons show the letter (the full text is in the embed); others show their label. */
 function choiceButtonLabel(item: QuizItem, key: string, label: string): string {
   return item.kind === 'multiple-choice' ? key : label;
@@ -74,7 +79,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
     embeds: [
       {
         title: `Question ${state.round} of ${total}: answer`,
-        description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}`,
+        description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}${readMoreLine(state.item)}`,
         color: LEVEL_STYLE[state.item.level].colour,
         fields: [
           { name: 'Got it right', value: who },
@@ -147,7 +152,7 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
     embeds: [
       {
         title: right ? '✅ Right!' : `❌ Not quite: it’s ${correctLabel(item)}`,
-        description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}\n\n${next}`,
+        description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}${readMoreLine(item)}\n\n${next}`,
         color: right ? 0x2ecc71 : 0xe74c3c,
         footer: { text: 'Solo practice never touches the server leaderboard.' },
       },

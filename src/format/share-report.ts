@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
 import type { ModalPayload, ReplyPayload } from '../interactions/types.ts';
-import type { ReportedKind } from '../storage/report-repo.ts';
+import type { ReportedKind } from '../storage/item-report-repo.ts';
 import { button } from './components.ts';
 import { LIMITS, truncate } from './limits.ts';
 

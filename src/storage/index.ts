@@ -1,9 +1,9 @@
 import { AskLogRepo } from './ask-log-repo.ts';
 import { openDatabase, type Db } from './database.ts';
+import { ItemReportRepo } from './item-report-repo.ts';
 import { PickRepo } from './pick-repo.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
-import { ReportRepo } from './report-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import { TermRepo } from './term-repo.ts';
 
@@ -15,7 +15,8 @@ export interface Storage {
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
-  readonly reports: ReportRepo;
+  /** Students' "Report a problem" submissions (the class report's queries are in report-repo.ts). */
+  readonly itemReports: ItemReportRepo;
   readonly picks: PickRepo;
   close(): void;
 }
@@ -29,7 +30,7 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     terms: new TermRepo(db, now),
     askLog: new AskLogRepo(db, now),
     practice: new PracticeRepo(db, now),
-    reports: new ReportRepo(db, now),
+    itemReports: new ItemReportRepo(db, now),
     picks: new PickRepo(db, now),
     close: () => {
       if (db.open) db.close();

@@ -1,73 +1,54 @@
+import type { ReportAnswer, ReportRound } from '../engines/class-report.ts';
 import type { Db } from './database.ts';
-import type { GapScope } from './ask-log-repo.ts';
 
-export const REPORT_REASONS = ['wrong', 'unclear', 'outdated', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export type ReportedKind = 'entry' | 'term' | 'quiz';
-
-export interface NewReport {
-  readonly kind: ReportedKind;
-  readonly itemId: string;
-  readonly reason: ReportReason;
-  readonly comment: string | null;
-  readonly userId: string;
-  readonly guildId: string | null;
-}
-
-export interface ReportSummary {
-  readonly kind: ReportedKind;
-  readonly itemId: string;
-  readonly reports: number;
-  /** Reasons with their counts, most frequent first: "wrong ×2, unclear ×1". */
-  readonly reasons: ReadonlyArray<{ reason: ReportReason; times: number }>;
-  /** The latest comment given, if any. */
-  readonly lastComment: string | null;
-  readonly lastReportedAt: number;
-}
-
-/** Students' reports of a problem with an answer, a glossary card or a quiz item. */
+/** Read-only queries behind the class report and the stats chart; it never writes. */
 export class ReportRepo {
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  add(report: NewReport): void {
-    this.db
-      .prepare('INSERT INTO item_reports (item_kind, item_id, reason, comment, user_id, guild_id, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(report.kind, report.itemId, report.reason, report.comment, report.userId, report.guildId, this.now());
+  /** Guilds with at least one quiz, for a report per guild. */
+  guildsWithQuizzes(): string[] {
+    return this.db
+      .prepare<[], { guildId: string }>('SELECT DISTINCT guild_id AS guildId FROM quiz_sessions ORDER BY guild_id')
+      .all()
+      .map((row) => row.guildId);
   }
 
-  /** How many reports this user sent since `since` (epoch ms): the rate limit reads it, so it survives restarts. */
-  countBy(userId: string, since: number): number {
-    return this.db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM item_reports WHERE user_id = ? AND reported_at >= ?').get(userId, since)?.n ?? 0;
+  /** A guild's rounds opened since a time (0: all time), and the answers to them. */
+  rows(guildId: string, since: number): { rounds: ReportRound[]; answers: ReportAnswer[] } {
+    return { rounds: this.asked(guildId, since), answers: this.answered(guildId, since) };
   }
 
-  /** Reported items, most reports first; all servers, or one. */
-  summary(limit = 50, scope: GapScope = {}): ReportSummary[] {
-    const guild = scope.guildId ?? null;
-    const rows = this.db
-      .prepare<[string | null, string | null, number], { kind: ReportedKind; itemId: string; reason: ReportReason; comment: string | null; reportedAt: number }>(
-        `SELECT item_kind AS kind, item_id AS itemId, reason, comment, reported_at AS reportedAt
-         FROM item_reports WHERE (? IS NULL OR guild_id = ?) AND reported_at >= ? ORDER BY reported_at, id`,
+  private asked(guildId: string, since: number): ReportRound[] {
+    return this.db
+      .prepare<[string, number], ReportRound>(
+        `SELECT r.session_id AS sessionId, r.item_id AS itemId, r.item_level AS itemLevel
+         FROM quiz_rounds r JOIN quiz_sessions s ON s.id = r.session_id
+         WHERE s.guild_id = ? AND r.opened_at >= ? ORDER BY r.session_id, r.round`,
       )
-      .all(guild, guild, scope.since ?? 0);
-    const byItem = new Map<string, { kind: ReportedKind; itemId: string; reports: number; reasons: Map<ReportReason, number>; lastComment: string | null; lastReportedAt: number }>();
-    for (const row of rows) {
-      const key = `${row.kind}:${row.itemId}`;
-      const item = byItem.get(key) ?? { kind: row.kind, itemId: row.itemId, reports: 0, reasons: new Map(), lastComment: null, lastReportedAt: 0 };
-      item.reports += 1;
-      item.reasons.set(row.reason, (item.reasons.get(row.reason) ?? 0) + 1);
-      if (row.comment !== null) item.lastComment = row.comment;
-      item.lastReportedAt = row.reportedAt;
-      byItem.set(key, item);
-    }
-    return [...byItem.values()]
-      .sort((a, b) => b.reports - a.reports || b.lastReportedAt - a.lastReportedAt)
-      .slice(0, limit)
-      .map((item) => ({
-        ...item,
-        reasons: [...item.reasons].map(([reason, times]) => ({ reason, times })).sort((a, b) => b.times - a.times),
-      }));
+      .all(guildId, since);
+  }
+
+  private answered(guildId: string, since: number): ReportAnswer[] {
+    return this.db
+      .prepare<[string, number], Omit<ReportAnswer, 'correct'> & { correct: number }>(
+        `SELECT a.session_id AS sessionId, r.item_id AS itemId, r.item_level AS itemLevel, a.user_id AS userId, a.choice, a.correct
+         FROM quiz_answers a
+         JOIN quiz_rounds r ON r.session_id = a.session_id AND r.round = a.round
+         JOIN quiz_sessions s ON s.id = a.session_id
+         WHERE s.guild_id = ? AND r.opened_at >= ? ORDER BY a.session_id, a.round, a.answered_at, a.user_id`,
+      )
+      .all(guildId, since)
+      .map((row) => ({ ...row, correct: row.correct === 1 }));
+  }
+
+  /** When one student answered in a guild since a time: for the activity strip. */
+  answerTimes(guildId: string, userId: string, since: number): number[] {
+    return this.db
+      .prepare<[string, string, number], { answeredAt: number }>(
+        `SELECT a.answered_at AS answeredAt FROM quiz_answers a JOIN quiz_sessions s ON s.id = a.session_id
+         WHERE s.guild_id = ? AND a.user_id = ? AND a.answered_at >= ? ORDER BY a.answered_at`,
+      )
+      .all(guildId, userId, since)
+      .map((row) => row.answeredAt);
   }
 }
