@@ -1,6 +1,6 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { MessageCommandModule } from '../src/bot/command.ts';
-import { EVERYWHERE } from '../src/bot/reach.ts';
+import { EVERYWHERE, repliesForcedPrivate } from '../src/bot/reach.ts';
 import { explainReply } from '../src/format/explain.ts';
 
 /** "Explain with Levels Tutor": right-click any message → Apps. The reply is private. */
@@ -11,6 +11,7 @@ export const explainCommand: MessageCommandModule = {
   async execute(interaction, context) {
     const explanation = context.knowledge.explainer.explain(interaction.targetText);
     const next = explanation.next === null ? undefined : context.knowledge.engine.getDoc(explanation.next);
-    await interaction.reply(explainReply(explanation, next));
+    // Where Discord keeps every reply private, a Share button could only disappoint.
+    await interaction.reply(explainReply(explanation, next, !repliesForcedPrivate(interaction)));
   },
 };

@@ -14,8 +14,8 @@ const SURENESS = { high: 'fairly sure', medium: 'reasonably sure', low: 'not ver
 export const NOTHING_TO_EXPLAIN =
   'Nothing to explain here: I found no sign of micro, mezzo or macro practice and no glossary term in that message. Try it on a case description or a question about social work.';
 
-/** The private reply of "Explain with Levels Tutor"; `next` is the entry to read next, if it exists. */
-export function explainReply(explanation: Explanation, next: AnswerDoc | undefined): ReplyPayload {
+/** The private reply of "Explain with Levels Tutor"; `next` is the entry to read next, if it exists; `shareable` offers Share in channel. */
+export function explainReply(explanation: Explanation, next: AnswerDoc | undefined, shareable: boolean): ReplyPayload {
   const { scenario, terms } = explanation;
   if (scenario === null && terms.length === 0) return { ephemeral: true, content: NOTHING_TO_EXPLAIN };
   const fields = [];
@@ -37,6 +37,6 @@ export function explainReply(explanation: Explanation, next: AnswerDoc | undefin
   return {
     ephemeral: true,
     embeds: [{ title: scenario === null ? 'Explained: terms in this message' : `Explained: ${LEVEL_STYLE[scenario.level].label.toLowerCase()} practice`, color: colour, fields, footer: { text: 'Explain with Levels Tutor' } }],
-    components: rows([...(next === undefined ? [] : [button(askButtonId.show(next), `Read: ${next.question}`, ButtonStyle.Primary)]), shareButton()]),
+    components: rows([...(next === undefined ? [] : [button(askButtonId.show(next), `Read: ${next.question}`, ButtonStyle.Primary)]), ...(shareable ? [shareButton()] : [])]),
   };
 }
