@@ -1,5 +1,4 @@
 import {
-  ApplicationIntegrationType,
   ChannelType,
   ComponentType,
   InteractionContextType,
@@ -79,15 +78,13 @@ function can(interaction: AnyInteraction, permission: Permission): boolean {
 }
 
 /**
- * Read from the interaction alone: a server counts as the bot's only when the server itself
- * installed the app (Discord says so in `authorizing_integration_owners`); a user install
- * reaches servers, DMs and group DMs where the bot is no member.
+ * Where an interaction happened, from what the bot already knows: a server is the bot's when
+ * the gateway announced it (the bot is a member there; under sharding, its guilds' interactions
+ * come to its own shard). A user install, or a server install without the `bot` scope, reaches
+ * servers where it is no member; a DM is the bot's own unless Discord says it is another one.
  */
 export function placeOf(interaction: Interaction): Place {
-  if (interaction.guildId !== null) {
-    const owner = interaction.authorizingIntegrationOwners?.[ApplicationIntegrationType.GuildInstall];
-    return owner === interaction.guildId || interaction.client.guilds.cache.has(interaction.guildId) ? 'server' : 'server-without-bot';
-  }
+  if (interaction.guildId !== null) return interaction.client.guilds.cache.has(interaction.guildId) ? 'server' : 'server-without-bot';
   return interaction.context === InteractionContextType.PrivateChannel ? 'private-channel' : 'bot-dm';
 }
 
