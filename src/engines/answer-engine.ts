@@ -1,4 +1,4 @@
-import { PRACTICE_LEVELS, type Knowledge, type PracticeLevel } from '../knowledge/schema.ts';
+import type { Knowledge, PracticeLevel } from '../knowledge/schema.ts';
 import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
@@ -7,7 +7,7 @@ import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { readShape, type QuestionShape } from './intent.ts';
 import { Retriever, type AnswerDoc, type Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
+import { contentTokens, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -67,6 +67,10 @@ export const DEFAULT_TUNING = {
 const MAX_SUGGESTIONS = 3;
 /** How a question (not a description) starts. */
 const QUESTION_START = /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+/** Stems that say what kind of answer is wanted, not what it is about: never a question's key word. */
+const SCAFFOLDING_STEMS = new Set(contentTokens('important importance matter matters example examples job jobs skill skills difference differ degree license setting settings social work worker level micro mezzo macro why'));
+/** Content words from which a question counts as long, and its last clause is tried on its own. */
+const LONG_QUESTION_WORDS = 12;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
 const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
@@ -101,7 +105,7 @@ function docsFrom(knowledge: Knowledge): AnswerDoc[] {
 }
 
 /** A glossary card's title is the term; an acronym also spells itself out: "BSW (Bachelor of Social Work)". */
-export function cardTitle(term: string, aliases: readonly string[]): string {
+function cardTitle(term: string, aliases: readonly string[]): string {
   const spelled = aliases.find((alias) => alias.length > term.length && /^[A-Z][a-z]/.test(alias));
   return /^[A-Z]{2,6}$/.test(term) && spelled !== undefined ? `${term} (${spelled})` : term;
 }
@@ -123,11 +127,14 @@ export class AnswerEngine {
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
   private readonly topicTokens = new Set<string>();
   private readonly tuning: MatchTuning;
+  /** Each document's practice levels as bits (micro 1, mezzo 2, macro 4); "general" speaks to all three. */
+  private readonly levelMasks: Uint8Array;
 
   constructor(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.docs = docsFrom(knowledge);
     for (const doc of this.docs) this.docById.set(doc.id, doc);
+    this.levelMasks = Uint8Array.from(this.docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
     this.retriever = new Retriever(this.docs, this.tuning);
     const vocabulary = new Map(this.retriever.wordFrequency);
     for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
@@ -159,7 +166,25 @@ export class AnswerEngine {
   ask(query: unknown, context?: AskContext): AskResult {
     const text = typeof query === 'string' ? query : '';
     const asked = context !== undefined && isFollowUp(text) ? withContext(text, context) : text;
-    return { ...this.answer(asked), query: text, understood: asked };
+    return { ...this.answerLong(asked), query: text, understood: asked };
+  }
+
+  /**
+   * A long, rambling question usually asks its real question in its last clause that reads
+   * as a question ("…, what degree do I actually need"): that clause is answered too, and the
+   * better-scored answer wins.
+   */
+  private answerLong(text: string): AskResult {
+    const whole = this.answer(text);
+    if (contentTokens(text).length < LONG_QUESTION_WORDS) return whole;
+    const clauses = text
+      .split(/[.?!,;:]+|\b(?:but|so|because|and then)\b/i)
+      .filter((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
+    const last = clauses.at(-1);
+    if (last === undefined || last.trim() === text.trim()) return whole;
+    const tail = this.answer(last);
+    if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
+    return tail;
   }
 
   /** Every misspelt word corrected, so the question's shape ("diffrence", "wich levle") reads right too. */
@@ -184,12 +209,14 @@ export class AnswerEngine {
     const tokens = this.retriever.queryTokens(text, this.corrector);
     if (tokens.length === 0) return refuse('empty');
 
-    const levelDefinition = this.levelDefinition(text, shape) ?? this.termDefinition(text);
+    // A level's or a glossary term's definition, asked for as such: answered without ranking.
+    const direct = this.levelDefinition(text, shape) ?? this.termDefinition(text);
     // The question's most informative known word: an intent bonus goes only to entries about it.
     let anchor: string | null = null;
     let anchorWeight = 0;
-    for (const t of tokens) if (t.known && t.weight > anchorWeight) ({ token: anchor, weight: anchorWeight } = t);
-    const ranked = this.retriever.rank(tokens, MAX_SUGGESTIONS + 1, (doc, score, index) => this.adjust(doc, score, shape, anchor === null || this.retriever.docHas(index, anchor)));
+    for (const t of tokens) if (t.known && t.weight > anchorWeight && !SCAFFOLDING_STEMS.has(t.token)) ({ token: anchor, weight: anchorWeight } = t);
+    const shapeMask = levelMask(shape.levels);
+    const ranked = this.retriever.rank(tokens, MAX_SUGGESTIONS + 1, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor));
     const candidates = ranked.filter((c) => c.score >= this.tuning.suggestThreshold);
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
@@ -198,13 +225,13 @@ export class AnswerEngine {
     const scenario = this.scenario(text, shape, candidates[0]);
     if (scenario !== null) return scenario;
 
-    const best = levelDefinition ?? candidates[0];
+    const best = direct ?? candidates[0];
     const uncovered = uncoveredDetail(text, best, this.retriever);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
-    if (levelDefinition === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    if (direct === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       return {
         query: text,
@@ -218,16 +245,16 @@ export class AnswerEngine {
     return refuse('unsure', suggestions);
   }
 
-  /** Intent and level agreement, added to the retrieval score before the top-k selection. */
-  private adjust(doc: AnswerDoc, score: number, shape: QuestionShape, aboutAnchor: boolean): number {
+  /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
+  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null): number {
     let adjusted = score;
-    if (shape.intent !== null && doc.intent === shape.intent && aboutAnchor) adjusted += this.tuning.intentBonus;
-    if (shape.levels.length > 0) {
-      // An entry about social work as a whole speaks to every level.
-      const levels = doc.levels.includes('general') ? PRACTICE_LEVELS : doc.levels;
-      const shared = levels.filter((level) => (shape.levels as readonly string[]).includes(level)).length;
-      const union = new Set([...levels, ...shape.levels]).size;
-      adjusted += this.tuning.levelBonus * (shared / union) - (levels.length > 0 && shared === 0 ? this.tuning.levelBonus : 0);
+    if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
+    // A glossary card answers "what is X", not "which degree" or "why does X matter".
+    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition') adjusted -= this.tuning.intentBonus;
+    if (shapeMask !== 0) {
+      const docMask = this.levelMasks[index] as number;
+      const shared = bitCount(docMask & shapeMask);
+      adjusted += this.tuning.levelBonus * (shared / bitCount(docMask | shapeMask)) - (shared === 0 ? this.tuning.levelBonus : 0);
     }
     return adjusted;
   }
@@ -306,6 +333,18 @@ function scenarioText(verdict: ScenarioVerdict, next: AnswerDoc): string {
 }
 
 /** A confidence for people: 0..1, three decimals. */
+const LEVEL_BIT: Readonly<Record<string, number>> = { micro: 1, mezzo: 2, macro: 4 };
+
+function levelMask(levels: readonly string[]): number {
+  let mask = 0;
+  for (const level of levels) mask |= LEVEL_BIT[level] ?? 0;
+  return mask;
+}
+
+function bitCount(mask: number): number {
+  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+}
+
 /** A name as the matcher reads it, without the words every term shares ("social work", "practice"). */
 function nameKey(text: string): string {
   return contentTokens(text)

@@ -17,7 +17,10 @@ export function commonEnglishWords(): ReadonlySet<string> {
   const source = readFileSync(file, 'utf8');
   const words = new Set<string>();
   const quoted = /'([a-z]+)'/g;
-  for (let match = quoted.exec(source); match !== null && words.size < COMMON_WORD_COUNT; match = quoted.exec(source)) words.add(match[1] as string);
+  // Each word is copied out (a Buffer round trip), so no substring keeps the 2 MB file alive.
+  for (let match = quoted.exec(source); match !== null && words.size < COMMON_WORD_COUNT; match = quoted.exec(source)) {
+    words.add(Buffer.from(match[1] as string, 'latin1').toString('latin1'));
+  }
   cached = words;
   return words;
 }

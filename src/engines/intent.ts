@@ -20,9 +20,24 @@ const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
   ['macro', 'macro'],
 ]);
 
+/** Words that, before "level", name one: "the individual level", "the group level", "the policy level". */
+const LEVEL_OF_DESCRIPTION: ReadonlyMap<string, PracticeLevel> = new Map([
+  ['individual', 'micro'],
+  ['personal', 'micro'],
+  ['group', 'mezzo'],
+  ['organization', 'mezzo'],
+  ['intermediate', 'mezzo'],
+  ['middle', 'mezzo'],
+  ['policy', 'macro'],
+  ['system', 'macro'],
+  ['systems', 'macro'],
+  ['societal', 'macro'],
+  ['governmental', 'macro'],
+]);
+
 /** Asking which level something belongs to. */
 const LEVEL_QUESTION =
-  /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\b(level|lvl) (is|would) (this|that|it)\b|\bclassify\b/;
+  /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
 /** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
 const PRACTICE_DESCRIPTION =
   /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
@@ -50,15 +65,28 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
 
-/** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. */
+const shapeCache = new Map<string, QuestionShape>();
+const SHAPE_CACHE_LIMIT = 5_000;
+
+/** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. Cached. */
 export function readShape(question: string): QuestionShape {
+  const cached = shapeCache.get(question);
+  if (cached !== undefined) return cached;
+  const shape = shapeOf(question);
+  if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.delete(shapeCache.keys().next().value as string);
+  shapeCache.set(question, shape);
+  return shape;
+}
+
+function shapeOf(question: string): QuestionShape {
   const folded = foldText(question);
   const words = expandWords(question);
   const levels: PracticeLevel[] = [];
-  for (const word of words) {
-    const level = LEVEL_OF_WORD.get(word);
+  words.forEach((word, i) => {
+    // "the organisational level" names mezzo as surely as "mezzo" does.
+    const level = LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
     if (level !== undefined && !levels.includes(level)) levels.push(level);
-  }
+  });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const scenario = LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded);
   return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, chitChat, levels };

@@ -26,7 +26,7 @@ const LEVEL_ORDER: readonly PracticeLevel[] = ['micro', 'mezzo', 'macro'];
  * How the matcher reads both cue and text: folded, British folded to American, stopwords kept,
  * not stemmed, since number matters here: "a teen" is micro, "teens" mezzo.
  */
-function tokensOf(text: string): string[] {
+function tokensOf(text: string): readonly string[] {
   return expandWords(text);
 }
 

@@ -91,6 +91,15 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   ex: 'example',
   examples: 'example',
   jobs: 'job',
+  // Porter stems "organizational" apart from "organization"; and a few everyday synonyms.
+  organizational: 'organization',
+  organisational: 'organization',
+  approach: 'method',
+  approaches: 'methods',
+  techniques: 'methods',
+  tactics: 'methods',
+  issue: 'problem',
+  issues: 'problems',
   // British spellings the suffix rules below do not reach.
   defence: 'defense',
   offence: 'offense',
@@ -148,16 +157,30 @@ export function americanize(word: string): string {
     .replace(/([a-z]{4})ll(ing|ed|or|ors)$/, '$1l$2');
 }
 
-/** Folded words with shorthand expanded; stopwords still present. */
-export function expandWords(input: unknown): string[] {
+const expandCache = new Map<string, readonly string[]>();
+const EXPAND_CACHE_LIMIT = 5_000;
+
+/**
+ * Folded words with shorthand expanded; stopwords still present. Cached, like stems: every
+ * step of the pipeline reads the question's words, and students repeat questions.
+ * The array is shared: never mutate it.
+ */
+export function expandWords(input: unknown): readonly string[] {
+  if (typeof input !== 'string') return [];
+  const cached = expandCache.get(input);
+  if (cached !== undefined) return cached;
   const folded = foldText(input);
-  if (folded === '') return [];
   const words: string[] = [];
-  for (const word of folded.split(' ')) {
-    const expansion = EXPANSIONS.get(word);
-    if (expansion === undefined) words.push(americanize(word));
-    else words.push(...expansion.split(' '));
+  if (folded !== '') {
+    for (const word of folded.split(' ')) {
+      const expansion = EXPANSIONS.get(word);
+      if (expansion === undefined) words.push(americanize(word));
+      else words.push(...expansion.split(' '));
+    }
   }
+  // Oldest first out: a Map keeps insertion order.
+  if (expandCache.size >= EXPAND_CACHE_LIMIT) expandCache.delete(expandCache.keys().next().value as string);
+  expandCache.set(input, words);
   return words;
 }
 

@@ -15,7 +15,30 @@ const report = evaluate(engine, fixtures);
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves.
  */
-const FLOOR = { top1: 0.85, refusal: 0.92, scenarioLevel: 0.95, category: 0.56 };
+const FLOOR = {
+  top1: 0.86,
+  refusal: 0.92,
+  scenarioLevel: 0.95,
+  categories: {
+    british: 0.73,
+    'chit-chat': 1.0,
+    clean: 0.76,
+    comparison: 0.69,
+    definition: 1.0,
+    degree: 0.81,
+    examples: 0.7,
+    importance: 0.77,
+    jobs: 0.9,
+    long: 0.56,
+    'off-topic': 0.97,
+    'one-typo': 0.92,
+    scenario: 0.95,
+    short: 1.0,
+    sloppy: 0.9,
+    'two-typos': 0.96,
+    unanswerable: 0.84,
+  } as Record<string, number>,
+};
 
 describe('matching quality on the blind questions', () => {
   test('the fixtures are big enough to mean something', () => {
@@ -41,7 +64,9 @@ describe('matching quality on the blind questions', () => {
   });
 
   test('every category holds its floor', () => {
-    const below = [...report.categories].filter(([, { accuracy }]) => accuracy < FLOOR.category).map(([name, { accuracy }]) => `${name} ${accuracy.toFixed(3)}`);
+    const below = [...report.categories]
+      .filter(([name, { accuracy }]) => accuracy < Math.min(0.85, FLOOR.categories[name] ?? 0.85))
+      .map(([name, { accuracy }]) => `${name} ${accuracy.toFixed(3)}`);
     expect(below).toEqual([]);
   });
 });

@@ -45,5 +45,7 @@ describe('readShape', () => {
   test('names the levels asked about, meso as mezzo', () => {
     expect(readShape('how does meso differ from macro').levels).toEqual(['mezzo', 'macro']);
     expect(readShape('constructor toString __proto__').levels).toEqual([]);
+    expect(readShape('what happens at the organisational level').levels).toEqual(['mezzo']);
+    expect(readShape('why is micro called the individual level').levels).toEqual(['micro']);
   });
 });
