@@ -22,7 +22,7 @@ export const helpCommand: CommandModule = {
       guildId === null
         ? 'Group quizzes run in the study channels of a server that added Levels Tutor; `/ask`, `/term` and `/quiz practice` work anywhere you installed the app.'
         : studyChannels.length > 0
-          ? `Study channels here: ${studyChannels.map((id) => `<#${id}>`).join(', ')}`
+          ? studyChannels.map((id) => `<#${id}>`).join(', ')
           : 'This server has no study channels yet: an admin adds one with `/setup study-channel add`.';
     await interaction.reply({
       ephemeral: true,
@@ -40,6 +40,11 @@ export const helpCommand: CommandModule = {
           color: LEVEL_STYLE.general.colour,
           fields: [
             { name: 'Commands', value: commandLines.join('\n\n') },
+            {
+              name: 'How a quiz question closes',
+              value:
+                'At its deadline, or as soon as everyone taking part has answered: on the first question that is whoever started the quiz; after that, everyone who has answered an earlier question. Late joiners are always welcome until the deadline.',
+            },
             { name: 'Study channels', value: where },
           ],
         },

@@ -6,20 +6,30 @@ import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
 import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
 import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
 import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
+import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
-const levelChoices = QUIZ_LEVELS.map((level) => ({ name: level, value: level }));
+const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
 
 const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const level = z.enum(QUIZ_LEVELS);
 const buttonParts = z.union([
   z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
-  z.tuple([z.literal('p'), level, itemId, z.string().max(10)]),
+  // The last part is the card's review count when shown: one showing, one review.
+  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]),
   z.tuple([z.literal('pn'), level, itemId]),
   z.tuple([z.literal('ps')]),
 ]);
+
+/** A level as typed ("meso", "Mezzo"), or a friendly refusal. */
+function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
+  const typed = interaction.string('level');
+  const parsed = quizLevel(typed);
+  if (parsed === null) throw new UserError(`“${quoteUserText(typed ?? '', 40)}” is not a level I know: pick micro, mezzo (or meso), macro or mixed.`);
+  return parsed;
+}
 
 function bounded(value: number | null, min: number, max: number, fallback: number): number {
   return value === null ? fallback : Math.min(max, Math.max(min, value));
@@ -30,7 +40,8 @@ async function practise(interaction: ChatInputInteraction | ButtonInteraction, c
   const cards = context.storage.practice.cards(userId);
   const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
   if (item === null) throw new UserError('I have no practice questions for that level yet.');
-  const payload = practiceQuestion(practiceLevel, item, cards.find((c) => c.itemId === item.id));
+  const card = cards.find((c) => c.itemId === item.id);
+  const payload = practiceQuestion(practiceLevel, item, card, card?.reviews ?? 0);
   if ('update' in interaction) await interaction.update(payload);
   else await interaction.reply(payload);
 }
@@ -47,7 +58,7 @@ export const quizCommand: CommandModule = {
         name: 'start',
         description: 'Start a group quiz in this study channel',
         options: [
-          { type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices },
+          { type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 },
           { type: ApplicationCommandOptionType.Integer, name: 'questions', description: `How many questions, ${QUIZ_LIMITS.minQuestions}-${QUIZ_LIMITS.maxQuestions} (default ${QUIZ_LIMITS.defaultQuestions})`, min_value: QUIZ_LIMITS.minQuestions, max_value: QUIZ_LIMITS.maxQuestions },
           { type: ApplicationCommandOptionType.Integer, name: 'seconds', description: `Seconds per question, ${QUIZ_LIMITS.minSeconds}-${QUIZ_LIMITS.maxSeconds} (default ${QUIZ_LIMITS.defaultSeconds})`, min_value: QUIZ_LIMITS.minSeconds, max_value: QUIZ_LIMITS.maxSeconds },
         ],
@@ -69,7 +80,7 @@ export const quizCommand: CommandModule = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'practice',
         description: 'Drill alone, privately: favours what you missed or have not seen',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo, macro or mixed (default mixed)', choices: levelChoices }],
+        options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 }],
       },
       reportSubcommand,
     ],
@@ -83,7 +94,7 @@ export const quizCommand: CommandModule = {
           guildId: requireServer(interaction, 'A group quiz'),
           channelId: interaction.channelId,
           userId: interaction.user.id,
-          level: quizLevel(interaction.string('level')),
+          level: chosenLevel(interaction),
           questions: bounded(interaction.integer('questions'), QUIZ_LIMITS.minQuestions, QUIZ_LIMITS.maxQuestions, QUIZ_LIMITS.defaultQuestions),
           seconds: bounded(interaction.integer('seconds'), QUIZ_LIMITS.minSeconds, QUIZ_LIMITS.maxSeconds, QUIZ_LIMITS.defaultSeconds),
         });
@@ -112,11 +123,18 @@ export const quizCommand: CommandModule = {
       case 'report':
         return quizReport(interaction, context);
       case 'practice':
-        await practise(interaction, context, quizLevel(interaction.string('level')));
+        await practise(interaction, context, chosenLevel(interaction));
         return;
       default:
         throw new UserError('I don’t know that `/quiz` option. Try `/help`.');
     }
+  },
+
+  async autocomplete(interaction) {
+    const typed = interaction.focused.value;
+    const parsed = quizLevel(typed);
+    const levels = parsed !== null && typed.trim() !== '' ? [parsed] : QUIZ_LEVELS.filter((l) => l.startsWith(typed.trim().toLowerCase()));
+    await interaction.respond((levels.length > 0 ? levels : QUIZ_LEVELS).map((l) => ({ name: l === 'mezzo' ? 'mezzo (meso)' : l, value: l })));
   },
 
   async button(interaction, parts, context) {
@@ -131,13 +149,13 @@ export const quizCommand: CommandModule = {
         return;
       }
       case 'p': {
-        const [, practiceLevel, id, choice] = action;
+        const [, practiceLevel, id, choice, shownAt] = action;
         const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);
         if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
         const userId = interaction.user.id;
         const correct = choice === correctKey(item);
         const card = reviewCard(context.storage.practice.card(userId, id), id, correct, context.now());
-        context.storage.practice.save(userId, card, correct);
+        if (!context.storage.practice.save(userId, card, correct, shownAt)) throw new UserError('You already answered this question. Press **Next question** for another one.');
         await interaction.update(practiceResult(practiceLevel, item, choice, card));
         return;
       }

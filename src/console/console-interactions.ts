@@ -1,24 +1,40 @@
-import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../engines/setup.ts';
 import { fitPayload } from '../format/limits.ts';
 import type { ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
+import { KEPT_MESSAGES } from './buttons.ts';
 import type { CommandData, Directory, Invocation } from './parse.ts';
 
-/** The console is one member in one text channel of one server; ids look like Discord's. */
+/**
+ * The console is one member in one text channel of a small server; ids look like Discord's.
+ * The server's other channels and its role are there so that every `/setup` path can be tried.
+ */
 export const OFFLINE_GUILD = { id: '100000000000000001', name: 'offline' } as const;
 export const STUDY_CHANNEL = { id: '100000000000000002', name: 'study-channel' } as const;
 export const CONSOLE_USER: UserRef = { id: '100000000000000003', displayName: 'you' };
 
+const CHANNELS: ReadonlyArray<{ readonly name: string; readonly facts: ChannelFacts }> = [
+  { name: STUDY_CHANNEL.name, facts: { id: STUDY_CHANNEL.id, kind: 'text', botCanView: true, botCanSend: true } },
+  { name: 'general', facts: { id: '100000000000000004', kind: 'text', botCanView: true, botCanSend: true } },
+  { name: 'announcements', facts: { id: '100000000000000005', kind: 'announcement', botCanView: true, botCanSend: true } },
+  { name: 'read-only', facts: { id: '100000000000000006', kind: 'text', botCanView: true, botCanSend: false } },
+  { name: 'voice-lounge', facts: { id: '100000000000000007', kind: 'voice', botCanView: true, botCanSend: true } },
+];
+const ROLES = [{ id: '100000000000000008', name: 'students' }];
+
 export const DIRECTORY: Directory = {
-  channels: [STUDY_CHANNEL],
-  roles: [],
+  channels: CHANNELS.map((c) => ({ id: c.facts.id, name: c.name })),
+  roles: ROLES,
   users: [{ id: CONSOLE_USER.id, name: CONSOLE_USER.displayName }],
 };
 
 /** Names for rendering mentions. */
-export const NAMES: Readonly<Record<string, string>> = { [STUDY_CHANNEL.id]: STUDY_CHANNEL.name, [CONSOLE_USER.id]: CONSOLE_USER.displayName };
+export const NAMES: Readonly<Record<string, string>> = Object.fromEntries([...DIRECTORY.channels, ...DIRECTORY.roles, ...DIRECTORY.users].map((e) => [e.id, e.name]));
 
-const STUDY_FACTS: ChannelFacts = { id: STUDY_CHANNEL.id, kind: 'text', botCanView: true, botCanSend: true };
+const factsOf = (channelId: string) => CHANNELS.find((c) => c.facts.id === channelId)?.facts ?? null;
+
+/** How many earlier public messages the channel history remembers (for the daily post's footer check). */
+const HISTORY = 50;
 
 export interface ShownMessage {
   readonly messageId: string;
@@ -39,14 +55,17 @@ function applyEdit(old: MessagePayload, edit: MessagePayload): MessagePayload {
   };
 }
 
+const hasPressableButton = (payload: MessagePayload) => (payload.components ?? []).some((row) => row.components.some((c) => c.type === ComponentType.Button && 'custom_id' in c && c.disabled !== true));
+
 /**
- * The offline server's one channel: keeps every message the bot posts, so edits and
- * button presses find them, and hands each new or changed message to `show`.
+ * The offline server's one channel: keeps the messages whose buttons can still be pressed,
+ * so edits and presses find them (at most a few: memory stays bounded however long the
+ * session), and hands each new or changed message to `show`.
  */
 export class OfflineChannel {
   private readonly messages = new Map<string, { payload: MessagePayload; ephemeral: boolean }>();
-  /** Public (non-ephemeral) messages, oldest first, as Discord's channel history holds them. */
-  private readonly history: string[] = [];
+  /** The latest public (non-ephemeral) messages, oldest first, as Discord's channel history holds them. */
+  private readonly history: Array<{ id: string; footer: string | null }> = [];
   private lastId = 100_000_000_000_010_000n;
 
   constructor(private readonly show: (message: ShownMessage) => void) {}
@@ -56,11 +75,29 @@ export class OfflineChannel {
     return String(this.lastId);
   }
 
+  /** How many messages are held, for the memory bound. */
+  get size(): number {
+    return this.messages.size;
+  }
+
+  private keep(messageId: string, message: { payload: MessagePayload; ephemeral: boolean }): void {
+    this.messages.delete(messageId);
+    if (!hasPressableButton(message.payload)) return;
+    this.messages.set(messageId, message);
+    for (const oldest of this.messages.keys()) {
+      if (this.messages.size <= KEPT_MESSAGES + 1) break;
+      this.messages.delete(oldest);
+    }
+  }
+
   post(payload: MessagePayload, ephemeral: boolean): string {
     const messageId = this.nextId();
     const fitted = fitPayload(payload);
-    this.messages.set(messageId, { payload: fitted, ephemeral });
-    if (!ephemeral) this.history.push(messageId);
+    this.keep(messageId, { payload: fitted, ephemeral });
+    if (!ephemeral) {
+      this.history.push({ id: messageId, footer: fitted.embeds?.[0]?.footer?.text ?? null });
+      if (this.history.length > HISTORY) this.history.shift();
+    }
     this.show({ messageId, payload: fitted, ephemeral, edited: false });
     return messageId;
   }
@@ -68,8 +105,9 @@ export class OfflineChannel {
   edit(messageId: string, payload: MessagePayload): void {
     const message = this.messages.get(messageId);
     if (message === undefined) throw new Error(`Unknown Message ${messageId}`);
-    message.payload = applyEdit(message.payload, fitPayload(payload));
-    this.show({ messageId, payload: message.payload, ephemeral: message.ephemeral, edited: true });
+    const edited = { payload: applyEdit(message.payload, fitPayload(payload)), ephemeral: message.ephemeral };
+    this.keep(messageId, edited);
+    this.show({ messageId, payload: edited.payload, ephemeral: edited.ephemeral, edited: true });
   }
 
   embedsOf(messageId: string): APIEmbed[] {
@@ -80,7 +118,7 @@ export class OfflineChannel {
     return this.history
       .slice(-limit)
       .reverse()
-      .map((id) => ({ id, authorIsMe: true, footer: this.messages.get(id)?.payload.embeds?.[0]?.footer?.text ?? null }));
+      .map(({ id, footer }) => ({ id, authorIsMe: true, footer }));
   }
 }
 
@@ -109,7 +147,7 @@ export class ConsoleMessenger implements Messenger {
   }
 
   async channelFacts(guildId: string, channelId: string) {
-    return guildId === OFFLINE_GUILD.id && channelId === STUDY_CHANNEL.id ? STUDY_FACTS : null;
+    return guildId === OFFLINE_GUILD.id ? factsOf(channelId) : null;
   }
 }
 
@@ -154,7 +192,10 @@ export function consoleChatInput(channel: OfflineChannel, invocation: Invocation
       const value = option(name);
       return value?.kind === 'boolean' ? value.value : null;
     },
-    channel: (name) => (option(name)?.kind === 'channel' ? STUDY_FACTS : null),
+    channel: (name) => {
+      const value = option(name);
+      return value?.kind === 'channel' ? factsOf(value.id) : null;
+    },
     role: (name) => {
       const value = option(name);
       const role = value?.kind === 'role' ? DIRECTORY.roles.find((r) => r.id === value.id) : undefined;

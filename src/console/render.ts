@@ -27,7 +27,8 @@ function plural(count: number, unit: string): string {
 }
 
 function relativeTime(ms: number, now: number): string {
-  const seconds = Math.round(Math.abs(ms - now) / 1000);
+  // A countdown rounds up, as a clock's does: 19.4 s left reads "in 20 seconds".
+  const seconds = ms >= now ? Math.ceil((ms - now) / 1000) : Math.round((now - ms) / 1000);
   const span =
     seconds < 60 ? plural(seconds, 'second') : seconds < 3600 ? plural(Math.round(seconds / 60), 'minute') : seconds < 86_400 ? plural(Math.round(seconds / 3600), 'hour') : plural(Math.round(seconds / 86_400), 'day');
   return ms >= now ? `in ${span}` : `${span} ago`;
@@ -50,8 +51,9 @@ export function plainText(markdown: string, context: RenderContext): string {
   const keep = (text: string) => `\uE000${kept.push(text) - 1}\uE001`;
   const { names } = context;
   return markdown
-    .replace(/`[^`\n]+`/g, keep)
-    .replace(/\\([^\p{L}\p{N}\s])/gu, (_, char: string) => keep(char))
+    .replace(/[\uE000\uE001]/g, '')
+    // One pass, leftmost first: an escaped backtick (\`) is a character, not the start of a code span.
+    .replace(/\\([^\p{L}\p{N}\s])|`[^`\n]+`/gu, (span: string, char: string | undefined) => keep(char ?? span))
     .replace(/<#(\d+)>/g, (_, id: string) => `#${names[id] ?? 'unknown-channel'}`)
     .replace(/<@&(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-role'}`)
     .replace(/<@!?(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-member'}`)

@@ -23,7 +23,7 @@ import {
   TYPED_MESSAGE_COMMANDS,
   type ShownMessage,
 } from './console-interactions.ts';
-import { parseCommandLine } from './parse.ts';
+import { freeTextInvocation, parseCommandLine } from './parse.ts';
 import { renderMessage } from './render.ts';
 
 export interface ConsoleIo {
@@ -60,7 +60,7 @@ function banner(context: BotContext): string {
   const commands = [...context.commands.map((command) => `/${command.data.name}`), ...[...TYPED_MESSAGE_COMMANDS.keys()].map((name) => `/${name} text: …`)].join(', ');
   return [
     `Levels Tutor, offline: DISCORD_TOKEN is not set, so this console is #${STUDY_CHANNEL.name}, a study channel of the "${OFFLINE_GUILD.name}" server, and you are its admin.`,
-    `Commands: ${commands}, /quit. Press a button by typing its number or its label. Try: /ask what is macro practice`,
+    `Commands: ${commands}, /quit. Press a button by typing its number or its exact label; buttons lists what can be pressed; any other line is asked as a question. Try: /ask what is macro practice`,
     'To run on Discord: set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env (see .env.example), run npm run deploy-commands once, then npm start.',
   ].join('\n');
 }
@@ -152,11 +152,24 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
       else await router.chatInput(consoleChatInput(channel, parsed.invocation));
       return 'continue';
     }
+    if (text.toLowerCase() === 'buttons') {
+      print(`${board.describe()}\n`);
+      return 'continue';
+    }
     const pick = board.pick(text);
     if (!pick.ok) {
-      // Outside a quiz, a plain sentence is a question: answer it as /ask would.
-      if (context.quizzes.runningCount === 0 && /\p{L}\s+\p{L}/u.test(text)) return handle(`/ask ${text}`);
-      hint(`${pick.reason} Commands start with /; /help lists them.`);
+      if (!pick.notButton) {
+        hint(`${pick.reason} Commands start with /; /help lists them; buttons lists what can be pressed.`);
+        return 'continue';
+      }
+      // Neither a number nor a label: a question, answered as /ask would.
+      const asked = freeTextInvocation('ask', text, commands, DIRECTORY);
+      if (!asked.ok) {
+        hint(asked.hint);
+        return 'continue';
+      }
+      board.consume();
+      await router.chatInput(consoleChatInput(channel, asked.invocation));
       return 'continue';
     }
     board.consume();
@@ -174,7 +187,8 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
       busy = true;
       if (!interactive) {
         // A script types its answers ahead: during a quiz, each waits for the next question's buttons.
-        const press = line.trim() !== '' && !line.trim().startsWith('/');
+        const typed = line.trim();
+        const press = typed !== '' && !typed.startsWith('/') && typed.toLowerCase() !== 'buttons';
         if (press && !board.fresh && context.quizzes.runningCount > 0) await Promise.race([board.untilFresh(), context.quizzes.whenIdle()]);
         // Echoed so that a script's transcript reads like a session.
         print(`${PROMPT}${line}`);

@@ -1,4 +1,5 @@
 import { CHOICE_LETTERS, type QuizItem } from '../knowledge/schema.ts';
+import { expandWords } from './text.ts';
 
 export const QUIZ_LEVELS = ['micro', 'mezzo', 'macro', 'mixed'] as const;
 export type QuizLevel = (typeof QUIZ_LEVELS)[number];
@@ -70,6 +71,13 @@ export function correctKey(item: QuizItem): string {
   return String(item.answer);
 }
 
+/** A choice as its button shows it: the letter and text of a multiple-choice answer, else the label ("Macro", "True"). */
+export function choiceLabel(item: QuizItem, key: string): string {
+  const choice = choicesFor(item).find((c) => c.key === key);
+  if (choice === undefined) return key;
+  return item.kind === 'multiple-choice' ? `${choice.key}: ${choice.label}` : choice.label;
+}
+
 export function correctLabel(item: QuizItem): string {
   return choicesFor(item).find((c) => c.key === correctKey(item))?.label ?? correctKey(item);
 }
@@ -78,9 +86,13 @@ export function questionText(item: QuizItem): string {
   return item.kind === 'scenario-level' ? `Which level is this? ${item.question}` : item.question;
 }
 
-/** Whether an item suits a quiz at this level: its own level, `general`, or a scenario whose answer it is. */
+/**
+ * Whether an item suits a quiz at this level: its own level, `general`, or any "which level
+ * is this?" scenario. Scenarios of every level come in, since a micro quiz whose scenarios
+ * were all micro would give their answer away.
+ */
 export function matchesLevel(item: QuizItem, level: QuizLevel): boolean {
-  return level === 'mixed' || item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level);
+  return level === 'mixed' || item.level === level || item.level === 'general' || item.kind === 'scenario-level';
 }
 
 /**
@@ -139,8 +151,8 @@ export function standings(answers: readonly QuizAnswer[]): Standing[] {
 }
 
 export type PressOutcome =
-  | { readonly kind: 'locked'; readonly answer: QuizAnswer; readonly everyoneAnswered: boolean }
-  | { readonly kind: 'already-answered'; readonly choice: string }
+  | { readonly kind: 'locked'; readonly answer: QuizAnswer; readonly label: string; readonly everyoneAnswered: boolean }
+  | { readonly kind: 'already-answered'; readonly choice: string; readonly label: string }
   | { readonly kind: 'round-closed' }
   | { readonly kind: 'invalid-choice' };
 
@@ -150,6 +162,21 @@ export interface RoundState {
   readonly openedAt: number;
   readonly deadlineAt: number;
   readonly open: boolean;
+}
+
+/**
+ * Who a round waits for before closing early: everyone who answered an earlier round; in the
+ * first round (or when nobody has answered yet) the person who started the quiz.
+ */
+export function roundParticipants(answers: readonly QuizAnswer[], round: number, starterId: string): Set<string> {
+  const earlier = new Set(answers.filter((a) => a.round < round).map((a) => a.userId));
+  return earlier.size > 0 ? earlier : new Set([starterId]);
+}
+
+/** Whether everyone taking part has answered `round`, so it can close before its deadline. */
+export function everyoneAnswered(answers: readonly QuizAnswer[], round: number, starterId: string): boolean {
+  const answered = new Set(answers.filter((a) => a.round === round).map((a) => a.userId));
+  return [...roundParticipants(answers, round, starterId)].every((player) => answered.has(player));
 }
 
 /**
@@ -167,6 +194,8 @@ export class QuizGame {
     readonly items: readonly QuizItem[],
     readonly secondsPerRound: number,
     recovered: readonly QuizAnswer[] = [],
+    /** Who started the quiz: the first round closes early once they have answered. */
+    readonly starterId = '',
   ) {
     this.answers.push(...recovered);
   }
@@ -194,24 +223,16 @@ export class QuizGame {
     return this.current as RoundState;
   }
 
-  /** Who has answered in earlier rounds: the round closes early once they all answered this one. */
-  private playersBefore(round: number): Set<string> {
-    return new Set(this.answers.filter((a) => a.round < round).map((a) => a.userId));
-  }
-
   /** Judges a press; a "locked" answer is kept only once record() is called with it. */
   press(userId: string, round: number, choice: string, now: number): PressOutcome {
     const current = this.current;
     if (current === null || round !== current.round || !this.roundOpen || now > this.deadlineAt) return { kind: 'round-closed' };
     const earlier = this.answers.find((a) => a.round === round && a.userId === userId);
-    if (earlier !== undefined) return { kind: 'already-answered', choice: earlier.choice };
+    if (earlier !== undefined) return { kind: 'already-answered', choice: earlier.choice, label: choiceLabel(current.item, earlier.choice) };
     if (!choicesFor(current.item).some((c) => c.key === choice)) return { kind: 'invalid-choice' };
     const correct = choice === correctKey(current.item);
     const answer: QuizAnswer = { round, userId, choice, correct, points: pointsFor(correct, this.openedAt, now, this.deadlineAt), answeredAt: now };
-    const before = this.playersBefore(round);
-    const answeredNow = new Set([userId, ...this.answers.filter((a) => a.round === round).map((a) => a.userId)]);
-    const everyoneAnswered = before.size > 0 && [...before].every((player) => answeredNow.has(player));
-    return { kind: 'locked', answer, everyoneAnswered };
+    return { kind: 'locked', answer, label: choiceLabel(current.item, choice), everyoneAnswered: everyoneAnswered([...this.answers, answer], round, this.starterId) };
   }
 
   /** Keeps an answer press() accepted, once the caller has saved it. */
@@ -233,8 +254,14 @@ export class QuizGame {
   }
 }
 
-/** Parses a level option, defaulting to mixed. */
-export function quizLevel(value: string | null): QuizLevel {
-  return (QUIZ_LEVELS as readonly string[]).includes(value ?? '') ? (value as QuizLevel) : 'mixed';
+/**
+ * Reads a typed level the way the answer engine reads level words ("meso", "Mezzo", "mezo",
+ * "micro level"): mixed when empty, null when it names no level or more than one.
+ */
+export function quizLevel(value: string | null): QuizLevel | null {
+  if (value === null || value.trim() === '') return 'mixed';
+  const named = new Set(expandWords(value).filter((word): word is QuizLevel => (QUIZ_LEVELS as readonly string[]).includes(word)));
+  const [only] = named;
+  return named.size === 1 && only !== undefined ? only : null;
 }
 

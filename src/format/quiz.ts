@@ -1,12 +1,13 @@
 import { time, TimestampStyles } from '@discordjs/formatters';
 import { ButtonStyle } from 'discord-api-types/v10';
-import type { PracticeCard } from '../engines/practice.ts';
+import { LEITNER_INTERVALS_MS, MAX_BOX, type PracticeCard } from '../engines/practice.ts';
 import { choicesFor, correctKey, correctLabel, questionText, type QuizLevel, type RoundState, type Standing } from '../engines/quiz.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
 import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
 import type { LeaderboardRow, PlayerStats } from '../storage/quiz-repo.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
+import { LIMITS } from './limits.ts';
 import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
@@ -14,14 +15,34 @@ const MEDALS = ['🥇', '🥈', '🥉'];
 /** Button ids of /quiz; the quiz command parses them back with the same scheme. */
 export const quizButtonId = {
   answer: (sessionId: number, round: number, key: string) => `quiz:a:${sessionId}:${round}:${key}`,
-  practiceAnswer: (level: QuizLevel, itemId: string, key: string) => `quiz:p:${level}:${itemId}:${key}`,
+  practiceAnswer: (level: QuizLevel, itemId: string, key: string, shownAt: number) => `quiz:p:${level}:${itemId}:${key}:${shownAt}`,
   practiceNext: (level: QuizLevel, lastItemId: string) => `quiz:pn:${level}:${lastItemId}`,
   practiceStop: () => 'quiz:ps',
 };
 
+/** Shown only after the reveal: for a "which level is this?" item the level is the answer. */
 function levelLine(item: QuizItem): string {
   const style = LEVEL_STYLE[item.level];
   return `${style.badge} ${style.label} · ${item.difficulty}`;
+}
+
+/** Before the reveal nothing may depend on the answer: a neutral colour, and no level. */
+const QUESTION_COLOUR = LEVEL_STYLE.general.colour;
+
+/** Mentions of those who got it right, cut on whole mentions to fit one embed field. */
+function rightList(ids: readonly string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const [index, id] of ids.entries()) {
+    const entry = `<@${id}>`;
+    const left = ids.length - index - 1;
+    const more = left > 0 ? `, +${left} more`.length : 0;
+    if (length + (shown.length > 0 ? 2 : 0) + entry.length + more > LIMITS.fieldValue) break;
+    length += (shown.length > 0 ? 2 : 0) + entry.length;
+    shown.push(entry);
+  }
+  const hidden = ids.length - shown.length;
+  return hidden > 0 ? `${shown.join(', ')}, +${hidden} more` : shown.join(', ');
 }
 
 function choiceLines(item: QuizItem): string {
@@ -60,9 +81,10 @@ export function roundMessage(sessionId: number, state: RoundState, total: number
       {
         title: `Question ${state.round} of ${total}`,
         description: `${questionText(state.item)}${choiceLines(state.item)}`,
-        color: LEVEL_STYLE[state.item.level].colour,
-        fields: [{ name: 'Time', value: `Closes ${time(Math.ceil(state.deadlineAt / 1000), TimestampStyles.RelativeTime)}` }],
-        footer: { text: levelLine(state.item) },
+        color: QUESTION_COLOUR,
+        // Rounded down: the countdown never promises more time than the round has.
+        fields: [{ name: 'Time', value: `Closes ${time(Math.floor(state.deadlineAt / 1000), TimestampStyles.RelativeTime)}` }],
+        footer: { text: state.item.difficulty },
       },
     ],
     components: rows(buttons),
@@ -74,7 +96,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
   const buttons = choicesFor(state.item).map((c) =>
     button(`quiz:closed:${c.key}`, choiceButtonLabel(state.item, c.key, c.label), c.key === answer ? ButtonStyle.Success : ButtonStyle.Secondary, true),
   );
-  const who = right.length > 0 ? right.map((id) => `<@${id}>`).join(', ') : wrong.length > 0 ? 'Nobody this time.' : 'Nobody answered.';
+  const who = right.length > 0 ? rightList(right) : wrong.length > 0 ? 'Nobody this time.' : 'Nobody answered.';
   return {
     embeds: [
       {
@@ -135,26 +157,34 @@ export function statsReply(userId: string, stats: PlayerStats): ReplyPayload {
   };
 }
 
-export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined): ReplyPayload {
-  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
-  const box = card === undefined ? 'new card' : `box ${card.box} of 5`;
+/** `shownAt`: the card's review count now, so that only one press of this showing counts. */
+export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined, shownAt: number): ReplyPayload {
+  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
+  const box = card === undefined ? 'new card' : `box ${card.box} of ${MAX_BOX}`;
   return {
     ephemeral: true,
-    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: LEVEL_STYLE[item.level].colour, footer: { text: `${levelLine(item)} · ${box}` } }],
+    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${box}` } }],
     components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
   };
 }
 
+function waitText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+  const days = Math.round(ms / 86_400_000);
+  return days === 1 ? 'a day' : `${days} days`;
+}
+
 export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: PracticeCard): MessagePayload {
   const right = chosen === correctKey(item);
-  const next = card.box <= 1 ? 'I’ll ask this one again soon.' : `Next review in box ${card.box}.`;
+  const next = `Box ${card.box} of ${MAX_BOX}: I’ll ask it again once it is due, in ${waitText(LEITNER_INTERVALS_MS[card.box] ?? 0)}.`;
   return {
     embeds: [
       {
         title: right ? '✅ Right!' : `❌ Not quite: it’s ${correctLabel(item)}`,
         description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}${readMoreLine(item)}\n\n${next}`,
         color: right ? 0x2ecc71 : 0xe74c3c,
-        footer: { text: 'Solo practice never touches the server leaderboard.' },
+        footer: { text: `${levelLine(item)} · Solo practice never touches the server leaderboard.` },
       },
     ],
     components: rows([

@@ -96,7 +96,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, item_id)
   );
   `,
-  // 3: reports from students on answers, cards and quiz items; "did you mean" picks after a refusal or weak match.
+  // 3: quizzes resume after a restart (drawn items, each round's message); term posts retry transient failures.
+  `
+  ALTER TABLE quiz_sessions ADD COLUMN item_ids TEXT;
+  ALTER TABLE quiz_rounds ADD COLUMN message_id TEXT;
+  ALTER TABLE term_posts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE term_posts ADD COLUMN next_attempt_at INTEGER;
+  `,
+  // 4: reports from students on answers, cards and quiz items; "did you mean" picks after a refusal or weak match.
   `
   CREATE TABLE item_reports (
     id          INTEGER PRIMARY KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ButtonBoard } from '../../src/console/buttons.ts';
+import { ButtonBoard, KEPT_MESSAGES } from '../../src/console/buttons.ts';
 import type { ShownButton } from '../../src/console/render.ts';
 
 const shown = (...labels: string[]): ShownButton[] => labels.map((label, i) => ({ customId: `x:${i}`, label, disabled: false }));
@@ -15,12 +15,14 @@ describe('ButtonBoard.pick', () => {
     ['mezzo', 'x:1'],
     ['  MACRO ', 'x:2'],
     ['not helpful', 'x:3'],
-    ['what is the difference between micro and mezzo social work when it comes to families?', 'x:4'],
+    ['what is the difference between micro and mezzo social work when it comes to famil…', 'x:4'],
+    ['what is the difference between micro and mezzo social work when it comes to families?', /is not one of the buttons/],
     ['0', /^There is no button 0: type 1-5 or a button's label\.$/],
     ['6', /^There is no button 6/],
     ['mic', /^"mic" is not one of the buttons/],
     ['what is the difference between micro', /is not one of the buttons/],
-    ['gone', /^"gone" is not one of the buttons: type 1-5 or a button's label\.$/],
+    ['gone', /^"gone" is not one of the buttons\.$/],
+    ['🤔 micro??', /is not one of the buttons/],
     ['what is macro practice', /is not one of the buttons/],
   ])('%j', (typed, expected) => {
     const pick = board.pick(typed);
@@ -29,7 +31,11 @@ describe('ButtonBoard.pick', () => {
   });
 
   test('without any buttons shown, says so', () => {
-    expect(new ButtonBoard().pick('1')).toEqual({ ok: false, reason: 'There are no buttons to press.' });
+    expect(new ButtonBoard().pick('1')).toEqual({ ok: false, reason: 'There are no buttons to press.', notButton: false });
+  });
+
+  test.each([['mezzo'], ['hello'], ['🤔 micro??']])('%j, with no buttons shown, is not a button (so it is asked)', (typed) => {
+    expect(new ButtonBoard().pick(typed)).toMatchObject({ ok: false, notButton: true });
   });
 });
 
@@ -48,7 +54,30 @@ describe('ButtonBoard: which buttons are current', () => {
     board.shown('m1', closed(shown('A', 'B')), true);
     expect(board.pick('1')).toMatchObject({ ok: true, messageId: 'm2' });
     board.shown('m2', closed(shown('C')), true);
-    expect(board.pick('1')).toEqual({ ok: false, reason: 'Those buttons are closed now.' });
+    expect(board.pick('1')).toEqual({ ok: false, reason: 'Those buttons are closed now.', notButton: false });
+  });
+
+  test('numbers press the latest message’s buttons; an exact label also reaches an earlier message’s, until it closes', () => {
+    const board = new ButtonBoard();
+    board.shown('practice', [{ customId: 'p:a', label: 'True', disabled: false }, { customId: 'p:stop', label: 'Stop', disabled: false }], false);
+    board.shown('ask', shown('👍 Helpful', '👎 Not helpful'), false);
+    expect(board.pick('2')).toMatchObject({ ok: true, messageId: 'ask', customId: 'x:1' });
+    expect(board.pick('stop')).toMatchObject({ ok: true, messageId: 'practice', customId: 'p:stop' });
+    expect(board.describe()).toBe('Buttons you can press:\n  by number: [1] 👍 Helpful   [2] 👎 Not helpful\n  by label, on earlier messages: True · Stop');
+    board.shown('practice', [], true);
+    expect(board.pick('stop')).toMatchObject({ ok: false, notButton: true });
+    expect(board.messageIds).toEqual(['ask']);
+  });
+
+  test('keeps only a bounded number of earlier messages', () => {
+    const board = new ButtonBoard();
+    for (let i = 0; i < 1_000; i++) board.shown(`m${i}`, shown('A'), false);
+    expect(board.messageIds).toHaveLength(KEPT_MESSAGES + 1);
+    expect(board.messageIds[0]).toBe('m999');
+  });
+
+  test('with nothing pressable, buttons says so', () => {
+    expect(new ButtonBoard().describe()).toBe('No buttons to press right now.');
   });
 
   test('new pressable buttons are fresh until a press or a command consumes them; closing and re-showing the same ones is not new', async () => {

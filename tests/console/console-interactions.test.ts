@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CONSOLE_USER, ConsoleMessenger, consoleButton, consoleChatInput, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from '../../src/console/console-interactions.ts';
+import { KEPT_MESSAGES } from '../../src/console/buttons.ts';
+import { CONSOLE_USER, ConsoleMessenger, DIRECTORY, consoleButton, consoleChatInput, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from '../../src/console/console-interactions.ts';
 import { button, rows } from '../../src/format/components.ts';
 
 function setup() {
@@ -40,6 +41,30 @@ describe('console interactions follow Discord’s reply rules', () => {
 });
 
 describe('ConsoleMessenger', () => {
+  test('keeps only messages whose buttons can still be pressed, and a bounded number of them', async () => {
+    const { channel, messenger } = setup();
+    for (let i = 0; i < 500; i++) await messenger.send(STUDY_CHANNEL.id, { content: `answer ${i}`, components: rows([button(`ask:r:${i}`, 'Related')]) });
+    for (let i = 0; i < 500; i++) channel.post({ content: 'no buttons' }, true);
+    expect(channel.size).toBe(KEPT_MESSAGES + 1);
+    const { messageId } = await messenger.send(STUDY_CHANNEL.id, { content: 'Question', components: rows([button('quiz:a:1:1:A', 'A')]) });
+    await messenger.edit(STUDY_CHANNEL.id, messageId, { components: rows([button('quiz:a:1:1:A', 'A', undefined, true)]) });
+    await expect(messenger.edit(STUDY_CHANNEL.id, messageId, { content: 'again' })).rejects.toThrow(/Unknown Message/);
+    expect((await messenger.recentMessages(STUDY_CHANNEL.id, 100)).length).toBe(50);
+  });
+
+  test('the offline server has channels of every kind and a role, for /setup', async () => {
+    const { messenger } = setup();
+    const kinds = await Promise.all(DIRECTORY.channels.map((c) => messenger.channelFacts(OFFLINE_GUILD.id, c.id)));
+    expect(kinds.map((f) => [f?.kind, f?.botCanSend])).toEqual([
+      ['text', true],
+      ['text', true],
+      ['announcement', true],
+      ['text', false],
+      ['voice', true],
+    ]);
+    expect(DIRECTORY.roles.map((r) => r.name)).toEqual(['students']);
+  });
+
   test('posts only to the study channel and knows its facts', async () => {
     const { messenger } = setup();
     await expect(messenger.send('999', { content: 'x' })).rejects.toThrow(/Unknown Channel/);

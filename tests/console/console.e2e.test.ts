@@ -46,7 +46,8 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful {3}\[\d\] 🚩 Report a problem$/m);
 
     expect(output).toContain('you> /help\n(only you see this)\n╭ Levels Tutor');
-    expect(output).toContain('Study channels here: #study-channel');
+    expect(output).toContain('│ Study channels: #study-channel\n');
+    expect(output).toMatch(/How a quiz question closes: At its deadline, or as soon as everyone taking part has answered/);
 
     expect(output).toMatch(/you> \/ask how do I bake bread\n\(only you see this\)\nSorry, I don't have an answer for “how do I bake bread”/);
 
@@ -86,8 +87,8 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(code).toBe(0);
     expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
     expect(hintLines(output)).toEqual([
-      'hint: There are no buttons to press. Commands start with /; /help lists them.',
-      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them\.$/),
+      'hint: There are no buttons to press. Commands start with /; /help lists them; buttons lists what can be pressed.',
+      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them; buttons lists what can be pressed\.$/),
     ]);
   });
 
@@ -135,6 +136,70 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     const reports = storage.itemReports.summary();
     storage.close();
     expect(reports).toEqual([expect.objectContaining({ kind: 'entry', itemId: 'mezzo-definition', reasons: [{ reason: 'unclear', times: 1 }], lastComment: 'the example is hard to follow' })]);
+  });
+
+  test('only a number or an exact label presses a button: any other line is asked, with or without buttons on screen', async () => {
+    const { code, output } = await runScript(['mezzo', '/ask what is macro practice', 'hello', '🤔 micro??', 'what is mezzo social work', '/quit']);
+    expect(code).toBe(0);
+    expect(output).not.toMatch(/not one of the buttons/);
+    expect(hintLines(output)).toEqual([]);
+    expect(output).toMatch(/you> mezzo\n(\(only you see this\)\n)?╭ .*[Mm]ezzo/);
+    expect(output).toMatch(/you> hello\n(\(only you see this\)\n)?\S/);
+    expect(output).toMatch(/you> 🤔 micro\?\?\n(\(only you see this\)\n)?╭ .*[Mm]icro/);
+    expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
+  });
+
+  test('practice’s Stop is still reachable after an /ask, and buttons lists what can be pressed', async () => {
+    const { code, output } = await runScript(['/quiz practice', '/ask what is macro practice', 'buttons', 'stop', 'buttons', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/you> buttons\nButtons you can press:\n {2}by number: \[1\] .+\n {2}by label, on earlier messages: .*\bStop\b/);
+    expect(output).toMatch(/you> stop\n\(edited, only you see this\)\nPractice ended\./);
+    expect(output).toMatch(/you> buttons\nButtons you can press:\n {2}by number: \[1\] [^\n]+\n\n/);
+    expect(hintLines(output)).toEqual([]);
+  });
+
+  test('a question with backticks is echoed with them, never with an internal placeholder', async () => {
+    const { code, output } = await runScript(['/ask how do I bake `sourdough` bread', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toContain('“how do I bake `sourdough` bread”');
+    expect(output).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  test('the offline server has other channels and a role, so every /setup path can be tried', async () => {
+    const { code, output } = await runScript([
+      '/setup study-channel add channel: #general',
+      '/setup study-channel remove channel: #general',
+      '/setup term set channel: #voice-lounge time: 09:00 timezone: Europe/London',
+      '/setup term set channel: #read-only time: 09:00 timezone: Europe/London',
+      '/setup term set channel: #announcements time: 09:00 timezone: Europe/London role: @students',
+      '/setup show',
+      '/quit',
+    ]);
+    expect(code).toBe(0);
+    expect(hintLines(output)).toEqual([]);
+    expect(output).toContain('✅ #general is now a study channel: quizzes can run there.');
+    expect(output).toContain('✅ #general is no longer a study channel.');
+    expect(output).toContain('#voice-lounge is a voice channel: pick a text channel.');
+    expect(output).toContain('I can\'t send messages in #read-only');
+    expect(output).toMatch(/✅ The term of the day will be posted in #announcements every day at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students\./);
+    expect(output).toMatch(/Term of the day: #announcements at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students/);
+  });
+
+  test('/setup term set: every missing option in one hint; a city or an abbreviation for the zone; escaped echoes; off names the real command', async () => {
+    const { code, output } = await runScript([
+      '/setup term set',
+      '/setup term set channel: #general time: 25:00 timezone: @everyone **what** is mi',
+      '/setup term set channel: #general time: 07:00 timezone: New York',
+      '/setup term off',
+      '/quit',
+    ]);
+    expect(code).toBe(0);
+    expect(hintLines(output)).toEqual([expect.stringMatching(/^hint: \/setup term set needs channel: \(Where to post\), time: \(.+\) and timezone: \(.+\)\.$/)]);
+    expect(output).toContain('⚠️ “25:00” is not a time I understand.');
+    // Escaped, so shown literally: no bold, no working mention.
+    expect(output).toContain('“@\u200beveryone **what** is mi” is not a time zone I know.');
+    expect(output).toMatch(/✅ The term of the day will be posted in #general every day at 07:00 \(America\/New_York, UTC−[45] now\)\./);
+    expect(output).toContain('✅ The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
   });
 
   test('end of input without /quit also exits 0', async () => {

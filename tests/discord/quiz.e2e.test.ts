@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
+import { LEVEL_STYLE } from '../../src/format/levels.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
@@ -73,8 +74,7 @@ describe('/quiz start', () => {
       expect(message.body.embeds[0].fields[0].value).toMatch(/<t:\d+:R>/);
       const ids = roundOf(message);
       sessionId = ids.sessionId;
-      const locked = await standIn.callbackFor(press(alice, ids.right));
-      expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
+      // Bob first: the round closes early once the starter (round 1), then everyone who played, has answered.
       await standIn.callbackFor(press(bob, ids.wrong));
       if (round === 1) {
         const again = await standIn.callbackFor(press(bob, ids.right));
@@ -82,6 +82,8 @@ describe('/quiz start', () => {
         const elsewhere = await standIn.callbackFor(press(bob, ids.right, OTHER));
         expect(elsewhere.body.data.content).toMatch(/another channel/);
       }
+      const locked = await standIn.callbackFor(press(alice, ids.right));
+      expect(locked.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Locked in/) });
     }
     const final = await standIn.waitForRequest(postedTo(STUDY, /Quiz over/), 15_000);
     const lines = final.body.embeds[0].description.split('\n');
@@ -106,6 +108,63 @@ describe('/quiz start', () => {
     const fields = Object.fromEntries(stats.body.data.embeds[0].fields.map((f: any) => [f.name, f.value]));
     expect(fields).toMatchObject({ 'Questions answered': '3', Accuracy: '100%', 'Best streak': '3', 'Quizzes played': '1' });
   }, 60_000);
+
+  test('a solo player at level "meso": each question closes on the only answer, which is echoed as its button reads', async () => {
+    const since = Date.now();
+    const start = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', 'meso'), option.integer('questions', 3), option.integer('seconds', 60)])]));
+    expect(start.body.data.content).toMatch(/3 questions, 🟠 Mezzo, 60 s each/);
+    for (let round = 1; round <= 3; round++) {
+      const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, new RegExp(`^Question ${round} of 3$`))(r), 15_000);
+      const ids = roundOf(message);
+      // Before the reveal: a neutral colour and no level, so nothing hints at a "which level?" answer.
+      expect(message.body.embeds[0].color).toBe(LEVEL_STYLE.general.colour);
+      expect(message.body.embeds[0].footer.text).toMatch(/^(easy|medium|hard)$/);
+      // The countdown never promises more time than the round has.
+      const { deadline_at: deadline } = bot.context.storage.db.prepare('SELECT deadline_at FROM quiz_rounds WHERE session_id = ? AND round = ?').get(ids.sessionId, ids.round) as { deadline_at: number };
+      const shown = Number(/<t:(\d+):R>/.exec(message.body.embeds[0].fields[0].value)?.[1]) * 1000;
+      expect(deadline - shown).toBeGreaterThanOrEqual(0);
+      expect(deadline - shown).toBeLessThan(1000);
+      const label = message.body.components.flatMap((row: any) => row.components).find((c: any) => c.custom_id === ids.right).label;
+      const locked = await standIn.callbackFor(press(alice, ids.right));
+      // As the button reads ("Macro", "True"), with a multiple-choice letter's text after it.
+      expect(locked.body.data.content === `Locked in: **${label}**` || locked.body.data.content.startsWith(`Locked in: **${label}: `)).toBe(true);
+      // Long before the 60 s deadline: the only player has answered.
+      const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.path.startsWith(`/channels/${STUDY}/messages/`) && r.body?.embeds?.[0]?.title === `Question ${round} of 3: answer`, 20_000);
+      expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    }
+    await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz over/)(r), 15_000);
+    expect(bot.context.quizzes.runningCount).toBe(0);
+  }, 90_000);
+
+  test('with 50 right answers the reveal names whole mentions and says "+N more"', async () => {
+    const since = Date.now();
+    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])]));
+    const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /^Question 1 of 3$/)(r), 15_000);
+    const ids = roundOf(message);
+    const players = Array.from({ length: 49 }, (_, i): StandInUser => ({ id: String(395_000_000_000_000_000n + BigInt(i)), username: `p${i}` }));
+    for (const player of players) await standIn.callbackFor(press(player, ids.right));
+    await standIn.callbackFor(press(alice, ids.right));
+    const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.body?.embeds?.[0]?.title === 'Question 1 of 3: answer', 20_000);
+    const who: string = reveal.body.embeds[0].fields[0].value;
+    expect(who.length).toBeLessThanOrEqual(1024);
+    const [list, more] = who.split(', +');
+    const shown = list!.split(', ');
+    for (const mention of shown) expect(mention).toMatch(/^<@\d{17,19}>$/);
+    expect(more).toBe(`${50 - shown.length} more`);
+    await standIn.callbackFor(quiz(alice, [option.subcommand('stop')]));
+    await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz stopped/)(r));
+  }, 90_000);
+
+  test.each(['cosmic', 'micro or macro'])('level %j is refused with the levels named', async (level) => {
+    const refused = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', level)])]));
+    expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/is not a level I know: pick micro, mezzo \(or meso\), macro or mixed/) });
+    expect(bot.context.quizzes.runningCount).toBe(0);
+  });
+
+  test('level autocompletes, and reads "meso" as mezzo', async () => {
+    const callback = await standIn.callbackFor(standIn.autocomplete({ name: 'quiz', options: [option.subcommand('start', [option.string('level', 'meso', true)])], user: alice, guildId: GUILD, channelId: STUDY }));
+    expect(callback.body.data.choices).toEqual([{ name: 'mezzo (meso)', value: 'mezzo' }]);
+  });
 
   test('/quiz stop: refused for others, allowed for Manage Messages', async () => {
     await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])]));
@@ -137,7 +196,22 @@ describe('/quiz practice', () => {
     expect(bot.context.storage.quiz.leaderboard(GUILD, null, 10).top).toEqual(before);
   });
 
-  test.each(['quiz:p:macro:no-such-item:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
+  test('pressing an answer three times is one review; practice level "meso" is mezzo', async () => {
+    const carol: StandInUser = { id: '310000000000000004', username: 'carol' };
+    const first = await standIn.callbackFor(quiz(carol, [option.subcommand('practice', [option.string('level', 'meso')])]));
+    const answerId: string = first.body.data.components[0].components[0].custom_id;
+    expect(answerId).toMatch(/^quiz:p:mezzo:/);
+    const result = await standIn.callbackFor(press(carol, answerId));
+    expect(result.body.data.embeds[0].description).toMatch(/Box 1 of 5: I’ll ask it again once it is due, in a minute\.$/);
+    for (const _ of [2, 3]) {
+      const again = await standIn.callbackFor(press(carol, answerId));
+      expect(again.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/already answered this question/) });
+    }
+    const [card] = bot.context.storage.practice.cards(carol.id);
+    expect(card).toMatchObject({ box: 1, reviews: 1 });
+  });
+
+  test.each(['quiz:p:macro:no-such-item:A:0', 'quiz:p:macro:mc-x:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
     const callback = await standIn.callbackFor(press(bob, customId));
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.content).toMatch(/quiz|practice|button/i);
@@ -153,39 +227,109 @@ describe('a crash during a quiz', () => {
   });
   afterAll(() => lab.stop());
 
-  test('the next start closes it with a message and keeps the answers given before the crash', async () => {
+  test('kill -9 mid-quiz: the next start resumes it, and it finishes with every acknowledged answer counted', async () => {
     const standIn = lab;
     const quiz = (user: StandInUser, options: any[], channelId: string) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
-    const press = (user: StandInUser, customId: string, channelId: string) => standIn.button({ customId, user, guildId: GUILD, channelId });
+    const press = async (user: StandInUser, customId: string) => (await standIn.callbackFor(standIn.button({ customId, user, guildId: GUILD, channelId: CRASH }))).body.data.content as string;
     const database = path.join(tempDir(), 'crash.sqlite');
     const setup = openStorage(database);
     setup.settings.addStudyChannel(GUILD, CRASH);
     setup.close();
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' };
-    const victim = spawnEntry('src/index.ts', [], env);
-    await waitUntil(() => victim.output().includes('logged in to Discord'), 20_000, 'log-in');
+    const read = <T>(query: (storage: ReturnType<typeof openStorage>) => T): T => {
+      const reader = openStorage(database);
+      try {
+        return query(reader);
+      } finally {
+        reader.close();
+      }
+    };
+    const startBot = async () => {
+      const identified = standIn.identifies.length;
+      const child = spawnEntry('src/index.ts', [], env);
+      await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'the bot to log in');
+      return child;
+    };
+    const crash = async (child: ReturnType<typeof spawnEntry>) => {
+      child.kill('SIGKILL');
+      await exited(child);
+    };
+
+    // Round 1: the starter (mod) does not answer, so nothing closes it early.
+    let bot = await startBot();
+    await standIn.callbackFor(quiz(mod, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
+    const first = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 20_000);
+    const one = read((storage) => roundOf(first, storage));
+    expect(await press(bob, one.wrong)).toMatch(/Locked in/);
+    expect(await press(alice, one.right)).toMatch(/Locked in/);
+    await crash(bot);
+
+    // Down past round 1's deadline: the restart reveals it, then asks question 2.
+    read((storage) => storage.db.prepare('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1').run(one.sessionId));
+    const firstMessageId = standIn.messages.get(CRASH)!.find((m) => m.embeds[0]?.title === 'Question 1 of 3').id;
+    bot = await startBot();
+    const reveal = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${CRASH}/messages/${firstMessageId}`, 20_000);
+    expect(reveal.body.embeds[0].title).toBe('Question 1 of 3: answer');
+    expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    expect(reveal.body.components[0].components.every((c: any) => c.disabled)).toBe(true);
+    const second = await standIn.waitForRequest(postedTo(CRASH, /^Question 2 of 3$/), 20_000);
+    const two = read((storage) => roundOf(second, storage));
+    expect(await press(bob, two.wrong)).toMatch(/Locked in/);
+    await crash(bot);
+
+    // Restarted within round 2: its buttons still work, and answering closes it as usual.
+    bot = await startBot();
+    expect(await press(bob, two.right)).toMatch(/already answered/);
+    expect(await press(alice, two.right)).toMatch(/Locked in/);
+    const third = await standIn.waitForRequest(postedTo(CRASH, /^Question 3 of 3$/), 20_000);
+    const three = read((storage) => roundOf(third, storage));
+    expect(await press(alice, three.right)).toMatch(/Locked in/);
+    expect(await press(bob, three.right)).toMatch(/Locked in/);
+    const final = await standIn.waitForRequest(postedTo(CRASH, /Quiz over/), 20_000);
+    const lines = final.body.embeds[0].description.split('\n');
+    expect(lines[0]).toContain(`<@${alice.id}>`);
+    expect(lines[0]).toMatch(/\(3\/3 right\)/);
+    expect(lines[1]).toContain(`<@${bob.id}>`);
+    expect(lines[1]).toMatch(/\(1\/3 right\)/);
+    expect(standIn.requests.filter(postedTo(CRASH, /interrupted/))).toEqual([]);
+    bot.kill('SIGTERM');
+    await exited(bot);
+
+    read((storage) => {
+      expect(storage.quiz.running()).toEqual([]);
+      const answers = storage.quiz.answers(one.sessionId);
+      expect(answers.map((a) => `${a.round}:${a.userId === alice.id ? 'alice' : 'bob'}:${a.correct}`)).toEqual(['1:bob:false', '1:alice:true', '2:bob:false', '2:alice:true', '3:alice:true', '3:bob:true']);
+      expect(storage.quiz.rounds(one.sessionId).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
+    });
+  }, 150_000);
+
+  test('SIGTERM during a quiz is a shutdown, not a restart: the message says so and counts the open round', async () => {
+    const standIn = lab;
+    const CHANNEL = '210000000000000013';
+    standIn.addGuild({ id: '211000000000000000', name: 'Shutdown Club', channels: [{ id: CHANNEL, name: 'shutdown-lab' }] });
+    const database = path.join(tempDir(), 'shutdown.sqlite');
+    const setup = openStorage(database);
+    setup.settings.addStudyChannel('211000000000000000', CHANNEL);
+    setup.close();
     const identified = standIn.identifies.length;
-    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
-    const message = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 15_000);
+    const child = spawnEntry('src/index.ts', [], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' });
+    await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'log-in');
+    const on = (user: StandInUser) => ({ user, guildId: '211000000000000000', channelId: CHANNEL });
+    await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }));
+    const message = await standIn.waitForRequest(postedTo(CHANNEL, /^Question 1 of 3$/), 20_000);
     const reader = openStorage(database);
     const ids = roundOf(message, reader);
     reader.close();
-    const locked = await standIn.callbackFor(press(alice, ids.right, CRASH));
+    const locked = await standIn.callbackFor(standIn.button({ customId: ids.right, ...on(alice) }));
     expect(locked.body.data.content).toMatch(/Locked in/);
-    victim.kill('SIGKILL');
-    await exited(victim);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
 
-    const revived = spawnEntry('src/index.ts', [], env);
-    await waitUntil(() => standIn.identifies.length > identified, 20_000, 'the restarted bot to log in');
-    const notice = await standIn.waitForRequest(postedTo(CRASH, /interrupted/), 20_000);
-    expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
-    revived.kill('SIGTERM');
-    await exited(revived);
-
-    const after = openStorage(database);
-    expect(after.quiz.running()).toEqual([]);
-    expect(after.quiz.answers(ids.sessionId)).toEqual([expect.objectContaining({ userId: alice.id, correct: true })]);
-    expect(after.quiz.leaderboard(GUILD, null, 10).top[0]).toMatchObject({ userId: alice.id });
-    after.close();
+    const reveal = standIn.requests.find((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${CHANNEL}/messages/`))!;
+    expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    const notice = standIn.requests.find(postedTo(CHANNEL, /Quiz paused/))!;
+    expect(notice.body.embeds[0].title).toBe('⏸️ Quiz paused: the bot is shutting down');
+    expect(notice.body.embeds[0].description).toMatch(new RegExp(`<@${alice.id}>: \\*\\*1\\d\\*\\* pts \\(1/1 right\\)`));
+    expect(standIn.requests.filter(postedTo(CHANNEL, /restart|interrupted/i))).toEqual([]);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nextPracticeItem, reviewCard, LEITNER_INTERVALS_MS } from '../../src/engines/practice.ts';
-import { BASE_POINTS, choicesFor, correctKey, drawItems, pointsFor, QuizGame, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
+import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
@@ -18,10 +18,15 @@ describe('drawItems', () => {
     expect(drawItems(items, 'mixed', 3, seededRandom(seed)).some((i) => i.kind === 'scenario-level')).toBe(true);
   });
 
-  test.each(['micro', 'mezzo', 'macro'] as const)('a %s quiz only draws items for that level (or general)', (level) => {
+  test.each(['micro', 'mezzo', 'macro'] as const)('a %s quiz only draws items for that level (or general), and "which level?" scenarios', (level) => {
     for (const item of drawItems(items, level, 20, seededRandom(1))) {
-      expect(item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level)).toBe(true);
+      expect(item.level === level || item.level === 'general' || item.kind === 'scenario-level').toBe(true);
     }
+  });
+
+  test.each(['micro', 'mezzo', 'macro'] as const)('the quiz level does not give away a scenario’s answer: a %s pool has scenarios of every level', (level) => {
+    const scenarios = items.filter((item) => item.kind === 'scenario-level' && matchesLevel(item, level));
+    expect(new Set(scenarios.map((item) => item.answer))).toEqual(new Set(['micro', 'mezzo', 'macro']));
   });
 });
 
@@ -73,13 +78,48 @@ describe('QuizGame', () => {
     const game = new QuizGame(three, 20);
     const round = game.openNextRound(0);
     play(game, 'ann', 1, correctKey(round.item), 1_000);
-    expect(game.press('ann', 1, wrongKey(round.item), 2_000)).toEqual({ kind: 'already-answered', choice: correctKey(round.item) });
+    expect(game.press('ann', 1, wrongKey(round.item), 2_000)).toMatchObject({ kind: 'already-answered', choice: correctKey(round.item) });
     expect(game.press('ben', 1, 'Z', 2_000)).toEqual({ kind: 'invalid-choice' });
     expect(game.press('ben', 2, correctKey(round.item), 2_000)).toEqual({ kind: 'round-closed' });
     expect(game.press('ben', 1, correctKey(round.item), 20_001)).toEqual({ kind: 'round-closed' });
     game.closeRound();
     expect(game.press('ben', 1, correctKey(round.item), 3_000)).toEqual({ kind: 'round-closed' });
     expect(game.allAnswers).toHaveLength(1);
+  });
+
+  test('a solo starter’s first answer closes the first round early', () => {
+    const game = new QuizGame(three, 20, [], 'ann');
+    const round = game.openNextRound(0);
+    expect(play(game, 'ann', 1, correctKey(round.item), 1_000)).toMatchObject({ kind: 'locked', everyoneAnswered: true });
+  });
+
+  test('the first round waits for the starter; later rounds wait for everyone who answered before', () => {
+    const game = new QuizGame(three, 20, [], 'ann');
+    let round = game.openNextRound(0);
+    expect(play(game, 'ben', 1, correctKey(round.item), 1_000)).toMatchObject({ everyoneAnswered: false });
+    expect(play(game, 'ann', 1, correctKey(round.item), 2_000)).toMatchObject({ everyoneAnswered: true });
+    game.closeRound();
+    round = game.openNextRound(30_000);
+    expect(play(game, 'ann', 2, correctKey(round.item), 31_000)).toMatchObject({ everyoneAnswered: false });
+    expect(play(game, 'ben', 2, correctKey(round.item), 32_000)).toMatchObject({ everyoneAnswered: true });
+  });
+
+  test('a first round nobody answered leaves the next waiting for the starter', () => {
+    const game = new QuizGame(three, 20, [], 'ann');
+    game.openNextRound(0);
+    game.closeRound();
+    const round = game.openNextRound(30_000);
+    expect(play(game, 'ann', 2, correctKey(round.item), 31_000)).toMatchObject({ everyoneAnswered: true });
+  });
+
+  test('a locked answer carries the label as its button shows it', () => {
+    const scenario = items.find((i) => i.kind === 'scenario-level')!;
+    const game = new QuizGame([scenario], 20, [], 'ann');
+    game.openNextRound(0);
+    expect(play(game, 'ben', 1, 'macro', 1_000)).toMatchObject({ kind: 'locked', label: 'Macro' });
+    expect(game.press('ben', 1, 'micro', 2_000)).toMatchObject({ kind: 'already-answered', label: 'Macro' });
+    const mc = items.find((i) => i.kind === 'multiple-choice')!;
+    expect(choiceLabel(mc, 'B')).toBe(`B: ${choicesFor(mc)[1]!.label}`);
   });
 
   test('standings break ties by right answers, then by who answered first', () => {
@@ -114,5 +154,24 @@ describe('solo practice (Leitner)', () => {
     const seen = new Set(cards.map((card) => card.itemId));
     const fresh = nextPracticeItem(items, cards.slice(2), 'mixed', now, seededRandom(1));
     expect(seen.has(fresh!.id)).toBe(false);
+  });
+});
+
+describe('quizLevel', () => {
+  test.each([
+    [null, 'mixed'],
+    ['', 'mixed'],
+    ['meso', 'mezzo'],
+    ['Meso', 'mezzo'],
+    ['MEZZO', 'mezzo'],
+    ['mezo', 'mezzo'],
+    ['micro level', 'micro'],
+    ['mirco', 'micro'],
+    ['macro', 'macro'],
+    ['mixed', 'mixed'],
+    ['cosmic', null],
+    ['micro or macro', null],
+  ])('%j → %j', (typed, level) => {
+    expect(quizLevel(typed)).toBe(level);
   });
 });
