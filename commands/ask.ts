@@ -76,8 +76,16 @@ function relatedDocs(context: BotContext, doc: AnswerDoc, result?: AskResult): A
   const unique = new Map([...curated, ...(result?.suggestions ?? [])].map((d) => [d.id, d]));
   unique.delete(doc.id);
   const answered = new Set([foldText(result?.query ?? ''), ...(doc.kind === 'term' ? doc.phrasings.map((name) => foldText(`what is ${name}`)) : [])]);
-  const asksTheSame = (other: AnswerDoc): boolean => other.phrasings.some((phrasing) => answered.has(foldText(phrasing)));
+  const asksTheSame = (other: AnswerDoc): boolean => foldedPhrasings(other).some((phrasing) => answered.has(phrasing));
   return [...unique.values()].filter((other) => !asksTheSame(other)).slice(0, 3);
+}
+
+/** Each document's phrasings folded once, not on every reply. */
+const foldedByDoc = new WeakMap<AnswerDoc, readonly string[]>();
+function foldedPhrasings(doc: AnswerDoc): readonly string[] {
+  let folded = foldedByDoc.get(doc);
+  if (folded === undefined) foldedByDoc.set(doc, (folded = doc.phrasings.map(foldText)));
+  return folded;
 }
 
 /** A private answer can be shared, unless Discord keeps every reply private here anyway. */

@@ -20,9 +20,9 @@ const FLOOR = {
   refusal: 0.92,
   scenarioLevel: 0.95,
   categories: {
-    british: 0.73,
+    british: 0.78,
     'chit-chat': 1.0,
-    clean: 0.76,
+    clean: 0.79,
     comparison: 0.69,
     definition: 1.0,
     degree: 0.81,
