@@ -1,4 +1,6 @@
-import type { Db } from './database.ts';
+import { randomInt } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS, type Db } from './database.ts';
 
 export type Vote = 1 | -1;
 
@@ -7,26 +9,98 @@ export interface GapReport {
   readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
 }
 
+type UnansweredRow = [id: number, guildId: string | null, question: string, outcome: string, askedAt: number];
+
 /** Which rows a curator report covers: one server or all, from a time on. */
 export interface GapScope {
   readonly guildId?: string | null;
   readonly since?: number;
 }
 
-/** What students asked that the bot could not answer, and their votes on answers. */
-export class AskLogRepo {
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => number = Date.now,
-  ) {}
+/**
+ * A question's id is chosen when it is queued, so that a "did you mean" button can name it
+ * before the batch is written: the time in ms, then 11 random bits, because several processes
+ * (shards) write the same table; increasing within a process, so the log keeps its order.
+ */
+let lastQuestionId = 0;
+function newQuestionId(): number {
+  lastQuestionId = Math.max(lastQuestionId + 1, Date.now() * 2048 + randomInt(0, 2048));
+  return lastQuestionId;
+}
 
-  /** Returns the row's id, which a "did you mean" pick refers back to. */
+/** Rows written at once when a burst queues this many before the end of the tick. */
+const MAX_BATCH = 256;
+
+/**
+ * The ask log's own connection to the database file, with `synchronous = NORMAL`: its
+ * commits never wait for the disk (WAL still keeps them across a crash of the bot; only
+ * an OS crash can lose the last few), while quiz answers on the main connection stay FULL.
+ * An in-memory database has no second connection, so it shares the main one.
+ */
+export function openAskLogConnection(file: string, main: Db): Db {
+  if (file === ':memory:') return main;
+  const db = new Database(file);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/**
+ * What students asked that the bot could not answer, and their votes on answers.
+ * Unanswered questions are queued and written once per tick in one transaction, so a
+ * flood of them costs one commit, after the replies have gone out.
+ */
+export class AskLogRepo {
+  private readonly pending: UnansweredRow[] = [];
+  private flushScheduled = false;
+  /** A background write that failed, thrown by the next logUnanswered (its rows stay queued for the next flush). */
+  private failure: unknown = null;
+  private readonly insertUnanswered: Database.Statement<UnansweredRow>;
+  private readonly writeBatch: (rows: readonly UnansweredRow[]) => void;
+
+  constructor(
+    /** The connection the log writes through (see openAskLogConnection). */
+    readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.insertUnanswered = db.prepare('INSERT OR IGNORE INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?)');
+    const insertWithNewId = db.prepare<[string | null, string, string, number]>('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)');
+    this.writeBatch = db.transaction((rows: readonly UnansweredRow[]) => {
+      // Two processes picking one id (same ms, same 11 bits) is rare; the question is kept all the same.
+      for (const [id, ...row] of rows) if (this.insertUnanswered.run(id, ...row).changes === 0) insertWithNewId.run(...row);
+    });
+  }
+
+  /** Returns the question's id, which a "did you mean" pick refers back to. */
   logUnanswered(guildId: string | null, question: string, outcome: string): number {
+    // Fail now, not a tick later, when the log cannot be written at all.
+    if (!this.db.open) throw new TypeError('The database connection is not open');
     // Questions are capped: the log is for curators, not an archive of pasted essays.
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)')
-      .run(guildId, question.slice(0, 500), outcome, this.now());
-    return Number(lastInsertRowid);
+    const id = newQuestionId();
+    this.pending.push([id, guildId, question.slice(0, 500), outcome, this.now()]);
+    if (this.pending.length >= MAX_BATCH) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        try {
+          this.flush();
+        } catch (error) {
+          this.failure = error;
+        }
+      });
+    }
+    const failure = this.failure;
+    this.failure = null;
+    if (failure !== null) throw failure;
+    return id;
+  }
+
+  /** Writes every queued question now; reads and shutdown call it first. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.writeBatch(this.pending);
+    this.pending.length = 0;
   }
 
   /** One vote per user per answer; voting again replaces the earlier vote. */
@@ -53,6 +127,7 @@ export class AskLogRepo {
    * frequent first; all servers, or one server (`guildId`) since a time (`since`, epoch ms).
    */
   gaps(limit = 50, scope: GapScope = {}): GapReport {
+    this.flush();
     const guild = scope.guildId ?? null;
     const since = scope.since ?? 0;
     const unanswered = this.db
