@@ -79,9 +79,9 @@ describe('bench helpers', () => {
   });
 
   test('top-1 accuracy counts a question only when the best match is one of its expected ids', () => {
-    const question = (q: string, expect: string[]) => ({ q, expect, category: 'clean', split: 'tune' as const });
-    // A question with no expected id is off-topic: it does not count towards top-1.
-    const fixtures = { questions: [question('a', ['x']), question('b', ['y', 'z']), question('c', ['w']), question('d', ['v']), question('e', [])] };
+    const asked = (q: string, expect: string[], level?: string[]) => ({ q, category: 'clean', expect, split: 'tune' as const, ...(level ? { level } : {}) });
+    // The refused question and the scenario are not counted: only a, b, c and d are.
+    const fixtures = { questions: [asked('a', ['x']), asked('b', ['y', 'z']), asked('c', ['w']), asked('d', ['v']), asked('e', []), asked('f', [], ['micro'])] };
     const best = new Map([['a', 'x'], ['b', 'z'], ['c', 'x']]);
     expect(top1Accuracy(fixtures, (q) => best.get(q) ?? null)).toBe(0.5);
   });

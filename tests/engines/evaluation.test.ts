@@ -20,7 +20,7 @@ const FLOOR = {
   refusal: 0.92,
   scenarioLevel: 0.95,
   categories: {
-    british: 0.78,
+    british: 0.73,
     'chit-chat': 1.0,
     clean: 0.79,
     comparison: 0.69,
