@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { COMMANDS } from '../../commands/index.ts';
+import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import { SetupService } from '../engines/setup.ts';
 import type { Messenger } from '../interactions/types.ts';
@@ -45,5 +45,7 @@ export async function createContext(config: Config, logger: Logger, messenger: M
     logger,
     now,
     commands: COMMANDS,
+    messageCommands: MESSAGE_COMMANDS,
+    components: COMPONENTS,
   };
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './database.ts';
 import type { SqlClient, SqlStatement } from './sql.ts';
@@ -10,7 +11,24 @@ export interface GapReport {
   readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
 }
 
-type UnansweredRow = [guildId: string | null, question: string, outcome: string, askedAt: number];
+type UnansweredRow = [id: number, guildId: string | null, question: string, outcome: string, askedAt: number];
+
+/** Which rows a curator report covers: one server or all, from a time on. */
+export interface GapScope {
+  readonly guildId?: string | null;
+  readonly since?: number;
+}
+
+/**
+ * A question's id is chosen when it is queued, so that a "did you mean" button can name it
+ * before the batch is written: the time in ms, then 11 random bits, because several processes
+ * (shards) write the same table; increasing within a process, so the log keeps its order.
+ */
+let lastQuestionId = 0;
+function newQuestionId(): number {
+  lastQuestionId = Math.max(lastQuestionId + 1, Date.now() * 2048 + randomInt(0, 2048));
+  return lastQuestionId;
+}
 
 /** Rows written at once when a burst queues this many before the end of the tick. */
 const MAX_BATCH = 256;
@@ -51,11 +69,13 @@ export class AskLogRepo {
     private readonly now: () => number = Date.now,
   ) {}
 
-  logUnanswered(guildId: string | null, question: string, outcome: string): void {
+  /** Returns the question's id, which a "did you mean" pick refers back to. */
+  logUnanswered(guildId: string | null, question: string, outcome: string): number {
     // Fail now, not a tick later, when the log cannot be written at all.
     if (!this.db.open) throw new TypeError('The database connection is not open');
     // Questions are capped: the log is for curators, not an archive of pasted essays.
-    this.pending.push([guildId, question.slice(0, 500), outcome, this.now()]);
+    const id = newQuestionId();
+    this.pending.push([id, guildId, question.slice(0, 500), outcome, this.now()]);
     if (this.pending.length >= MAX_BATCH) this.flush().catch((error: unknown) => (this.failure = error));
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -67,6 +87,7 @@ export class AskLogRepo {
     const failure = this.failure;
     this.failure = null;
     if (failure !== null) throw failure;
+    return id;
   }
 
   /**
@@ -76,7 +97,16 @@ export class AskLogRepo {
   flush(): Promise<void> {
     if (this.pending.length > 0) {
       const rows = this.pending.splice(0);
-      const statements: SqlStatement[] = rows.map((params) => ({ sql: 'INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)', params }));
+      const statements: SqlStatement[] = rows.flatMap(([id, guildId, question, outcome, askedAt]) => [
+        { sql: 'INSERT INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', params: [id, guildId, question, outcome, askedAt] },
+        // Two processes picking one id (same ms, same 11 bits) is rare; the question is kept all the same, under a new id.
+        {
+          sql: `INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at)
+                SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)
+                WHERE NOT EXISTS (SELECT 1 FROM unanswered_questions WHERE id = ? AND question = ? AND asked_at = ?)`,
+          params: [guildId, question, outcome, askedAt, id, question, askedAt],
+        },
+      ]);
       // PostgreSQL's equivalent of synchronous = NORMAL, for these rows only.
       if (this.db.engine === 'postgres') statements.unshift({ sql: 'SET LOCAL synchronous_commit TO OFF' });
       const write = this.db.transaction(statements).catch((error: unknown) => {
@@ -107,18 +137,25 @@ export class AskLogRepo {
     return { up: row?.up ?? 0, down: row?.down ?? 0 };
   }
 
-  /** For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most frequent first. */
-  async gaps(limit = 50): Promise<GapReport> {
+  /**
+   * For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most
+   * frequent first; all servers, or one server (`guildId`) since a time (`since`, epoch ms).
+   */
+  async gaps(limit = 50, scope: GapScope = {}): Promise<GapReport> {
     await this.flush();
+    const guild = scope.guildId ?? null;
+    const since = scope.since ?? 0;
     const unanswered = await this.db.all<{ question: string; times: number; lastAskedAt: number }>(
       `SELECT MIN(question) AS question, COUNT(*) AS times, MAX(asked_at) AS "lastAskedAt"
-       FROM unanswered_questions GROUP BY lower(trim(question)) ORDER BY times DESC, "lastAskedAt" DESC LIMIT ?`,
-      [limit],
+       FROM unanswered_questions WHERE (CAST(? AS TEXT) IS NULL OR guild_id = ?) AND asked_at >= ?
+       GROUP BY lower(trim(question)) ORDER BY times DESC, "lastAskedAt" DESC LIMIT ?`,
+      [guild, guild, since, limit],
     );
     const downvoted = await this.db.all<{ answerId: string; down: number; up: number }>(
       `SELECT answer_id AS "answerId", ${DOWN} AS down, ${UP} AS up
-       FROM answer_feedback GROUP BY answer_id HAVING ${DOWN} > 0 ORDER BY down DESC, up ASC LIMIT ?`,
-      [limit],
+       FROM answer_feedback WHERE (CAST(? AS TEXT) IS NULL OR guild_id = ?) AND voted_at >= ?
+       GROUP BY answer_id HAVING ${DOWN} > 0 ORDER BY down DESC, up ASC LIMIT ?`,
+      [guild, guild, since, limit],
     );
     return { unanswered, downvoted };
   }

@@ -1,5 +1,7 @@
 import { AskLogRepo, openAskLogConnection } from './ask-log-repo.ts';
 import { openDatabase } from './database.ts';
+import { ItemReportRepo } from './item-report-repo.ts';
+import { PickRepo } from './pick-repo.ts';
 import { openPostgres } from './postgres-client.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
@@ -18,6 +20,9 @@ export interface Storage {
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
   readonly report: ReportRepo;
+  /** Students' "Report a problem" submissions (the class report's queries are in report-repo.ts). */
+  readonly itemReports: ItemReportRepo;
+  readonly picks: PickRepo;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ export async function openStorage(location: string, now: () => number = Date.now
     askLog,
     practice: new PracticeRepo(sql, now),
     report: new ReportRepo(sql),
+    itemReports: new ItemReportRepo(sql, now),
+    picks: new PickRepo(sql, now),
     close: async () => {
       if (askLogSql.open) await askLog.flush();
       if (askLogSql !== sql) await askLogSql.close();

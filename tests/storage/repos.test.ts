@@ -100,6 +100,87 @@ describe('AskLogRepo', () => {
   });
 });
 
+describe('AskLogRepo scopes', () => {
+  test('scopes gaps to one server and a start time', async () => {
+    let time = 1_000;
+    const s = await storage(() => time);
+    await s.askLog.logUnanswered('g', 'old question', 'out-of-scope');
+    await s.askLog.vote('micro-definition', 'a', -1, 'g');
+    time = 5_000;
+    await s.askLog.logUnanswered('g', 'new question', 'out-of-scope');
+    await s.askLog.logUnanswered('other', 'elsewhere', 'unsure');
+    await s.askLog.vote('macro-definition', 'a', -1, 'other');
+    const recent = await s.askLog.gaps(50, { guildId: 'g', since: 2_000 });
+    expect(recent.unanswered.map((g) => g.question)).toEqual(['new question']);
+    expect(recent.downvoted).toEqual([]);
+    expect((await s.askLog.gaps(50, { guildId: 'g' })).downvoted).toEqual([{ answerId: 'micro-definition', down: 1, up: 0 }]);
+    expect((await s.askLog.gaps()).unanswered.map((g) => g.question).sort()).toEqual(['elsewhere', 'new question', 'old question']);
+    await s.close();
+  });
+
+  test('names each queued question by an increasing id that the written row keeps', async () => {
+    const s = await storage();
+    const first = s.askLog.logUnanswered('g', 'first', 'out-of-scope');
+    const second = s.askLog.logUnanswered('g', 'second', 'out-of-scope');
+    expect(second).toBeGreaterThan(first);
+    await s.askLog.flush();
+    expect(await s.sql.all('SELECT id, question FROM unanswered_questions ORDER BY id')).toEqual([
+      { id: first, question: 'first' },
+      { id: second, question: 'second' },
+    ]);
+    await s.close();
+  });
+});
+
+describe('ItemReportRepo', () => {
+  test('counts reports per user since a time and summarises them per item, most reported first', async () => {
+    let time = 1_000;
+    const s = await storage(() => time);
+    await s.itemReports.add({ kind: 'entry', itemId: 'micro-definition', reason: 'wrong', comment: 'a typo', userId: 'a', guildId: 'g' });
+    time = 2_000;
+    await s.itemReports.add({ kind: 'entry', itemId: 'micro-definition', reason: 'wrong', comment: null, userId: 'b', guildId: 'g' });
+    await s.itemReports.add({ kind: 'entry', itemId: 'micro-definition', reason: 'unclear', comment: 'hard to follow', userId: 'a', guildId: 'g' });
+    time = 3_000;
+    await s.itemReports.add({ kind: 'quiz', itemId: 'mc-one', reason: 'outdated', comment: null, userId: 'a', guildId: null });
+    expect(await s.itemReports.countBy('a', 0)).toBe(3);
+    expect(await s.itemReports.countBy('a', 2_000)).toBe(2);
+    expect(await s.itemReports.countBy('nobody', 0)).toBe(0);
+    expect(await s.itemReports.summary()).toEqual([
+      {
+        kind: 'entry',
+        itemId: 'micro-definition',
+        reports: 3,
+        reasons: [{ reason: 'wrong', times: 2 }, { reason: 'unclear', times: 1 }],
+        lastComment: 'hard to follow',
+        lastReportedAt: 2_000,
+      },
+      { kind: 'quiz', itemId: 'mc-one', reports: 1, reasons: [{ reason: 'outdated', times: 1 }], lastComment: null, lastReportedAt: 3_000 },
+    ]);
+    expect((await s.itemReports.summary(50, { guildId: 'g', since: 1_500 })).map((r) => r.reports)).toEqual([2]);
+    expect(await s.itemReports.summary(1)).toHaveLength(1);
+    await s.close();
+  });
+});
+
+describe('PickRepo', () => {
+  test('keeps one pick per student, question and entry, and ignores picks of unknown questions', async () => {
+    const s = await storage();
+    const id = s.askLog.logUnanswered('g', 'what is a genogrm', 'unsure');
+    s.askLog.logUnanswered('g', 'another question', 'out-of-scope');
+    await s.askLog.flush();
+    expect(await s.picks.record(id, 'genogram', 'a')).toBe(true);
+    expect(await s.picks.record(id, 'genogram', 'a')).toBe(false);
+    expect(await s.picks.record(id, 'genogram', 'b')).toBe(true);
+    expect(await s.picks.record(id + 1_000_000, 'genogram', 'a')).toBe(false);
+    expect(await s.picks.all()).toEqual([
+      { question: 'what is a genogrm', docId: 'genogram' },
+      { question: 'what is a genogrm', docId: 'genogram' },
+    ]);
+    expect(await s.picks.unansweredQuestions()).toEqual(['what is a genogrm', 'another question']);
+    await s.close();
+  });
+});
+
 describe('two processes sharing one database', () => {
   test('one of them claims the day: the first insert wins, whoever runs it', async () => {
     const where = await databases.location();
