@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
-import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
-import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
-import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
+import type { CommandModule } from '../src/bot/command.ts';
+import { QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, type QuizLevel } from '../src/engines/quiz.ts';
+import { leaderboardReply, statsReply } from '../src/format/quiz.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
-import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+import type { ChatInputInteraction } from '../src/interactions/types.ts';
+import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
 
 const DAY_MS = 24 * 3_600_000;
 const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
@@ -16,8 +16,8 @@ const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const level = z.enum(QUIZ_LEVELS);
 const buttonParts = z.union([
   z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
-  // The last part is the card's review count when shown: one showing, one review.
-  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]),
+  // The card's review count when shown (one showing, one review), then the show time.
+  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]).rest(z.string().max(10)),
   z.tuple([z.literal('pn'), level, itemId]),
   z.tuple([z.literal('ps')]),
 ]);
@@ -37,17 +37,6 @@ function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
 
 function bounded(value: number | null, min: number, max: number, fallback: number): number {
   return value === null ? fallback : Math.min(max, Math.max(min, value));
-}
-
-async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, practiceLevel: QuizLevel, lastItemId?: string): Promise<void> {
-  const userId = interaction.user.id;
-  const cards = context.storage.practice.cards(userId);
-  const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
-  if (item === null) throw new UserError('I have no practice questions for that level yet.');
-  const card = cards.find((c) => c.itemId === item.id);
-  const payload = practiceQuestion(practiceLevel, item, card, card?.reviews ?? 0);
-  if ('update' in interaction) await interaction.update(payload);
-  else await interaction.reply(payload);
 }
 
 export const quizCommand: CommandModule = {
@@ -119,7 +108,8 @@ export const quizCommand: CommandModule = {
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(guildOnly(interaction), user.id)));
+        const study = user.id === interaction.user.id ? context.study.summary(user.id, interaction.guildId) : undefined;
+        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(guildOnly(interaction), user.id), study));
         return;
       }
       case 'practice':
@@ -145,18 +135,13 @@ export const quizCommand: CommandModule = {
       case 'a': {
         const [, sessionId, round, choice] = action;
         const message = await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId });
-        await interaction.reply({ ephemeral: true, content: message });
+        const note = context.study.studied(interaction.user.id, interaction.guildId);
+        await interaction.reply({ ephemeral: true, content: note === null ? message : `${message}\n${note}` });
         return;
       }
       case 'p': {
-        const [, practiceLevel, id, choice, shownAt] = action;
-        const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);
-        if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
-        const userId = interaction.user.id;
-        const correct = choice === correctKey(item);
-        const card = reviewCard(context.storage.practice.card(userId, id), id, correct, context.now());
-        if (!context.storage.practice.save(userId, card, correct, shownAt)) throw new UserError('You already answered this question. Press **Next question** for another one.');
-        await interaction.update(practiceResult(practiceLevel, item, choice, card));
+        const [, practiceLevel, id, choice, shownAt, shownTime] = action;
+        await answerPractice(interaction, context, { level: practiceLevel, itemId: id, choice, shownAt, shownTime: shownTimeOf(shownTime) });
         return;
       }
       case 'pn':

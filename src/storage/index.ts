@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './database.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
+import { StudentRepo } from './student-repo.ts';
 import { TermRepo } from './term-repo.ts';
 
 /** One open database and its repositories, one per concern. */
@@ -13,6 +14,7 @@ export interface Storage {
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
+  readonly students: StudentRepo;
   close(): void;
 }
 
@@ -24,7 +26,8 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     quiz: new QuizRepo(db),
     terms: new TermRepo(db, now),
     askLog: new AskLogRepo(db, now),
-    practice: new PracticeRepo(db, now),
+    practice: new PracticeRepo(db),
+    students: new StudentRepo(db, now),
     close: () => {
       if (db.open) db.close();
     },
