@@ -7,6 +7,7 @@ import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ChatInputInteraction } from '../src/interactions/types.ts';
 import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
+import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand, timezoneChoices } from './quiz-habits.ts';
 
 const DAY_MS = 24 * 3_600_000;
 const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
@@ -20,6 +21,8 @@ const buttonParts = z.union([
   z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]).rest(z.string().max(10)),
   z.tuple([z.literal('pn'), level, itemId]),
   z.tuple([z.literal('ps')]),
+  z.tuple([z.literal('rp')]),
+  z.tuple([z.literal('ro')]),
 ]);
 
 function guildOnly(interaction: { guildId: string | null }): string {
@@ -74,11 +77,14 @@ export const quizCommand: CommandModule = {
         description: 'Drill alone, privately: favours what you missed or have not seen',
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 }],
       },
+      settingsSubcommand,
+      remindGroup,
     ],
   },
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats'],
+  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz settings timezone: Europe/London', '/quiz remind on time: 18:30'],
 
   async execute(interaction, context) {
+    if (interaction.subcommandGroup === 'remind') return quizRemind(interaction, context);
     switch (interaction.subcommand) {
       case 'start': {
         const outcome = context.quizzes.start({
@@ -115,12 +121,15 @@ export const quizCommand: CommandModule = {
       case 'practice':
         await practise(interaction, context, chosenLevel(interaction));
         return;
+      case 'settings':
+        return quizSettings(interaction, context);
       default:
         throw new UserError('I don’t know that `/quiz` option. Try `/help`.');
     }
   },
 
   async autocomplete(interaction) {
+    if (interaction.focused.name === 'timezone') return timezoneChoices(interaction);
     const typed = interaction.focused.value;
     const parsed = quizLevel(typed);
     const levels = parsed !== null && typed.trim() !== '' ? [parsed] : QUIZ_LEVELS.filter((l) => l.startsWith(typed.trim().toLowerCase()));
@@ -147,6 +156,11 @@ export const quizCommand: CommandModule = {
       case 'pn':
         await practise(interaction, context, action[1], action[2]);
         return;
+      case 'rp':
+        await practise(interaction, context, 'mixed');
+        return;
+      case 'ro':
+        return reminderOff(interaction, context);
       case 'ps':
         await interaction.update({ content: 'Practice ended. Come back any time with `/quiz practice`!', embeds: [], components: [] });
         return;

@@ -7,6 +7,7 @@ import type { Cooldowns } from './cooldowns.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { QuizManager } from './quiz-manager.ts';
 import type { TermOfTheDayJob } from '../jobs/term-job.ts';
+import type { ReminderJob } from '../jobs/reminder-job.ts';
 import type { Random } from '../engines/quiz.ts';
 import type { StudyService } from './study.ts';
 
@@ -19,6 +20,7 @@ export interface BotContext {
   readonly quizzes: QuizManager;
   readonly termJob: TermOfTheDayJob;
   readonly study: StudyService;
+  readonly reminders: ReminderJob;
   readonly messenger: Messenger;
   readonly logger: Logger;
   readonly now: () => number;

@@ -11,6 +11,7 @@ import { QuizManager } from './quiz-manager.ts';
 import type { Random } from '../engines/quiz.ts';
 import { TermOfTheDayJob } from '../jobs/term-job.ts';
 import { StudyService } from './study.ts';
+import { ReminderJob } from '../jobs/reminder-job.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
 export interface ContextOptions {
@@ -36,6 +37,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     quizzes,
     termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true) }),
     study: new StudyService({ storage, now }),
+    reminders: new ReminderJob({ storage, messenger, logger }),
     messenger,
     logger,
     now,

@@ -27,6 +27,8 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   });
   const context = createContext(config, logger, new DiscordMessenger(client), { ownsGuild: (guildId) => client.guilds.cache.has(guildId), ...options });
   const router = new InteractionRouter(context);
+  // Reminders are DMs, not tied to a guild: under sharding only shard 0 sends them.
+  const sendsReminders = client.shard === null || client.shard.ids.includes(0);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handled = interaction.isChatInputCommand()
@@ -47,6 +49,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
       const recovered = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
       if (recovered > 0) logger.info({ recovered }, 'closed quizzes interrupted by a restart');
       await context.termJob.recover(new Date(context.now()));
+      if (sendsReminders) await context.reminders.recover(new Date(context.now()));
       resolve();
     });
   });
@@ -68,8 +71,10 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
   const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
     await context.termJob.tick(new Date(context.now()));
+    if (sendsReminders) await context.reminders.tick(new Date(context.now()));
   });
   await context.termJob.tick(new Date(context.now()));
+  if (sendsReminders) await context.reminders.tick(new Date(context.now()));
 
   return {
     client,

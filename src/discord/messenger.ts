@@ -1,4 +1,4 @@
-import { Routes, type APIMessage } from 'discord-api-types/v10';
+import { Routes, type APIChannel, type APIMessage } from 'discord-api-types/v10';
 import type { Client } from 'discord.js';
 import { fitPayload } from '../format/limits.ts';
 import type { MessagePayload, Messenger } from '../interactions/types.ts';
@@ -25,6 +25,11 @@ export class DiscordMessenger implements Messenger {
   async recentMessages(channelId: string, limit: number) {
     const messages = (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) })) as APIMessage[];
     return messages.map((m) => ({ id: m.id, authorIsMe: m.author.id === this.client.user?.id, footer: m.embeds[0]?.footer?.text ?? null }));
+  }
+
+  async openDm(userId: string) {
+    const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    return channel.id;
   }
 
   async channelFacts(guildId: string, channelId: string) {

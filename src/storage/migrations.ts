@@ -151,7 +151,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE reminder_sends (
     user_id    TEXT NOT NULL,
     local_date TEXT NOT NULL,
-    status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'none-due')),
     due_count  INTEGER NOT NULL,
     channel_id TEXT,
     message_id TEXT,

@@ -12,7 +12,8 @@ export interface StudentSettings {
   readonly reminder: ReminderSetting | null;
 }
 
-export type ReminderStatus = 'pending' | 'sent' | 'failed';
+/** `none-due`: the reminder time came with no card due, so nothing was sent that day. */
+export type ReminderStatus = 'pending' | 'sent' | 'failed' | 'none-due';
 
 export interface ReminderSend {
   readonly userId: string;
@@ -107,12 +108,15 @@ export class StudentRepo {
     return this.db.prepare<[string, string], ReminderSend>(`SELECT ${SEND_COLUMNS} FROM reminder_sends WHERE user_id = ? AND local_date = ?`).get(userId, localDate);
   }
 
-  /** Records the intent to send before sending. Returns false if that day already has a row. */
-  recordReminderPending(userId: string, localDate: string, dueCount: number): boolean {
+  /**
+   * Records the day's reminder before anything is sent: pending when cards are due, none-due
+   * otherwise. Returns false if that day already has a row: one reminder a day, at most.
+   */
+  recordReminder(userId: string, localDate: string, dueCount: number): boolean {
     return (
       this.db
-        .prepare(`INSERT OR IGNORE INTO reminder_sends (user_id, local_date, status, due_count, created_at) VALUES (?, ?, 'pending', ?, ?)`)
-        .run(userId, localDate, dueCount, this.now()).changes === 1
+        .prepare(`INSERT OR IGNORE INTO reminder_sends (user_id, local_date, status, due_count, created_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(userId, localDate, dueCount > 0 ? 'pending' : 'none-due', dueCount, this.now()).changes === 1
     );
   }
 

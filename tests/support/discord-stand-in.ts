@@ -69,6 +69,12 @@ export class DiscordStandIn {
   /** Messages the bot posted, per channel, newest last. */
   readonly messages = new Map<string, any[]>();
   private readonly guilds: StandInGuild[] = [];
+  /** DM channels the bot opened, by channel id: the recipient's user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users whose DMs are closed to the bot: sends answer 403, code 50007, as Discord does. */
+  readonly closedDms = new Set<string>();
+  /** While true, DM sends are stored but never answered: the bot hangs mid-send, as in a crash. */
+  holdDmReplies = false;
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private server?: Server;
@@ -352,6 +358,19 @@ export class DiscordStandIn {
       reply(204);
     } else if ((match = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/))) {
       reply(200, this.messageObject('0', snowflake(), record.body));
+    } else if (record.method === 'POST' && path === '/users/@me/channels') {
+      // Opening a DM channel is idempotent on Discord: one channel per recipient.
+      const recipient = String(record.body?.recipient_id ?? '');
+      const id = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? snowflake();
+      this.dmChannels.set(id, recipient);
+      reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: recipient, username: 'student', discriminator: '0', global_name: null, avatar: null }] });
+    } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/)) && this.dmChannels.has(match[1]!)) {
+      const channelId = match[1]!;
+      if (record.method === 'GET') return reply(200, [...(this.messages.get(channelId) ?? [])].reverse().slice(0, Number(url.searchParams.get('limit') ?? 50)));
+      if (this.closedDms.has(this.dmChannels.get(channelId)!)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
+      const message = this.messageObject(channelId, snowflake(), record.body);
+      this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
+      if (!this.holdDmReplies) reply(200, message);
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const channelId = match[1]!;
       const channel = this.channel(channelId);

@@ -1,0 +1,79 @@
+import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandGroupOption, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
+import type { BotContext } from '../src/bot/command.ts';
+import { parseTime, resolveTimezone, suggestTimezones } from '../src/engines/setup.ts';
+import { localTime } from '../src/engines/term-schedule.ts';
+import { LIMITS, quoteUserText } from '../src/format/limits.ts';
+import { UserError } from '../src/interactions/errors.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+
+/** `/quiz settings` and `/quiz remind`: a student's own time zone and practice reminders. */
+const timezoneOption = (description: string, required: boolean) =>
+  ({ type: ApplicationCommandOptionType.String, name: 'timezone', description, required, autocomplete: true, max_length: 64 }) as const;
+
+export const settingsSubcommand: APIApplicationCommandSubcommandOption = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: 'settings',
+  description: 'Your own time zone, for study days, streaks and reminders',
+  options: [timezoneOption('IANA time zone, e.g. Europe/London', true)],
+};
+
+export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
+  type: ApplicationCommandOptionType.SubcommandGroup,
+  name: 'remind',
+  description: 'A DM at your time when practice cards are due',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'on',
+      description: 'DM me at this local time on days when practice cards are due',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'time', description: '24-hour HH:MM, e.g. 18:30', required: true, max_length: 5 },
+        timezoneOption('IANA time zone (default: yours from /quiz settings)', false),
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'No more practice reminders' },
+  ],
+};
+
+function timezone(typed: string): string {
+  const zone = resolveTimezone(typed);
+  if ('zone' in zone) return zone.zone;
+  const hint = zone.suggestions.length > 0 ? ` Did you mean ${zone.suggestions.map((z) => `\`${z}\``).join(', ')}?` : '';
+  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use an IANA name like \`Europe/London\` or \`America/New_York\`.${hint}`);
+}
+
+export async function quizSettings(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+  const zone = timezone(interaction.string('timezone') ?? '');
+  context.storage.students.setTimezone(interaction.user.id, zone);
+  const clock = localTime(new Date(context.now()), zone);
+  await interaction.reply({ ephemeral: true, content: `Your study days now follow **${zone}** (it is ${clock} there). Streaks and \`/quiz stats\` count your local days.` });
+}
+
+export async function quizRemind(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+  const userId = interaction.user.id;
+  if (interaction.subcommand === 'off') {
+    context.storage.students.setReminder(userId, null);
+    await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
+    return;
+  }
+  const typedTime = interaction.string('time') ?? '';
+  const time = parseTime(typedTime);
+  if (time === null) throw new UserError(`“${quoteUserText(typedTime, 20)}” is not a time I understand. Use 24-hour HH:MM, for example 08:30 or 18:00.`);
+  const typedZone = interaction.string('timezone');
+  const zone = typedZone === null ? context.study.timezoneOf(userId, interaction.guildId) : timezone(typedZone);
+  context.storage.students.setReminder(userId, { time, timezone: zone });
+  await interaction.reply({
+    ephemeral: true,
+    content: `Practice reminders are on: I’ll DM you at **${time} (${zone})** on days when practice cards are due, never more than once a day. \`/quiz remind off\`, or the button on any reminder, turns them off.`,
+  });
+}
+
+/** The buttons on a reminder DM: `rp` starts practice (the caller's), `ro` turns reminders off. */
+export async function reminderOff(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  context.storage.students.setReminder(interaction.user.id, null);
+  await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
+}
+
+export async function timezoneChoices(interaction: AutocompleteInteraction): Promise<void> {
+  await interaction.respond(suggestTimezones(interaction.focused.value, LIMITS.choices).map((zone) => ({ name: zone, value: zone })));
+}
