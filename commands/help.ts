@@ -19,7 +19,7 @@ export const helpCommand: CommandModule = {
       interaction.guildId === null
         ? 'Quizzes run in a server’s study channels.'
         : studyChannels.length > 0
-          ? `Study channels here: ${studyChannels.map((id) => `<#${id}>`).join(', ')}`
+          ? studyChannels.map((id) => `<#${id}>`).join(', ')
           : 'This server has no study channels yet: an admin adds one with `/setup study-channel add`.';
     await interaction.reply({
       ephemeral: true,
@@ -37,6 +37,11 @@ export const helpCommand: CommandModule = {
           color: LEVEL_STYLE.general.colour,
           fields: [
             { name: 'Commands', value: commandLines.join('\n\n') },
+            {
+              name: 'How a quiz question closes',
+              value:
+                'At its deadline, or as soon as everyone taking part has answered: on the first question that is whoever started the quiz; after that, everyone who has answered an earlier question. Late joiners are always welcome until the deadline.',
+            },
             { name: 'Study channels', value: where },
           ],
         },

@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandGroupOption, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
 import type { BotContext } from '../src/bot/command.ts';
-import { parseTime, resolveTimezone, suggestTimezones } from '../src/engines/setup.ts';
+import { parseTime } from '../src/engines/setup.ts';
+import { resolveTimezone, suggestTimezones } from '../src/engines/time-zones.ts';
 import { localTime } from '../src/engines/term-schedule.ts';
-import { LIMITS, quoteUserText } from '../src/format/limits.ts';
+import { LIMITS, quoteUserText, truncate } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
 
@@ -14,7 +15,7 @@ export const settingsSubcommand: APIApplicationCommandSubcommandOption = {
   type: ApplicationCommandOptionType.Subcommand,
   name: 'settings',
   description: 'Your own time zone, for study days, streaks and reminders',
-  options: [timezoneOption('IANA time zone, e.g. Europe/London', true)],
+  options: [timezoneOption('A city, abbreviation or IANA zone, e.g. London, EST, Europe/London', true)],
 };
 
 export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
@@ -28,7 +29,7 @@ export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
       description: 'DM me at this local time on days when practice cards are due',
       options: [
         { type: ApplicationCommandOptionType.String, name: 'time', description: '24-hour HH:MM, e.g. 18:30', required: true, max_length: 5 },
-        timezoneOption('IANA time zone (default: yours from /quiz settings)', false),
+        timezoneOption('Time zone (default: yours from /quiz settings, else the server’s)', false),
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'No more practice reminders' },
@@ -39,7 +40,7 @@ function timezone(typed: string): string {
   const zone = resolveTimezone(typed);
   if ('zone' in zone) return zone.zone;
   const hint = zone.suggestions.length > 0 ? ` Did you mean ${zone.suggestions.map((z) => `\`${z}\``).join(', ')}?` : '';
-  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use an IANA name like \`Europe/London\` or \`America/New_York\`.${hint}`);
+  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${hint}`);
 }
 
 export async function quizSettings(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
@@ -74,6 +75,6 @@ export async function reminderOff(interaction: ButtonInteraction, context: BotCo
   await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
 }
 
-export async function timezoneChoices(interaction: AutocompleteInteraction): Promise<void> {
-  await interaction.respond(suggestTimezones(interaction.focused.value, LIMITS.choices).map((zone) => ({ name: zone, value: zone })));
+export async function timezoneChoices(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await interaction.respond(suggestTimezones(interaction.focused.value, context.now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
 }

@@ -128,8 +128,8 @@ export const quizCommand: CommandModule = {
     }
   },
 
-  async autocomplete(interaction) {
-    if (interaction.focused.name === 'timezone') return timezoneChoices(interaction);
+  async autocomplete(interaction, context) {
+    if (interaction.focused.name === 'timezone') return timezoneChoices(interaction, context);
     const typed = interaction.focused.value;
     const parsed = quizLevel(typed);
     const levels = parsed !== null && typed.trim() !== '' ? [parsed] : QUIZ_LEVELS.filter((l) => l.startsWith(typed.trim().toLowerCase()));

@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType, PermissionFlagsBits, type ApplicationCommandOptionAllowedChannelType } from 'discord-api-types/v10';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
-import { channelProblem, suggestTimezones, type SetupResult } from '../src/engines/setup.ts';
+import { channelProblem, type SetupResult } from '../src/engines/setup.ts';
+import { suggestTimezones, utcOffset } from '../src/engines/time-zones.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
-import { LIMITS } from '../src/format/limits.ts';
+import { LIMITS, truncate } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { ChatInputInteraction } from '../src/interactions/types.ts';
 
@@ -33,7 +34,10 @@ async function showSettings(interaction: ChatInputInteraction, context: BotConte
           { name: 'Study channels (quizzes run here)', value: settings.studyChannelIds.map((id) => `<#${id}>`).join(', ') || 'None yet: `/setup study-channel add`' },
           {
             name: 'Term of the day',
-            value: schedule === null ? 'Off: `/setup term set`' : `<#${schedule.channelId}> at ${schedule.time} (${schedule.timezone})${schedule.roleId ? `, mentioning <@&${schedule.roleId}>` : ''}`,
+            value:
+              schedule === null
+                ? 'Off: `/setup term set channel: time: timezone:`'
+                : `<#${schedule.channelId}> at ${schedule.time} (${schedule.timezone}, ${utcOffset(schedule.timezone, context.now())} now)${schedule.roleId ? `, mentioning <@&${schedule.roleId}>` : ''}`,
           },
           { name: 'Problems', value: problems.length > 0 ? problems.map((p) => `⚠️ ${p}`).join('\n') : 'None found ✅' },
         ],
@@ -76,7 +80,7 @@ export const setupCommand: CommandModule = {
             options: [
               { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post', required: true, channel_types: TEXT_CHANNELS },
               { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time, 24-hour HH:MM (e.g. 09:00)', required: true, max_length: 5 },
-              { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Europe/London', required: true, autocomplete: true, max_length: 64 },
+              { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'A city (London, New York), an abbreviation (EST, CET) or an IANA zone', required: true, autocomplete: true, max_length: 64 },
               { type: ApplicationCommandOptionType.Role, name: 'role', description: 'A role to mention with each post (optional)' },
             ],
           },
@@ -106,10 +110,11 @@ export const setupCommand: CommandModule = {
       case 'term/set': {
         const role = interaction.role('role');
         result = context.setup.setTermSchedule(guildId, {
-          channel: requireChannel(interaction),
-          time: interaction.string('time') ?? '',
-          timezone: interaction.string('timezone') ?? '',
+          channel: interaction.channel('channel'),
+          time: interaction.string('time'),
+          timezone: interaction.string('timezone'),
           roleId: role?.id ?? null,
+          at: context.now(),
         });
         break;
       }
@@ -125,8 +130,8 @@ export const setupCommand: CommandModule = {
     await interaction.reply({ ephemeral: true, content: `${result.ok ? '✅' : '⚠️'} ${result.message}` });
   },
 
-  async autocomplete(interaction) {
+  async autocomplete(interaction, context) {
     if (interaction.focused.name !== 'timezone') return interaction.respond([]);
-    await interaction.respond(suggestTimezones(interaction.focused.value, LIMITS.choices).map((zone) => ({ name: zone, value: zone })));
+    await interaction.respond(suggestTimezones(interaction.focused.value, context.now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
   },
 };

@@ -194,13 +194,13 @@ export function parseCommandLine(line: string, commands: readonly CommandData[],
   const problem = close(rest.length);
   if (problem !== null) return fail(problem);
 
+  // Every missing option in one hint, so they can all be fixed at once.
+  const missing = options.filter((o) => o.required && !raw.has(o.name)).map((o) => `${o.name}: (${o.description})`);
+  if (missing.length > 0) return fail(`${path} needs ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`}.`);
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
     const typed = raw.get(option.name);
-    if (typed === undefined) {
-      if (option.required) return fail(`${path} needs ${option.name}: (${option.description}).`);
-      continue;
-    }
+    if (typed === undefined) continue;
     const value = convert(option, typed, directory);
     if (typeof value === 'string') return fail(value);
     values[option.name] = value;

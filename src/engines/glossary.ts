@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
 import { hashSeed, seededRandom, shuffle } from './quiz.ts';
-import { foldText } from './text.ts';
+import { foldText, isStopword } from './text.ts';
 
 export type TermLookup = { found: GlossaryTerm } | { suggestions: GlossaryTerm[] };
 
@@ -78,16 +78,42 @@ export function nextTermId(guildId: string, termIds: readonly string[], history:
   return order.find((id) => !thisCycle.has(id)) ?? order[0];
 }
 
-/** A one-question quiz on a term: its definition with the name hidden, and four names to pick from. */
+const MASK = '▢▢▢';
+
+/** The words of a term's names, folded: "Mezzo social work" and its aliases → mezzo, social, work, meso, … */
+function nameWords(term: GlossaryTerm): Set<string> {
+  return new Set([term.term, ...term.aliases].flatMap((name) => foldText(name).split(' ')).filter((word) => word.length >= 3 && !isStopword(word)));
+}
+
+/** Words in the names of this many terms or more ("social", "work") say nothing about which term is meant. */
+const COMMON_IN_NAMES = 4;
+
+/**
+ * A one-question quiz on a term: its definition with every trace of the answer hidden
+ * (its names, and any word of them that no other choice's name shares, in any form:
+ * "meso", "workers"), and four names to pick from.
+ */
 export function termQuiz(terms: readonly GlossaryTerm[], term: GlossaryTerm, seed: string): { clue: string; choices: GlossaryTerm[] } {
   const random = seededRandom(hashSeed(seed));
   const others = terms.filter((t) => t.id !== term.id);
   const sameLevel = shuffle(others.filter((t) => t.level === term.level), random);
   const rest = shuffle(others.filter((t) => t.level !== term.level), random);
-  const choices = shuffle([term, ...[...sameLevel, ...rest].slice(0, 3)], random);
+  const distractors = [...sameLevel, ...rest].slice(0, 3);
+  const choices = shuffle([term, ...distractors], random);
+  const shared = new Set(distractors.flatMap((t) => [...nameWords(t)]));
+  const inNames = (word: string) => terms.filter((t) => nameWords(t).has(word)).length;
+  const telling = [...nameWords(term)].filter((word) => !shared.has(word) && inNames(word) < COMMON_IN_NAMES);
   let clue = term.definition;
   for (const name of [term.term, ...term.aliases].sort((a, b) => b.length - a.length)) {
-    clue = clue.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '▢▢▢');
+    clue = clue.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), MASK);
   }
+  // Whole words only, so no stub is left ("▢▢▢ers"); a word that starts with a telling word is masked too.
+  clue = clue.replace(/[\p{L}\p{N}]*▢▢▢[\p{L}\p{N}]*/gu, MASK).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (word) =>
+    foldText(word)
+      .split(' ')
+      .some((part) => telling.some((t) => part.startsWith(t)))
+      ? MASK
+      : word,
+  );
   return { clue, choices };
 }

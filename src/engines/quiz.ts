@@ -86,9 +86,13 @@ export function questionText(item: QuizItem): string {
   return item.kind === 'scenario-level' ? `Which level is this? ${item.question}` : item.question;
 }
 
-/** Whether an item suits a quiz at this level: its own level, `general`, or a scenario whose answer it is. */
+/**
+ * Whether an item suits a quiz at this level: its own level, `general`, or any "which level
+ * is this?" scenario. Scenarios of every level come in, since a micro quiz whose scenarios
+ * were all micro would give their answer away.
+ */
 export function matchesLevel(item: QuizItem, level: QuizLevel): boolean {
-  return level === 'mixed' || item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level);
+  return level === 'mixed' || item.level === level || item.level === 'general' || item.kind === 'scenario-level';
 }
 
 /**

@@ -1,5 +1,6 @@
-import Fuse from 'fuse.js';
+import { quoteUserText } from '../format/limits.ts';
 import type { GuildSettings, SettingsRepo, TermSchedule } from '../storage/settings-repo.ts';
+import { resolveTimezone, utcOffset } from './time-zones.ts';
 
 /** What the bot knows of a channel when an admin names it; the Discord layer fills it in. */
 export interface ChannelFacts {
@@ -20,41 +21,6 @@ const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 export function parseTime(input: string): string | null {
   const match = TIME.exec(input.trim());
   return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
-}
-
-let zoneSearch: { names: Map<string, string>; fuse: Fuse<string> } | undefined;
-
-function zones(): NonNullable<typeof zoneSearch> {
-  if (zoneSearch === undefined) {
-    const all = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
-    zoneSearch = { names: new Map(all.map((zone) => [zone.toLowerCase(), zone])), fuse: new Fuse(all, { threshold: 0.4, ignoreLocation: true }) };
-  }
-  return zoneSearch;
-}
-
-/** The canonical IANA name for what an admin typed, or the closest names to suggest. */
-export function resolveTimezone(input: string): { zone: string } | { suggestions: string[] } {
-  const typed = input.trim().replace(/\s+/g, '_');
-  const { names, fuse } = zones();
-  const known = names.get(typed.toLowerCase());
-  if (known !== undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: known });
-      return { zone: known };
-    } catch {
-      // Listed but unusable on this runtime: fall through to suggestions.
-    }
-  }
-  return { suggestions: typed === '' ? [] : fuse.search(typed.slice(0, 64), { limit: 3 }).map((r) => r.item) };
-}
-
-/** Time zone names for autocomplete: exact-prefix matches first, then fuzzy ones. */
-export function suggestTimezones(typed: string, limit = 25): string[] {
-  const { names, fuse } = zones();
-  const query = typed.trim().replace(/\s+/g, '_').toLowerCase().slice(0, 64);
-  const prefixed = [...names.entries()].filter(([lower]) => lower.startsWith(query) || lower.includes(`/${query}`)).map(([, zone]) => zone);
-  const fuzzy = query === '' ? [] : fuse.search(query, { limit }).map((r) => r.item);
-  return [...new Set([...prefixed, ...fuzzy])].slice(0, limit);
 }
 
 /** Why the bot cannot use a channel for posting, or null when it can. */
@@ -85,26 +51,34 @@ export class SetupService {
       : fail(`<#${channelId}> is not a study channel, so there was nothing to remove.`);
   }
 
-  setTermSchedule(guildId: string, input: { channel: ChannelFacts; time: string; timezone: string; roleId: string | null }): SetupResult {
-    const problem = channelProblem(input.channel);
-    if (problem !== null) return fail(problem);
-    const time = parseTime(input.time);
-    if (time === null) return fail(`"${input.time.slice(0, 20)}" is not a time I understand. Use 24-hour HH:MM, from 00:00 to 23:59 (for example 09:30 or 18:00).`);
-    const zone = resolveTimezone(input.timezone);
-    if ('suggestions' in zone) {
+  /**
+   * Validates every option at once, so an admin fixes them all in one go. Missing options
+   * come as null. `at` is now, for the zone's current UTC offset.
+   */
+  setTermSchedule(guildId: string, input: { channel: ChannelFacts | null; time: string | null; timezone: string | null; roleId: string | null; at: number }): SetupResult {
+    const problems: string[] = [];
+    const channelIssue = input.channel === null ? 'Pick a text channel for `channel`.' : channelProblem(input.channel);
+    if (channelIssue !== null) problems.push(channelIssue);
+    const time = input.time === null ? null : parseTime(input.time);
+    if (input.time === null) problems.push('Give a `time`: 24-hour HH:MM, for example 09:30.');
+    else if (time === null) problems.push(`“${quoteUserText(input.time, 20)}” is not a time I understand. Use 24-hour HH:MM, from 00:00 to 23:59 (for example 09:30 or 18:00).`);
+    const zone = input.timezone === null ? null : resolveTimezone(input.timezone);
+    if (zone === null) problems.push('Give a `timezone`: a city like London or New York, an abbreviation like EST, or an IANA name like `Europe/London`.');
+    else if ('suggestions' in zone) {
       const hint = zone.suggestions.length > 0 ? ` Did you mean ${zone.suggestions.map((z) => `\`${z}\``).join(', ')}?` : '';
-      return fail(`"${input.timezone.slice(0, 40)}" is not a time zone I know. Use an IANA name like \`Europe/London\` or \`America/New_York\`.${hint}`);
+      problems.push(`“${quoteUserText(input.timezone ?? '', 40)}” is not a time zone I know. Use a city (London, New York, Sydney), an abbreviation (EST, CET, IST) or an IANA name like \`Europe/London\`.${hint}`);
     }
+    if (problems.length > 0 || input.channel === null || time === null || zone === null || 'suggestions' in zone) return fail(problems.join('\n'));
     const schedule: TermSchedule = { channelId: input.channel.id, time, timezone: zone.zone, roleId: input.roleId };
     this.settings.setTermSchedule(guildId, schedule);
     const mention = input.roleId ? `, mentioning <@&${input.roleId}>` : '';
-    return ok(`The term of the day will be posted in <#${input.channel.id}> every day at ${time} (${zone.zone})${mention}.`);
+    return ok(`The term of the day will be posted in <#${input.channel.id}> every day at ${time} (${zone.zone}, ${utcOffset(zone.zone, input.at)} now)${mention}.`);
   }
 
   turnTermOff(guildId: string): SetupResult {
     if (this.settings.get(guildId).termSchedule === null) return ok('The term of the day was already off.');
     this.settings.setTermSchedule(guildId, null);
-    return ok('The term of the day is off. Turn it on again with `/setup term`.');
+    return ok('The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
   }
 
   show(guildId: string): GuildSettings {

@@ -19,11 +19,23 @@ export const LIMITS = {
   choices: 25,
 } as const;
 
-/** Cuts text to `max` characters, ending with an ellipsis when cut; never splits a surrogate pair. */
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Cuts text to `max` characters (code points), ending with an ellipsis when cut; cuts only
+ * between graphemes, so an emoji, a flag or an accented letter is never split.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  if (Array.from(text).length <= max) return text;
+  let kept = '';
+  let length = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    const size = Array.from(segment).length;
+    if (length + size > max - 1) break;
+    kept += segment;
+    length += size;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /** User-supplied text made safe to echo: one line, no markdown, no working mentions, bounded. */

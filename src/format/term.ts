@@ -41,7 +41,8 @@ export function dailyPost(term: GlossaryTerm, localDate: string, roleId: string 
 export function termQuizReply(term: GlossaryTerm, clue: string, choices: readonly GlossaryTerm[]): ReplyPayload {
   return {
     ephemeral: true,
-    embeds: [{ title: 'Quick check: which term is this?', description: clue, color: LEVEL_STYLE[term.level].colour }],
+    // A neutral colour: the term's level colour would narrow the choices down.
+    embeds: [{ title: 'Quick check: which term is this?', description: clue, color: LEVEL_STYLE.general.colour }],
     components: rows(choices.map((choice) => button(termButtonId.answer(term, choice), choice.term, ButtonStyle.Primary))),
   };
 }

@@ -21,18 +21,18 @@ export class TermOfTheDayJob {
     },
   ) {}
 
-  /** Today's term for a server: the one posted (or about to be), or a term of the day for servers without a schedule. */
+  /**
+   * Today's term: one per (server, local date), whatever happens to the schedule: the term
+   * recorded for that date, else the one the next daily post will bring. The local date is
+   * the schedule's, or UTC's without one. Outside a server, a term per UTC date.
+   */
   todaysTerm(guildId: string | null, now: Date): GlossaryTerm | undefined {
     const terms = this.deps.knowledge.knowledge.terms;
-    const schedule = guildId === null ? null : this.deps.storage.settings.get(guildId).termSchedule;
-    if (guildId !== null && schedule !== null) {
-      const recorded = this.deps.storage.terms.get(guildId, localDate(now, schedule.timezone));
-      const id = recorded?.termId ?? nextTermId(guildId, terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
-      const term = terms.find((t) => t.id === id);
-      if (term !== undefined) return term;
-    }
-    const date = localDate(now, 'UTC');
-    return terms[Math.floor(seededRandom(hashSeed(`${guildId ?? 'dm'}:${date}`))() * terms.length)];
+    if (guildId === null) return terms[Math.floor(seededRandom(hashSeed(`dm:${localDate(now, 'UTC')}`))() * terms.length)];
+    const schedule = this.deps.storage.settings.get(guildId).termSchedule;
+    const recorded = this.deps.storage.terms.get(guildId, localDate(now, schedule?.timezone ?? 'UTC'));
+    const id = recorded?.termId ?? nextTermId(guildId, terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
+    return terms.find((t) => t.id === id) ?? terms[0];
   }
 
   async tick(now: Date): Promise<number> {

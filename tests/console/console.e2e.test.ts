@@ -46,7 +46,8 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful$/m);
 
     expect(output).toContain('you> /help\n(only you see this)\n╭ Levels Tutor');
-    expect(output).toContain('Study channels here: #study-channel');
+    expect(output).toContain('│ Study channels: #study-channel\n');
+    expect(output).toMatch(/How a quiz question closes: At its deadline, or as soon as everyone taking part has answered/);
 
     expect(output).toMatch(/you> \/ask how do I bake bread\n\(only you see this\)\nSorry, I don't have an answer for “how do I bake bread”/);
 
@@ -153,8 +154,25 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toContain('✅ #general is no longer a study channel.');
     expect(output).toContain('#voice-lounge is a voice channel: pick a text channel.');
     expect(output).toContain('I can\'t send messages in #read-only');
-    expect(output).toContain('✅ The term of the day will be posted in #announcements every day at 09:00 (Europe/London), mentioning @students.');
-    expect(output).toMatch(/Term of the day: #announcements at 09:00 \(Europe\/London\), mentioning @students/);
+    expect(output).toMatch(/✅ The term of the day will be posted in #announcements every day at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students\./);
+    expect(output).toMatch(/Term of the day: #announcements at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students/);
+  });
+
+  test('/setup term set: every missing option in one hint; a city or an abbreviation for the zone; escaped echoes; off names the real command', async () => {
+    const { code, output } = await runScript([
+      '/setup term set',
+      '/setup term set channel: #general time: 25:00 timezone: @everyone **what** is mi',
+      '/setup term set channel: #general time: 07:00 timezone: New York',
+      '/setup term off',
+      '/quit',
+    ]);
+    expect(code).toBe(0);
+    expect(hintLines(output)).toEqual([expect.stringMatching(/^hint: \/setup term set needs channel: \(Where to post\), time: \(.+\) and timezone: \(.+\)\.$/)]);
+    expect(output).toContain('⚠️ “25:00” is not a time I understand.');
+    // Escaped, so shown literally: no bold, no working mention.
+    expect(output).toContain('“@\u200beveryone **what** is mi” is not a time zone I know.');
+    expect(output).toMatch(/✅ The term of the day will be posted in #general every day at 07:00 \(America\/New_York, UTC−[45] now\)\./);
+    expect(output).toContain('✅ The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
   });
 
   test('end of input without /quit also exits 0', async () => {

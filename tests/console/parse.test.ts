@@ -97,6 +97,8 @@ describe('parseCommandLine: one-line hints', () => {
     ['/setup study-channel list', /^\/setup study-channel needs one of: add, remove\.$/],
     ['/setup reset', /^Unknown option "reset": \/setup needs one of:/],
     ['/setup study-channel add', /^\/setup study-channel add needs channel: \(A text channel\)\.$/],
+    ['/setup term set', /^\/setup term set needs channel: \(Where to post\), time: \(.+\) and timezone: \(.+\)\.$/],
+    ['/setup term set time: 09:00', /^\/setup term set needs channel: \(Where to post\) and timezone: \(.+\)\.$/],
     ['/setup study-channel add channel:#general', /^channel: must be a channel here: #study-channel\.$/],
     ['/setup show everything', /^\/setup show takes no text or options\.$/],
     ['/drill start rounds:five', /^rounds: must be a whole number from 1 to 10\.$/],

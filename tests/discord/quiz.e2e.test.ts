@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
+import { LEVEL_STYLE } from '../../src/format/levels.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
@@ -115,6 +116,14 @@ describe('/quiz start', () => {
     for (let round = 1; round <= 3; round++) {
       const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, new RegExp(`^Question ${round} of 3$`))(r), 15_000);
       const ids = roundOf(message);
+      // Before the reveal: a neutral colour and no level, so nothing hints at a "which level?" answer.
+      expect(message.body.embeds[0].color).toBe(LEVEL_STYLE.general.colour);
+      expect(message.body.embeds[0].footer.text).toMatch(/^(easy|medium|hard)$/);
+      // The countdown never promises more time than the round has.
+      const { deadline_at: deadline } = bot.context.storage.db.prepare('SELECT deadline_at FROM quiz_rounds WHERE session_id = ? AND round = ?').get(ids.sessionId, ids.round) as { deadline_at: number };
+      const shown = Number(/<t:(\d+):R>/.exec(message.body.embeds[0].fields[0].value)?.[1]) * 1000;
+      expect(deadline - shown).toBeGreaterThanOrEqual(0);
+      expect(deadline - shown).toBeLessThan(1000);
       const label = message.body.components.flatMap((row: any) => row.components).find((c: any) => c.custom_id === ids.right).label;
       const locked = await standIn.callbackFor(press(alice, ids.right));
       // As the button reads ("Macro", "True"), with a multiple-choice letter's text after it.
@@ -125,6 +134,25 @@ describe('/quiz start', () => {
     }
     await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz over/)(r), 15_000);
     expect(bot.context.quizzes.runningCount).toBe(0);
+  }, 90_000);
+
+  test('with 50 right answers the reveal names whole mentions and says "+N more"', async () => {
+    const since = Date.now();
+    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])]));
+    const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /^Question 1 of 3$/)(r), 15_000);
+    const ids = roundOf(message);
+    const players = Array.from({ length: 49 }, (_, i): StandInUser => ({ id: String(395_000_000_000_000_000n + BigInt(i)), username: `p${i}` }));
+    for (const player of players) await standIn.callbackFor(press(player, ids.right));
+    await standIn.callbackFor(press(alice, ids.right));
+    const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.body?.embeds?.[0]?.title === 'Question 1 of 3: answer', 20_000);
+    const who: string = reveal.body.embeds[0].fields[0].value;
+    expect(who.length).toBeLessThanOrEqual(1024);
+    const [list, more] = who.split(', +');
+    const shown = list!.split(', ');
+    for (const mention of shown) expect(mention).toMatch(/^<@\d{17,19}>$/);
+    expect(more).toBe(`${50 - shown.length} more`);
+    await standIn.callbackFor(quiz(alice, [option.subcommand('stop')]));
+    await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz stopped/)(r));
   }, 90_000);
 
   test.each(['cosmic', 'micro or macro'])('level %j is refused with the levels named', async (level) => {

@@ -134,7 +134,8 @@ describe('/help', () => {
     const embed = callback.body.data.embeds[0];
     const text = JSON.stringify(embed);
     for (const command of COMMANDS) expect(text).toContain(`/${command.data.name}`);
-    expect(embed.fields.find((f: any) => f.name === 'Study channels').value).toContain(`<#${STUDY}>`);
+    expect(embed.fields.find((f: any) => f.name === 'Study channels').value).toBe(`<#${STUDY}>`);
+    expect(embed.fields.find((f: any) => f.name === 'How a quiz question closes').value).toMatch(/whoever started the quiz/);
   });
 });
 
@@ -168,8 +169,27 @@ describe('/setup', () => {
     const ok = await standIn.callbackFor(
       setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '9:00'), option.string('timezone', 'europe/london')])])], STUDY),
     );
-    expect(ok.body.data.content).toMatch(/09:00 \(Europe\/London\)/);
+    expect(ok.body.data.content).toMatch(/09:00 \(Europe\/London, UTC\+[01] now\)/);
     expect(bot.context.storage.settings.get(GUILD).termSchedule).toMatchObject({ channelId: STUDY, time: '09:00', timezone: 'Europe/London' });
+  });
+
+  test('a zone by abbreviation, every problem at once, admin input escaped, and the real command to turn it on again', async () => {
+    const set = (options: any[], channel = STUDY) => standIn.callbackFor(setup(admin, [option.group('term', [option.subcommand('set', options)])], channel));
+    const est = await set([option.channel('channel', STUDY), option.string('time', '07:15'), option.string('timezone', 'EST')]);
+    expect(est.body.data.content).toMatch(/^✅ .* every day at 07:15 \(America\/New_York, UTC−[45] now\)\.$/);
+    const bad = await set([option.channel('channel', MUTED), option.string('time', '25:99'), option.string('timezone', '@everyone <@&42> 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦')], MUTED);
+    const lines: string[] = bad.body.data.content.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/can't send/);
+    expect(lines[1]).toContain('“25:99” is not a time');
+    expect(lines[2]).toMatch(/^“@\u200beveryone <@\u200b&42> (👩‍👩‍👧‍👦)+…” is not a time zone I know/);
+    expect(bad.body.data.content).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(bad.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(bot.context.storage.settings.get(GUILD).termSchedule).toMatchObject({ time: '07:15', timezone: 'America/New_York' });
+    const off = await standIn.callbackFor(setup(admin, [option.group('term', [option.subcommand('off')])]));
+    expect(off.body.data.content).toBe('✅ The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
+    await set([option.channel('channel', STUDY), option.string('time', '9:00'), option.string('timezone', 'London')]);
+    expect(bot.context.storage.settings.get(GUILD).termSchedule).toMatchObject({ time: '09:00', timezone: 'Europe/London' });
   });
 
   test('show reports the configuration and problems', async () => {
@@ -191,6 +211,17 @@ describe('/setup', () => {
     });
     const callback = await standIn.callbackFor(id);
     expect(callback.body.data.choices.map((c: any) => c.value)).toContain('America/New_York');
+  });
+
+  test.each([
+    ['EST', 'EST: America/New_York'],
+    ['sydn', 'Sydney: Australia/Sydney'],
+    ['London', 'London: Europe/London'],
+  ])('timezone autocomplete for %j offers %j first, with its offset', async (typed, label) => {
+    const id = standIn.autocomplete({ name: 'setup', options: [option.group('term', [option.subcommand('set', [option.string('timezone', typed, true)])])], user: admin, guildId: GUILD, channelId: STUDY });
+    const [first] = (await standIn.callbackFor(id)).body.data.choices;
+    expect(first.name).toMatch(new RegExp(`^${label.replace('/', '\\/')} \\(UTC[+−]\\d+(:\\d\\d)?\\)$`));
+    expect(first.value).toBe(label.split(': ')[1]);
   });
 });
 

@@ -10,6 +10,8 @@ const TERMS = '230000000000000010';
 const MUTED = '230000000000000011';
 const ROLE = '230000000000000020';
 const OTHER_GUILD = '231000000000000000';
+const QUIET_GUILD = '232000000000000000';
+const LOUNGE = '232000000000000010';
 const student: StandInUser = { id: '330000000000000001', username: 'noor' };
 const admin: StandInUser = { id: '330000000000000002', username: 'ada', permissions: PERMISSIONS.ManageGuild };
 const EPHEMERAL = 64;
@@ -22,6 +24,7 @@ let daily: RecordedRequest;
 beforeAll(async () => {
   standIn.addGuild({ id: GUILD, name: 'Daily Terms', channels: [{ id: TERMS, name: 'term-of-the-day' }], roles: [{ id: ROLE, name: 'learners' }] });
   standIn.addGuild({ id: OTHER_GUILD, name: 'Locked Down', channels: [{ id: MUTED, name: 'read-only', denyBot: PERMISSIONS.SendMessages }] });
+  standIn.addGuild({ id: QUIET_GUILD, name: 'No Schedule Yet', channels: [{ id: LOUNGE, name: 'lounge' }] });
   await standIn.start();
   const dir = tempDir();
   // Both servers are due at start-up: 00:00 in UTC has always passed today.
@@ -72,6 +75,19 @@ describe('/term', () => {
     expect(callback.body.data.embeds[0].title).toBe(daily.body.embeds[0].title);
   });
 
+  test('today’s term stays the same all day, whatever happens to the schedule', async () => {
+    const todays = async () => (await standIn.callbackFor(standIn.chatInput({ name: 'term', options: [], user: student, guildId: QUIET_GUILD, channelId: LOUNGE }))).body.data.embeds[0].title;
+    const setup = (options: any[]) =>
+      standIn.callbackFor(standIn.chatInput({ name: 'setup', options, user: admin, guildId: QUIET_GUILD, channelId: LOUNGE, resolved: standIn.resolvedChannel(QUIET_GUILD, LOUNGE) }));
+    const before = await todays();
+    const set = await setup([option.group('term', [option.subcommand('set', [option.channel('channel', LOUNGE), option.string('time', '23:59'), option.string('timezone', 'UTC')])])]);
+    expect(set.body.data.content).toMatch(/^✅/);
+    expect(await todays()).toBe(before);
+    const off = await setup([option.group('term', [option.subcommand('off')])]);
+    expect(off.body.data.content).toMatch(/^✅ The term of the day is off/);
+    expect(await todays()).toBe(before);
+  });
+
   test.each([
     ['PIE', '📘 Person-in-Environment'],
     ['person in environment', '📘 Person-in-Environment'],
@@ -99,6 +115,10 @@ describe('/term', () => {
     const quizMe: string = daily.body.components[0].components[0].custom_id;
     const question = await standIn.callbackFor(standIn.button({ customId: quizMe, user: student, guildId: GUILD, channelId: TERMS }));
     expect(question.body.data.flags).toBe(EPHEMERAL);
+    // The question hides the term it asks for, and its colour says nothing about its level.
+    const shownTerm = daily.body.embeds[0].title.replace(/^📘 /, '');
+    expect(question.body.data.embeds[0].description.toLowerCase()).not.toContain(shownTerm.toLowerCase());
+    expect(question.body.data.embeds[0].color).toBe(0x95a5a6);
     const buttons = question.body.data.components[0].components;
     expect(buttons).toHaveLength(4);
     const termId = quizMe.split(':')[2];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, pointsFor, QuizGame, quizLevel, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
+import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
@@ -17,10 +17,15 @@ describe('drawItems', () => {
     expect(drawItems(items, 'mixed', 3, seededRandom(seed)).some((i) => i.kind === 'scenario-level')).toBe(true);
   });
 
-  test.each(['micro', 'mezzo', 'macro'] as const)('a %s quiz only draws items for that level (or general)', (level) => {
+  test.each(['micro', 'mezzo', 'macro'] as const)('a %s quiz only draws items for that level (or general), and "which level?" scenarios', (level) => {
     for (const item of drawItems(items, level, 20, seededRandom(1))) {
-      expect(item.level === level || item.level === 'general' || (item.kind === 'scenario-level' && item.answer === level)).toBe(true);
+      expect(item.level === level || item.level === 'general' || item.kind === 'scenario-level').toBe(true);
     }
+  });
+
+  test.each(['micro', 'mezzo', 'macro'] as const)('the quiz level does not give away a scenario’s answer: a %s pool has scenarios of every level', (level) => {
+    const scenarios = items.filter((item) => item.kind === 'scenario-level' && matchesLevel(item, level));
+    expect(new Set(scenarios.map((item) => item.answer))).toEqual(new Set(['micro', 'mezzo', 'macro']));
   });
 });
 
