@@ -8,6 +8,7 @@ import { UserError } from '../src/interactions/errors.ts';
 import type { ChatInputInteraction } from '../src/interactions/types.ts';
 import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
 import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand, timezoneChoices } from './quiz-habits.ts';
+import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const DAY_MS = 24 * 3_600_000;
 const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
@@ -77,11 +78,20 @@ export const quizCommand: CommandModule = {
         description: 'Drill alone, privately: favours what you missed or have not seen',
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 }],
       },
+      reportSubcommand,
       settingsSubcommand,
       remindGroup,
     ],
   },
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz settings timezone: Europe/London', '/quiz remind on time: 18:30'],
+  examples: [
+    '/quiz start level: micro questions: 5 seconds: 20',
+    '/quiz practice level: macro',
+    '/quiz leaderboard period: month',
+    '/quiz stats',
+    '/quiz report period: month',
+    '/quiz settings timezone: Europe/London',
+    '/quiz remind on time: 18:30',
+  ],
 
   async execute(interaction, context) {
     if (interaction.subcommandGroup === 'remind') return quizRemind(interaction, context);
@@ -114,10 +124,13 @@ export const quizCommand: CommandModule = {
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
+        const stats = context.storage.quiz.stats(guildOnly(interaction), user.id);
         const study = user.id === interaction.user.id ? context.study.summary(user.id, interaction.guildId) : undefined;
-        await interaction.reply(statsReply(user.id, context.storage.quiz.stats(guildOnly(interaction), user.id), study));
+        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats, study), stats);
         return;
       }
+      case 'report':
+        return quizReport(interaction, context);
       case 'practice':
         await practise(interaction, context, chosenLevel(interaction));
         return;

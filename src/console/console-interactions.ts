@@ -50,6 +50,7 @@ function applyEdit(old: MessagePayload, edit: MessagePayload): MessagePayload {
     content: edit.content ?? old.content,
     embeds: edit.embeds ?? old.embeds,
     components: edit.components ?? old.components,
+    files: edit.files ?? old.files,
     allowedMentions: edit.allowedMentions ?? old.allowedMentions,
   };
 }

@@ -6,6 +6,8 @@ export interface RenderContext {
   readonly names: Readonly<Record<string, string>>;
   /** For relative timestamps (`<t:…:R>`). */
   readonly now: number;
+  /** Where each attached file of the message was saved, by file name. */
+  readonly savedFiles?: ReadonlyMap<string, string>;
 }
 
 /** A button with a custom id, in the order shown; only enabled ones get a number. */
@@ -90,7 +92,8 @@ function embedLines(embed: APIEmbed, context: RenderContext): string[] {
 
 /**
  * One message as terminal text: a note when edited or private, the content, each embed
- * (title, description, fields, footer) in a frame, then the buttons, numbered so that
+ * (title, description, fields, footer) in a frame, the attached files (where they were
+ * saved), then the buttons, numbered so that
  * typing the number (or the label) presses one. Disabled buttons show as [-].
  */
 export function renderMessage(payload: MessagePayload, flags: { ephemeral: boolean; edited: boolean }, context: RenderContext): RenderedMessage {
@@ -98,6 +101,10 @@ export function renderMessage(payload: MessagePayload, flags: { ephemeral: boole
   const lines = notes.length > 0 ? [`(${notes.join(', ')})`] : [];
   if (payload.content !== undefined && payload.content !== '') lines.push(plainText(payload.content, context));
   for (const embed of payload.embeds ?? []) lines.push(...embedLines(embed, context));
+  for (const file of payload.files ?? []) {
+    const saved = context.savedFiles?.get(file.name);
+    lines.push(`📎 ${file.name}${saved === undefined ? '' : `: saved to ${saved}`}`);
+  }
 
   const buttons: ShownButton[] = [];
   for (const row of payload.components ?? []) {

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { BotContext } from '../bot/command.ts';
 import { createContext } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import type { Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { saveAttachments } from './attachments.ts';
 import { ButtonBoard } from './buttons.ts';
 import { ConsoleMessenger, consoleButton, consoleChatInput, DIRECTORY, NAMES, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from './console-interactions.ts';
 import { freeTextInvocation, parseCommandLine } from './parse.ts';
@@ -72,8 +74,11 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
   const hint = (text: string) => print(`hint: ${text}\n`);
 
   const board = new ButtonBoard();
+  // Charts and other attachments are saved beside the database, where a file viewer opens them.
+  const attachmentDir = path.join(path.dirname(config.databasePath), 'console-attachments');
   const channel = new OfflineChannel((message: ShownMessage) => {
-    const rendered = renderMessage(message.payload, { ephemeral: message.ephemeral, edited: message.edited }, { names: NAMES, now: context.now() });
+    const savedFiles = saveAttachments(attachmentDir, message.messageId, message.payload.files ?? []);
+    const rendered = renderMessage(message.payload, { ephemeral: message.ephemeral, edited: message.edited }, { names: NAMES, now: context.now(), savedFiles });
     board.shown(message.messageId, rendered.buttons, message.edited);
     print(`${rendered.text}\n`);
   });

@@ -44,7 +44,8 @@ function userRef(user: User, displayName?: string | null): UserRef {
 
 function messageOptions(payload: MessagePayload) {
   const fitted = fitPayload(payload);
-  return { content: fitted.content, embeds: fitted.embeds, components: fitted.components, allowedMentions: fitted.allowedMentions };
+  const files = fitted.files?.map((file) => ({ attachment: file.data, name: file.name, description: file.description }));
+  return { content: fitted.content, embeds: fitted.embeds, components: fitted.components, allowedMentions: fitted.allowedMentions, files };
 }
 
 function replyOptions(payload: ReplyPayload): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {

@@ -112,7 +112,7 @@ export function foldText(input: unknown): string {
 }
 
 /** British spellings fold into American ones so both sides of a match agree. */
-function americanize(word: string): string {
+export function americanize(word: string): string {
   if (word.length < 6) return word;
   return word
     .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')

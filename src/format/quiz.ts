@@ -52,6 +52,11 @@ function choiceLines(item: QuizItem): string {
   return item.kind === 'multiple-choice' ? `\n\n${choicesFor(item).map((c) => `**${c.key}**: ${c.label}`).join('\n')}` : '';
 }
 
+/** The reveal's pointer to the Q&A entry or glossary term the item teaches. */
+function readMoreLine(item: QuizItem): string {
+  return `\n\nRead more: \`${item.readMore}\``;
+}
+
 /** Multiple-choice buttons show the letter (the full text is in the embed); others show their label. */
 function choiceButtonLabel(item: QuizItem, key: string, label: string): string {
   return item.kind === 'multiple-choice' ? key : label;
@@ -99,7 +104,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
     embeds: [
       {
         title: `Question ${state.round} of ${total}: answer`,
-        description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}`,
+        description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}${readMoreLine(state.item)}`,
         color: LEVEL_STYLE[state.item.level].colour,
         fields: [
           { name: 'Got it right', value: who },
@@ -169,10 +174,10 @@ export function statsReply(userId: string, stats: PlayerStats, study?: StudySumm
 /** `shownAt`: the card's review count now, so that only one press of this showing counts; `now` times the answer. */
 export function practiceQuestion(level: QuizLevel, item: QuizItem, card: SrsCard | undefined, shownAt: number, now: number): ReplyPayload {
   const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt, now), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
-  const box = card === undefined ? 'new card' : `${card.state === 2 ? 'review' : 'learning'} card, seen ${card.reps}×`;
+  const seen = card === undefined ? 'new card' : `${card.state === 2 ? 'review' : 'learning'} card, seen ${card.reps}×`;
   return {
     ephemeral: true,
-    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${box}` } }],
+    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${seen}` } }],
     components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
   };
 }
@@ -185,7 +190,7 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
     embeds: [
       {
         title: right ? '✅ Right!' : `❌ Not quite: it’s ${correctLabel(item)}`,
-        description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}\n\n${next}`,
+        description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}${readMoreLine(item)}\n\n${next}`,
         color: right ? 0x2ecc71 : 0xe74c3c,
         footer: { text: `${levelLine(item)} · Solo practice never touches the server leaderboard.` },
       },

@@ -6,10 +6,19 @@ import type { ChannelFacts } from '../engines/setup.ts';
  * The Discord adapter (src/discord/) and the offline console (src/console/) both
  * implement it, so one set of handlers serves both.
  */
+/** A file attached to a message; an embed shows an image one as `attachment://<name>`. */
+export interface MessageFile {
+  readonly name: string;
+  readonly data: Buffer;
+  /** Alt text, read out by screen readers. */
+  readonly description?: string;
+}
+
 export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  files?: readonly MessageFile[];
   /** Defaults to no mentions at all: user text can never ping anyone. */
   allowedMentions?: APIAllowedMentions;
 }

@@ -28,6 +28,9 @@ export function lintKnowledge(knowledge: Knowledge): KnowledgeProblem[] {
   }));
 
   for (const { entry } of entries) {
+    if (!entry.question.trim().endsWith('?')) {
+      problems.push({ file: entry.file, id: entry.id, field: 'question', message: 'a canonical question ends with "?"' });
+    }
     if (entry.answer.trim().length > MAX_ANSWER_CHARS) {
       problems.push({ file: entry.file, id: entry.id, field: 'answer', message: `over-long answer: ${entry.answer.trim().length} characters (at most ${MAX_ANSWER_CHARS})` });
     }

@@ -7,6 +7,7 @@ import {
   qaEntrySchema,
   quizItemSchema,
   sourceSchema,
+  TERM_LINK_PREFIX,
   type GlossaryTerm,
   type Knowledge,
   type QaEntry,
@@ -130,13 +131,38 @@ function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): vo
   }
 }
 
+type ParsedQuizItem = z.infer<typeof quizItemSchema> & { file: string };
+
+/**
+ * Resolves each quiz item's `teaches` link to the command a student types to read more:
+ * `/ask <question>` for a Q&A id, `/term name: <term>` for `term:<glossary id>`. A dangling link is a problem.
+ */
+function linkQuizItems(items: readonly ParsedQuizItem[], entries: readonly QaEntry[], terms: readonly GlossaryTerm[], problems: KnowledgeProblem[]): QuizItem[] {
+  const questions = new Map(entries.map((e) => [e.id, e.question]));
+  const termNames = new Map(terms.map((t) => [t.id, t.term]));
+  return items.map((item) => {
+    const isTerm = item.teaches.startsWith(TERM_LINK_PREFIX);
+    const target = isTerm ? item.teaches.slice(TERM_LINK_PREFIX.length) : item.teaches;
+    const title = isTerm ? termNames.get(target) : questions.get(target);
+    if (title === undefined) {
+      const message = isTerm
+        ? `dangling teaches link "${item.teaches}": no glossary term has the id "${target}"`
+        : `dangling teaches link "${item.teaches}": no Q&A entry has it (write "term:${target}" for a glossary term)`;
+      problems.push({ file: item.file, id: item.id, field: 'teaches', message });
+    }
+    const readMore = title === undefined ? '' : isTerm ? `/term name: ${title}` : `/ask ${title}`;
+    return { ...item, readMore };
+  });
+}
+
 /** Reads and validates the whole knowledge folder, collecting every problem rather than stopping at the first. */
 export function readKnowledge(dir: string): { knowledge: Knowledge; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
   const sources: Source[] = readList(dir, 'sources.yaml', sourceSchema, problems);
   const entries: QaEntry[] = yamlFilesIn(dir, 'qa', problems).flatMap((file) => readList(dir, file, qaEntrySchema, problems));
   const terms: GlossaryTerm[] = readList(dir, 'glossary.yaml', glossaryTermSchema, problems);
-  const quiz: QuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
+  const parsedQuiz: ParsedQuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
+  const quiz = linkQuizItems(parsedQuiz, entries, terms, problems);
   const knowledge: Knowledge = { sources, entries, terms, quiz };
   checkReferences(knowledge, problems);
   return { knowledge, problems };

@@ -49,6 +49,13 @@ export const glossaryTermSchema = z.strictObject({
   sources,
 });
 
+/** Prefix of a `teaches` link that names a glossary term; without it the link names a Q&A entry. */
+export const TERM_LINK_PREFIX = 'term:';
+
+const teaches = z
+  .string()
+  .regex(/^(term:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a Q&A id ("mezzo-definition") or "term:" and a glossary id ("term:task-group")');
+
 const quizBase = {
   id,
   question: text(MAX_QUIZ_QUESTION_CHARS),
@@ -56,6 +63,7 @@ const quizBase = {
   level,
   difficulty,
   sources,
+  teaches,
 };
 
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -80,7 +88,8 @@ export type Source = z.infer<typeof sourceSchema>;
 /** Each item remembers the file it came from, for error messages and curators. */
 export type QaEntry = z.infer<typeof qaEntrySchema> & { file: string };
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema> & { file: string };
-export type QuizItem = z.infer<typeof quizItemSchema> & { file: string };
+/** `readMore` is the command that opens what the item teaches, resolved from `teaches` at load time. */
+export type QuizItem = z.infer<typeof quizItemSchema> & { file: string; readMore: string };
 
 export interface Knowledge {
   readonly sources: readonly Source[];

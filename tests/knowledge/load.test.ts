@@ -46,13 +46,37 @@ describe('readKnowledge reports file, entry id and field', () => {
     ['a bad id', { 'qa/basics.yaml': entry('').replace('only-entry', 'Only Entry') }, { file: 'qa/basics.yaml', id: 'Only Entry', field: 'id' }],
     ['a dangling related id', { 'qa/basics.yaml': entry('  related: [nowhere]\n') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'related.0' }],
     ['an unknown source', { 'qa/basics.yaml': entry('').replace('[test-source]', '[wikipedia]') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'sources.0' }],
-    ['a quiz answer letter with no choice', { 'quiz/items.yaml': `- id: mc-bad\n  kind: multiple-choice\n  question: Pick?\n  choices: [One, Two]\n  answer: D\n  explanation: Because.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n` }, { file: 'quiz/items.yaml', id: 'mc-bad', field: 'answer' }],
+    ['a quiz answer letter with no choice', { 'quiz/items.yaml': `- id: mc-bad\n  kind: multiple-choice\n  question: Pick?\n  choices: [One, Two]\n  answer: D\n  explanation: Because.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n  teaches: micro-definition\n` }, { file: 'quiz/items.yaml', id: 'mc-bad', field: 'answer' }],
     ['an unknown quiz kind', { 'quiz/items.yaml': `- id: essay\n  kind: essay\n  question: Write?\n  answer: x\n  explanation: y\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n` }, { file: 'quiz/items.yaml', id: 'essay', field: 'kind' }],
     ['a glossary term without a definition', { 'glossary.yaml': `- id: empty\n  term: Empty\n  definition: "  "\n  level: micro\n  example: none\n  sources: [test-source]\n` }, { file: 'glossary.yaml', id: 'empty', field: 'definition' }],
     ['a file that is not a list', { 'glossary.yaml': 'term: Lonely\n' }, { file: 'glossary.yaml' }],
   ])('%s', (_name, overrides, expected) => {
     const { problems } = readKnowledge(copy(overrides));
     expect(problems).toContainEqual(expect.objectContaining(expected));
+  });
+
+  test.each([
+    ['a Q&A id that no entry has', 'nowhere', /no Q&A entry has it/],
+    ['a glossary id that no term has', 'term:nowhere', /no glossary term has the id "nowhere"/],
+    ['a Q&A id written where a term is meant', 'advocacy', /write "term:advocacy"/],
+  ])('a dangling teaches link (%s) names file, item and field', (_name, link, message) => {
+    const items = `- id: tf-linked\n  kind: true-false\n  question: Yes?\n  answer: true\n  explanation: Yes.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n  teaches: ${link}\n`;
+    const { problems } = readKnowledge(copy({ 'quiz/items.yaml': items }));
+    expect(problems).toEqual([expect.objectContaining({ file: 'quiz/items.yaml', id: 'tf-linked', field: 'teaches', message: expect.stringMatching(message) })]);
+  });
+
+  test.each([
+    ['missing', ''],
+    ['badly written', '  teaches: Term:Advocacy\n'],
+  ])('a teaches link that is %s is a problem on that field', (_name, line) => {
+    const items = `- id: tf-linked\n  kind: true-false\n  question: Yes?\n  answer: true\n  explanation: Yes.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n${line}`;
+    const { problems } = readKnowledge(copy({ 'quiz/items.yaml': items }));
+    expect(problems).toContainEqual(expect.objectContaining({ id: 'tf-linked', field: 'teaches' }));
+  });
+
+  test('a teaches link resolves to the command that reads more', () => {
+    const knowledge = loadKnowledge(MINI_KNOWLEDGE_DIR);
+    expect(knowledge.quiz.map((q) => q.readMore)).toEqual(['/ask What is macro social work?', '/ask What is micro social work?', '/ask How does micro practice differ from macro practice?']);
   });
 
   test('a YAML syntax error names the file and line', () => {
@@ -82,13 +106,18 @@ describe('lintKnowledge', () => {
   levels: [micro]
   sources: [test-source]
 `,
-      'quiz/items.yaml': `- id: mc-same\n  kind: multiple-choice\n  question: Pick?\n  choices: [One, one]\n  answer: A\n  explanation: Because.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n`,
+      'quiz/items.yaml': `- id: mc-same\n  kind: multiple-choice\n  question: Pick?\n  choices: [One, one]\n  answer: A\n  explanation: Because.\n  level: micro\n  difficulty: easy\n  sources: [test-source]\n  teaches: micro-definition\n`,
     });
     const problems = lintKnowledge(loadKnowledge(dir));
     expect(problems).toContainEqual(expect.objectContaining({ id: 'long-one', field: 'answer', message: expect.stringMatching(/over-long answer: 1001/) }));
     expect(problems).toContainEqual(expect.objectContaining({ id: 'long-one', field: 'question', message: expect.stringMatching(/near-duplicate/) }));
     expect(problems).toContainEqual(expect.objectContaining({ id: 'long-one', field: 'alternatives.0' }));
     expect(problems).toContainEqual(expect.objectContaining({ id: 'mc-same', field: 'choices' }));
+  });
+
+  test('a canonical question without a closing "?" is a problem', () => {
+    const dir = copy({ 'qa/more.yaml': entry('').replace('only-entry', 'no-mark').replace('What is only?', 'What is only') });
+    expect(lintKnowledge(loadKnowledge(dir))).toContainEqual(expect.objectContaining({ id: 'no-mark', field: 'question', message: expect.stringContaining('"?"') }));
   });
 
   test('the mini knowledge base is clean', () => {

@@ -45,8 +45,29 @@ export interface RecordedRequest {
   /** Path after /api/v10, e.g. /interactions/1/tok/callback. */
   path: string;
   query: URLSearchParams;
+  /** JSON bodies parsed; for a multipart upload, its parsed `payload_json`. */
   body: any;
+  /** Files of a multipart upload (`files[n]` parts), in order. */
+  files: UploadedFile[];
   at: number;
+}
+
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** A multipart/form-data body as discord.js sends attachments: `payload_json` plus `files[n]` parts. */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<{ body: any; files: UploadedFile[] }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value !== 'string') files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  const json = form.get('payload_json');
+  return { body: typeof json === 'string' ? JSON.parse(json) : {}, files };
 }
 
 export interface StandInUser {
@@ -329,10 +350,14 @@ export class DiscordStandIn {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString();
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString();
+    const contentType = req.headers['content-type'] ?? '';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api\/v\d+/, '');
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body: raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : raw, at: Date.now() };
+    const upload = contentType.startsWith('multipart/form-data') ? await parseMultipart(bytes, contentType) : null;
+    const body = upload?.body ?? (raw && contentType.includes('json') ? JSON.parse(raw) : raw);
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files: upload?.files ?? [], at: Date.now() };
     const reply = (status: number, body?: unknown) => {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
