@@ -63,9 +63,10 @@ export async function quizRemind(interaction: ChatInputInteraction, context: Bot
   const typedZone = interaction.string('timezone');
   const zone = typedZone === null ? context.study.timezoneOf(userId, interaction.guildId) : timezone(typedZone);
   context.storage.students.setReminder(userId, { time, timezone: zone });
+  const offline = context.messenger.openDm === undefined ? ' (The offline console sends no DMs: reminders go out while the bot runs on Discord.)' : '';
   await interaction.reply({
     ephemeral: true,
-    content: `Practice reminders are on: I’ll DM you at **${time} (${zone})** on days when practice cards are due, never more than once a day. \`/quiz remind off\`, or the button on any reminder, turns them off.`,
+    content: `Practice reminders are on: I’ll DM you at **${time} (${zone})** on days when practice cards are due, never more than once a day. \`/quiz remind off\`, or the button on any reminder, turns them off.${offline}`,
   });
 }
 
