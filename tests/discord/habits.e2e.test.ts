@@ -100,6 +100,29 @@ describe('/quiz remind', () => {
     expect(standIn.requests.some((r) => r.path.startsWith(`/webhooks/${APPLICATION_ID}/token-${again}`))).toBe(false);
   });
 
+  test('after a restart, a reminder recorded but never sent goes out once that day; an older day’s is dropped', async () => {
+    const jo: StandInUser = { id: '320000000000000007', username: 'jo' };
+    const kit: StandInUser = { id: '320000000000000008', username: 'kit' };
+    const students = bot.context.storage.students;
+    for (const user of [jo, kit]) {
+      students.setReminder(user.id, { time: '08:00', timezone: 'UTC' });
+      dueCards(bot.context.storage, user.id, 1, at(0, 0).getTime());
+    }
+    // As a crash would leave them: the intent recorded, nothing sent, no DM channel yet.
+    students.recordReminder(jo.id, '2026-12-01', 1);
+    students.recordReminder(kit.id, '2026-11-30', 1);
+    await bot.context.reminders.recover(at(9, 0));
+    expect(students.reminderSend(jo.id, '2026-12-01')).toMatchObject({ status: 'sent' });
+    expect(students.reminderSend(kit.id, '2026-11-30')).toMatchObject({ status: 'failed' });
+    expect(opensFor(jo.id)).toBe(1);
+    expect(opensFor(kit.id)).toBe(0);
+    // The minute tick then finds jo's day done, and sends kit today's reminder: one each.
+    await bot.context.reminders.tick(at(9, 1));
+    await bot.context.reminders.recover(at(9, 2));
+    expect(opensFor(jo.id)).toBe(1);
+    expect(opensFor(kit.id)).toBe(1);
+  });
+
   test.each([
     ['25:00', 'Europe/London', /not a time I understand/],
     ['18:00', 'Mars/Olympus', /not a time zone I know/],
