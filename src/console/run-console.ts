@@ -149,7 +149,8 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
       busy = true;
       if (!interactive) {
         // A script types its answers ahead: during a quiz, each waits for the next question's buttons.
-        const press = line.trim() !== '' && !line.trim().startsWith('/');
+        const typed = line.trim();
+        const press = typed !== '' && !typed.startsWith('/') && typed.toLowerCase() !== 'buttons';
         if (press && !board.fresh && context.quizzes.runningCount > 0) await Promise.race([board.untilFresh(), context.quizzes.whenIdle()]);
         // Echoed so that a script's transcript reads like a session.
         print(`${PROMPT}${line}`);

@@ -105,7 +105,9 @@ export function termQuiz(terms: readonly GlossaryTerm[], term: GlossaryTerm, see
   const telling = [...nameWords(term)].filter((word) => !shared.has(word) && inNames(word) < COMMON_IN_NAMES);
   let clue = term.definition;
   for (const name of [term.term, ...term.aliases].sort((a, b) => b.length - a.length)) {
-    clue = clue.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), MASK);
+    // Any punctuation between its words: "person in environment" is "Person-in-Environment".
+    const words = foldText(name).split(' ').filter((word) => word !== '');
+    if (words.length > 0) clue = clue.replace(new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'giu'), MASK);
   }
   // Whole words only, so no stub is left ("▢▢▢ers"); a word that starts with a telling word is masked too.
   clue = clue.replace(/[\p{L}\p{N}]*▢▢▢[\p{L}\p{N}]*/gu, MASK).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (word) =>

@@ -6,40 +6,43 @@ import { foldText } from './text.ts';
  * name a region, so the zone follows its daylight-saving rules) and cities that are not
  * themselves in a zone's name. Keys are folded (lowercase, no punctuation).
  */
-const ALIASES: ReadonlyMap<string, string> = new Map([
-  ...(['est', 'edt', 'et', 'eastern', 'eastern time', 'washington', 'washington dc', 'boston', 'philadelphia', 'atlanta', 'miami'] as const).map((k) => [k, 'America/New_York'] as const),
-  ...(['cst', 'cdt', 'ct', 'central', 'central time', 'dallas', 'houston', 'austin', 'minneapolis', 'new orleans'] as const).map((k) => [k, 'America/Chicago'] as const),
-  ...(['mst', 'mdt', 'mt', 'mountain', 'mountain time', 'salt lake city'] as const).map((k) => [k, 'America/Denver'] as const),
-  ...(['pst', 'pdt', 'pt', 'pacific', 'pacific time', 'san francisco', 'seattle', 'san diego', 'las vegas'] as const).map((k) => [k, 'America/Los_Angeles'] as const),
-  ...(['akst', 'akdt'] as const).map((k) => [k, 'America/Anchorage'] as const),
-  ...(['hst'] as const).map((k) => [k, 'Pacific/Honolulu'] as const),
-  ...(['ast', 'adt', 'atlantic'] as const).map((k) => [k, 'America/Halifax'] as const),
-  ...(['nst', 'ndt'] as const).map((k) => [k, 'America/St_Johns'] as const),
-  ...(['montreal', 'ottawa'] as const).map((k) => [k, 'America/Toronto'] as const),
-  ...(['brt'] as const).map((k) => [k, 'America/Sao_Paulo'] as const),
-  ...(['gmt', 'utc', 'z', 'zulu'] as const).map((k) => [k, 'UTC'] as const),
-  ...(['bst', 'uk', 'edinburgh', 'manchester', 'birmingham', 'glasgow', 'cardiff', 'belfast', 'liverpool', 'leeds'] as const).map((k) => [k, 'Europe/London'] as const),
-  ...(['ist', 'india', 'delhi', 'new delhi', 'mumbai', 'bangalore', 'bengaluru', 'chennai', 'hyderabad'] as const).map((k) => [k, 'Asia/Kolkata'] as const),
-  ...(['cet', 'cest', 'munich', 'frankfurt', 'hamburg'] as const).map((k) => [k, 'Europe/Berlin'] as const),
-  ...(['eet', 'eest'] as const).map((k) => [k, 'Europe/Athens'] as const),
-  ...(['wet', 'west'] as const).map((k) => [k, 'Europe/Lisbon'] as const),
-  ...(['barcelona'] as const).map((k) => [k, 'Europe/Madrid'] as const),
-  ...(['milan'] as const).map((k) => [k, 'Europe/Rome'] as const),
-  ...(['geneva'] as const).map((k) => [k, 'Europe/Zurich'] as const),
-  ...(['pkt'] as const).map((k) => [k, 'Asia/Karachi'] as const),
-  ...(['sgt'] as const).map((k) => [k, 'Asia/Singapore'] as const),
-  ...(['hkt'] as const).map((k) => [k, 'Asia/Hong_Kong'] as const),
-  ...(['beijing'] as const).map((k) => [k, 'Asia/Shanghai'] as const),
-  ...(['jst'] as const).map((k) => [k, 'Asia/Tokyo'] as const),
-  ...(['kst'] as const).map((k) => [k, 'Asia/Seoul'] as const),
-  ...(['aest', 'aedt', 'canberra'] as const).map((k) => [k, 'Australia/Sydney'] as const),
-  ...(['acst', 'acdt'] as const).map((k) => [k, 'Australia/Adelaide'] as const),
-  ...(['awst'] as const).map((k) => [k, 'Australia/Perth'] as const),
-  ...(['nzst', 'nzdt', 'wellington'] as const).map((k) => [k, 'Pacific/Auckland'] as const),
-  ...(['sast', 'cape town'] as const).map((k) => [k, 'Africa/Johannesburg'] as const),
-  ...(['wat'] as const).map((k) => [k, 'Africa/Lagos'] as const),
-  ...(['eat'] as const).map((k) => [k, 'Africa/Nairobi'] as const),
-]);
+const ALIASES_BY_ZONE: ReadonlyArray<readonly [zone: string, typed: readonly string[]]> = [
+  ['America/New_York', ['est', 'edt', 'et', 'eastern', 'eastern time', 'washington', 'washington dc', 'boston', 'philadelphia', 'atlanta', 'miami']],
+  ['America/Chicago', ['cst', 'cdt', 'ct', 'central', 'central time', 'dallas', 'houston', 'austin', 'minneapolis', 'new orleans']],
+  ['America/Denver', ['mst', 'mdt', 'mt', 'mountain', 'mountain time', 'salt lake city']],
+  ['America/Los_Angeles', ['pst', 'pdt', 'pt', 'pacific', 'pacific time', 'san francisco', 'seattle', 'san diego', 'las vegas']],
+  ['America/Anchorage', ['akst', 'akdt']],
+  ['Pacific/Honolulu', ['hst']],
+  ['America/Halifax', ['ast', 'adt', 'atlantic']],
+  ['America/St_Johns', ['nst', 'ndt']],
+  ['America/Toronto', ['montreal', 'ottawa']],
+  ['America/Sao_Paulo', ['brt']],
+  ['UTC', ['gmt', 'utc', 'z', 'zulu']],
+  ['Europe/London', ['bst', 'uk', 'edinburgh', 'manchester', 'birmingham', 'glasgow', 'cardiff', 'belfast', 'liverpool', 'leeds']],
+  ['Asia/Kolkata', ['ist', 'india', 'delhi', 'new delhi', 'mumbai', 'bangalore', 'bengaluru', 'chennai', 'hyderabad']],
+  ['Europe/Berlin', ['cet', 'cest', 'munich', 'frankfurt', 'hamburg']],
+  ['Europe/Athens', ['eet', 'eest']],
+  ['Europe/Lisbon', ['wet', 'west']],
+  ['Europe/Madrid', ['barcelona']],
+  ['Europe/Rome', ['milan']],
+  ['Europe/Zurich', ['geneva']],
+  ['Asia/Karachi', ['pkt']],
+  ['Asia/Singapore', ['sgt']],
+  ['Asia/Hong_Kong', ['hkt']],
+  ['Asia/Shanghai', ['beijing']],
+  ['Asia/Tokyo', ['jst']],
+  ['Asia/Seoul', ['kst']],
+  ['Australia/Sydney', ['aest', 'aedt', 'canberra']],
+  ['Australia/Adelaide', ['acst', 'acdt']],
+  ['Australia/Perth', ['awst']],
+  ['Pacific/Auckland', ['nzst', 'nzdt', 'wellington']],
+  ['Africa/Johannesburg', ['sast', 'cape town']],
+  ['Africa/Lagos', ['wat']],
+  ['Africa/Nairobi', ['eat']],
+];
+
+/** Typed forms written in capitals when suggested ("EST"); the rest are places ("New York"). */
+const ABBREVIATIONS = new Set(ALIASES_BY_ZONE.flatMap(([, typed]) => typed.filter((key) => key.length <= 4 && !key.includes(' '))));
 
 /** Offered when nothing has been typed yet. */
 const POPULAR = ['Europe/London', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland', 'UTC'];
@@ -71,7 +74,7 @@ function zones(): ZoneIndex {
       const city = foldText(zone.split('/').at(-1) ?? '');
       if (city !== '' && !places.has(city)) places.set(city, zone);
     }
-    for (const [key, zone] of ALIASES) places.set(key, zone);
+    for (const [zone, typed] of ALIASES_BY_ZONE) for (const key of typed) places.set(key, zone);
     index = {
       names: new Map(all.map((zone) => [zone.toLowerCase(), zone])),
       places,
@@ -104,16 +107,22 @@ export function utcOffset(zone: string, at: number): string {
 export function suggestTimezones(typed: string, at: number, limit = 25): Array<{ label: string; zone: string }> {
   const { names, places, fuse } = zones();
   const query = foldText(typed).slice(0, 64);
-  const label = (place: string | null, zone: string) => `${place === null ? zone : `${place.length <= 5 ? place.toUpperCase() : titleCase(place)}: ${zone}`} (${utcOffset(zone, at)})`;
+  const label = (place: string | null, zone: string) => `${place === null ? zone : `${ABBREVIATIONS.has(place) ? place.toUpperCase() : titleCase(place)}: ${zone}`} (${utcOffset(zone, at)})`;
   if (query === '') return POPULAR.slice(0, limit).map((zone) => ({ label: label(null, zone), zone }));
   const byPlace = [...places].filter(([key]) => key.startsWith(query)).sort(([a], [b]) => a.length - b.length);
   const byName = [...names.values()].filter((zone) => foldText(zone).split(' ').some((_, i, words) => words.slice(i).join(' ').startsWith(query)));
   const fuzzy = fuse.search(query, { limit }).map((r) => r.item);
-  const out = new Map<string, { label: string; zone: string }>();
-  for (const [place, zone] of byPlace) out.set(`${place}|${zone}`, { label: label(place, zone), zone });
-  for (const zone of byName) if (![...out.values()].some((s) => s.zone === zone)) out.set(zone, { label: label(null, zone), zone });
-  for (const { key, zone } of fuzzy) if (![...out.values()].some((s) => s.zone === zone)) out.set(key, { label: label(key === zone ? null : key, zone), zone });
-  return [...out.values()].slice(0, limit);
+  const out: Array<{ label: string; zone: string }> = [];
+  const listed = new Set<string>();
+  const add = (place: string | null, zone: string) => {
+    if (place === null && listed.has(zone)) return;
+    listed.add(zone);
+    out.push({ label: label(place, zone), zone });
+  };
+  for (const [place, zone] of byPlace) add(place, zone);
+  for (const zone of byName) add(null, zone);
+  for (const { key, zone } of fuzzy) if (!listed.has(zone)) add(key === zone ? null : key, zone);
+  return out.slice(0, limit);
 }
 
 function titleCase(text: string): string {
