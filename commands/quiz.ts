@@ -11,7 +11,12 @@ import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand,
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const DAY_MS = 24 * 3_600_000;
-const PERIODS: Record<string, number | null> = { week: 7 * DAY_MS, month: 30 * DAY_MS, all: null };
+/** A Map, not an object: `period` is user text, and `constructor` must not find anything. */
+const PERIODS: ReadonlyMap<string, number | null> = new Map([
+  ['week', 7 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['all', null],
+]);
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
 
 const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
@@ -64,7 +69,7 @@ export const quizCommand: CommandModule = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'leaderboard',
         description: 'This server’s top 10, and your own rank',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: Object.keys(PERIODS).map((p) => ({ name: p, value: p })) }],
+        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: [...PERIODS.keys()].map((p) => ({ name: p, value: p })) }],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -116,10 +121,11 @@ export const quizCommand: CommandModule = {
         return;
       }
       case 'leaderboard': {
-        const period = interaction.string('period') ?? 'week';
-        const window = PERIODS[period] ?? PERIODS.week!;
+        const typed = interaction.string('period') ?? 'week';
+        const period = PERIODS.has(typed) ? typed : 'week';
+        const window = PERIODS.get(period) ?? null;
         const { top, own } = context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
-        await interaction.reply(leaderboardReply(period in PERIODS ? period : 'week', top, own));
+        await interaction.reply(leaderboardReply(period, top, own));
         return;
       }
       case 'stats': {

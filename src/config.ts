@@ -42,13 +42,32 @@ export class ConfigError extends Error {
   }
 }
 
+/** A start-up failure the operator can fix: one line saying what failed, where, and the fix (no stack trace). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
 function describe(key: string): string {
   return configSchema.shape[key as keyof typeof configSchema.shape]?.description ?? 'a valid value';
 }
 
+/** Something a token may have been pasted into: long, or dotted like a token. Never echoed. */
+const SECRET_SHAPED = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$|[A-Za-z0-9_-]{24,}|^.{80,}$/s;
+
 function problemLine(key: string, raw: Record<string, string>): string {
-  // The token is never echoed, even when it is malformed.
-  const got = raw[key] === undefined ? 'it is not set' : key === 'DISCORD_TOKEN' ? 'the value is malformed' : `got "${raw[key]}"`;
+  const value = raw[key];
+  // The token is never echoed, even when it is malformed; nor is anything that looks like one.
+  const got =
+    value === undefined
+      ? 'it is not set'
+      : key === 'DISCORD_TOKEN'
+        ? 'the value is malformed'
+        : SECRET_SHAPED.test(value)
+          ? 'the value looks like a token, so it is not shown here: check you pasted the right value'
+          : `got "${value}"`;
   return `Configuration error: ${key} must be ${describe(key)} (${got}). Set it in .env or the environment; see .env.example.`;
 }
 

@@ -36,7 +36,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     quizzes,
     termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true) }),
-    study: new StudyService({ storage, now }),
+    study: new StudyService({ storage, now, logger }),
     reminders: new ReminderJob({ storage, messenger, logger }),
     messenger,
     logger,

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { StartupError } from '../config.ts';
 import { AnswerEngine } from '../engines/answer-engine.ts';
 import { GlossaryIndex } from '../engines/glossary.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
@@ -15,7 +17,17 @@ export class KnowledgeHolder {
     private readonly dir: string,
     private readonly logger: Logger,
   ) {
-    this.current = KnowledgeHolder.build(loadKnowledge(dir));
+    const found = statSync(dir, { throwIfNoEntry: false });
+    if (found === undefined || !found.isDirectory()) {
+      throw new StartupError(`The knowledge folder ${dir} ${found === undefined ? 'does not exist' : 'is not a folder'}: check KNOWLEDGE_DIR points to the knowledge folder.`);
+    }
+    try {
+      this.current = KnowledgeHolder.build(loadKnowledge(dir));
+    } catch (error) {
+      if (error instanceof KnowledgeError) throw error;
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new StartupError(`Cannot read the knowledge folder ${dir} (${code ?? message}): check KNOWLEDGE_DIR points to the knowledge folder.`);
+    }
   }
 
   private static build(knowledge: Knowledge) {
@@ -46,8 +58,13 @@ export class KnowledgeHolder {
       this.logger.info({ entries: entries.length, terms: terms.length, quiz: quiz.length }, 'knowledge reloaded');
       return true;
     } catch (error) {
-      if (!(error instanceof KnowledgeError)) throw error;
-      for (const problem of error.problems) this.logger.error({ problem }, 'knowledge reload refused; still serving the previous knowledge');
+      if (error instanceof KnowledgeError) {
+        for (const problem of error.problems) this.logger.error({ problem }, 'knowledge reload refused; still serving the previous knowledge');
+      } else {
+        // The folder itself is unreadable (ENOTDIR, EACCES, …): one line, and the old knowledge stays.
+        const { code, message } = error as NodeJS.ErrnoException;
+        this.logger.error({ dir: this.dir, code, reason: message }, 'knowledge reload refused: cannot read the knowledge folder; still serving the previous knowledge');
+      }
       return false;
     }
   }

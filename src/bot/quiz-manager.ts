@@ -1,8 +1,11 @@
-import { drawItems, QuizGame, type QuizLevel, type Random } from '../engines/quiz.ts';
+import { drawItems, QuizGame, type QuizLevel, type Random, type RoundState } from '../engines/quiz.ts';
 import { finalMessage, quizIntro, revealMessage, roundMessage } from '../format/quiz.ts';
+import { pausedMessage } from '../format/quiz-notices.ts';
 import type { ReplyPayload } from '../interactions/types.ts';
+import type { QuizItem } from '../knowledge/schema.ts';
 import type { QuizSessionRow } from '../storage/quiz-repo.ts';
 import type { BotContext } from './command.ts';
+import { isStorageFault, safely } from './safely.ts';
 
 interface ActiveQuiz {
   readonly session: QuizSessionRow;
@@ -10,13 +13,22 @@ interface ActiveQuiz {
   messageId: string | null;
   timer: NodeJS.Timeout | null;
   closing: boolean;
+  /** Writes that must reach the database in order; a busy database delays them, never drops them. */
+  writes: Promise<void>;
 }
 
 export type StartOutcome = { ok: true; intro: ReplyPayload } | { ok: false; message: string };
 
+/** How long a quiz may stay down beyond its own remaining time and still resume. */
+export const RESUME_GRACE_MS = 10 * 60_000;
+const WRITE_RETRY_MS = { first: 250, max: 5_000 };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs group quizzes: the pure QuizGame decides, this class keeps the clock (real timers),
  * writes every answer to the database the moment it is given, and posts the messages.
+ * Each round's deadline and message are stored, so a restarted bot resumes the quiz.
  */
 export class QuizManager {
   private readonly active = new Map<number, ActiveQuiz>();
@@ -27,6 +39,7 @@ export class QuizManager {
       random: Random;
       /** Pause between a reveal and the next question, and before the first. */
       pauseMs: number;
+      resumeGraceMs?: number;
     },
   ) {}
 
@@ -54,46 +67,105 @@ export class QuizManager {
     if (storage.quiz.runningInChannel(input.channelId) !== undefined) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
     const items = drawItems(knowledge.knowledge.quiz, input.level, input.questions, random);
     if (items.length === 0) return { ok: false, message: 'I have no quiz questions for that level yet.' };
-    const sessionId = storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now() });
+    const sessionId = storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
     if (sessionId === null) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
     const session = storage.quiz.runningInChannel(input.channelId) as QuizSessionRow;
-    const quiz: ActiveQuiz = { session, game: new QuizGame(items, input.seconds, [], input.userId), messageId: null, timer: null, closing: false };
-    this.active.set(sessionId, quiz);
-    quiz.timer = setTimeout(() => void this.openRound(quiz), this.deps.pauseMs);
+    const quiz = this.track(session, new QuizGame(items, input.seconds, [], input.userId), null);
+    this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
     return { ok: true, intro: quizIntro(input.level, items.length, input.seconds, input.userId) };
+  }
+
+  private track(session: QuizSessionRow, game: QuizGame, messageId: string | null): ActiveQuiz {
+    const quiz: ActiveQuiz = { session, game, messageId, timer: null, closing: false, writes: Promise.resolve() };
+    this.active.set(session.id, quiz);
+    return quiz;
+  }
+
+  /** The quiz's next step after a delay, run so that a failure is logged and never crashes the bot. */
+  private later(quiz: ActiveQuiz, ms: number, what: string, step: () => Promise<void>): void {
+    if (quiz.timer) clearTimeout(quiz.timer);
+    quiz.timer = setTimeout(() => {
+      quiz.timer = null;
+      safely(this.deps.logger, what, { session: quiz.session.id, channel: quiz.session.channelId }, step);
+    }, Math.max(0, ms));
+  }
+
+  /**
+   * Queues a write behind the quiz's earlier ones. A locked or failing database is retried with
+   * backoff while the quiz goes on in memory, so a deadline never waits on the write lock.
+   */
+  private write(quiz: ActiveQuiz, what: string, write: () => void): Promise<void> {
+    quiz.writes = quiz.writes.then(async () => {
+      for (let delay = WRITE_RETRY_MS.first; ; delay = Math.min(WRITE_RETRY_MS.max, delay * 2)) {
+        try {
+          write();
+          return;
+        } catch (error) {
+          if (!isStorageFault(error)) throw error;
+          this.deps.logger.warn({ err: error, session: quiz.session.id, round: quiz.game.current?.round, retryInMs: delay }, `cannot ${what} yet; retrying`);
+          await sleep(delay);
+        }
+      }
+    });
+    quiz.writes = quiz.writes.catch((error: unknown) => this.deps.logger.error({ err: error, session: quiz.session.id }, `cannot ${what}`));
+    return quiz.writes;
   }
 
   private async openRound(quiz: ActiveQuiz): Promise<void> {
     const { storage, messenger, now } = this.deps;
-    quiz.timer = null;
     if (!this.active.has(quiz.session.id)) return;
     const state = quiz.game.openNextRound(now());
-    storage.quiz.openRound(quiz.session.id, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt);
-    quiz.timer = setTimeout(() => void this.closeRound(quiz), state.deadlineAt - now());
+    const sessionId = quiz.session.id;
+    void this.write(quiz, 'record a quiz round', () => storage.quiz.openRound(sessionId, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt));
+    this.later(quiz, state.deadlineAt - now(), 'close a quiz round', () => this.closeRound(quiz));
+    let messageId: string;
     try {
-      quiz.messageId = (await messenger.send(quiz.session.channelId, roundMessage(quiz.session.id, state, quiz.game.items.length))).messageId;
+      messageId = (await messenger.send(quiz.session.channelId, roundMessage(sessionId, state, quiz.game.items.length))).messageId;
     } catch (error) {
-      this.deps.logger.warn({ err: error, session: quiz.session.id }, 'cannot post a quiz round; stopping the quiz');
+      this.deps.logger.warn({ err: error, session: sessionId }, 'cannot post a quiz round; stopping the quiz');
       await this.finish(quiz, 'stopped', false);
+      return;
     }
+    void this.write(quiz, 'record a quiz message', () => storage.quiz.setRoundMessage(sessionId, state.round, messageId));
+    if (this.active.has(sessionId) && quiz.game.current?.round === state.round) {
+      quiz.messageId = messageId;
+      return;
+    }
+    // Stopped while the post was in flight: its buttons must not stay live.
+    await this.showClosed(quiz, messageId, { ...state, open: false });
   }
 
+  private showClosed(quiz: ActiveQuiz, messageId: string, round: RoundState): Promise<void> {
+    return this.reveal(quiz.session, messageId, round, quiz.game);
+  }
+
+  /** Edits a round's message into its answer, with its buttons disabled. */
+  private async reveal(session: QuizSessionRow, messageId: string, round: RoundState, game: QuizGame): Promise<void> {
+    const answers = game.allAnswers.filter((a) => a.round === round.round);
+    const right = answers.filter((a) => a.correct).map((a) => a.userId);
+    const wrong = answers.filter((a) => !a.correct).map((a) => a.userId);
+    await this.deps.messenger
+      .edit(session.channelId, messageId, revealMessage(round, session.questionCount, right, wrong, game.standings()))
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, session: session.id, round: round.round }, 'cannot show a quiz answer'));
+  }
+
+  /** Closes the open round (revealing the answer) and moves on; the database catches up if busy. */
   private async closeRound(quiz: ActiveQuiz): Promise<void> {
     if (quiz.closing || !this.active.has(quiz.session.id) || !quiz.game.current?.open) return;
     quiz.closing = true;
     if (quiz.timer) clearTimeout(quiz.timer);
     quiz.timer = null;
-    const { storage, messenger, now } = this.deps;
-    const { round, right, wrong } = quiz.game.closeRound();
-    storage.quiz.closeRound(quiz.session.id, round.round, now());
-    if (quiz.messageId !== null) {
-      await messenger
-        .edit(quiz.session.channelId, quiz.messageId, revealMessage(round, quiz.game.items.length, right, wrong, quiz.game.standings()))
-        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cannot show a quiz answer'));
+    const { storage, now } = this.deps;
+    try {
+      const { round } = quiz.game.closeRound();
+      const closedAt = now();
+      void this.write(quiz, 'close a quiz round', () => storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
+    } finally {
+      quiz.closing = false;
     }
-    quiz.closing = false;
     if (!this.active.has(quiz.session.id)) return;
-    if (quiz.game.hasNextRound) quiz.timer = setTimeout(() => void this.openRound(quiz), this.deps.pauseMs);
+    if (quiz.game.hasNextRound) this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
     else await this.finish(quiz, 'finished', true);
   }
 
@@ -112,9 +184,15 @@ export class QuizManager {
         return `You already answered this one (${outcome.label}). One answer per question!`;
       case 'locked': {
         // Saved before it is acknowledged: a crash after "locked in" loses nothing.
-        this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
+        try {
+          this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
+        } catch (error) {
+          if (!isStorageFault(error)) throw error;
+          this.deps.logger.warn({ err: error, session: quiz.session.id, round: input.round, user: input.userId }, 'cannot save a quiz answer');
+          return 'I couldn’t save that answer just now (my database is busy). Press again in a moment!';
+        }
         quiz.game.record(outcome.answer);
-        if (outcome.everyoneAnswered) setImmediate(() => void this.closeRound(quiz));
+        if (outcome.everyoneAnswered) setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
         return `Locked in: **${outcome.label}**`;
       }
     }
@@ -129,45 +207,119 @@ export class QuizManager {
     return 'Quiz stopped. Scores so far are saved.';
   }
 
-  private async finish(quiz: ActiveQuiz, ending: 'finished' | 'stopped' | 'interrupted', announce: boolean): Promise<void> {
-    if (!this.active.delete(quiz.session.id)) return;
+  /** Stops the clock and closes the open round, counting its answers; returns once the database has it all. */
+  private async halt(quiz: ActiveQuiz): Promise<void> {
     if (quiz.timer) clearTimeout(quiz.timer);
     quiz.timer = null;
     const current = quiz.game.current;
     if (current?.open) {
-      quiz.game.closeRound();
-      if (quiz.messageId !== null) {
-        await this.deps.messenger
-          .edit(quiz.session.channelId, quiz.messageId, revealMessage({ ...current, open: false }, quiz.game.items.length, [], [], quiz.game.standings()))
-          .catch(() => undefined);
-      }
+      const { round } = quiz.game.closeRound();
+      const closedAt = this.deps.now();
+      void this.write(quiz, 'close a quiz round', () => this.deps.storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
     }
-    this.deps.storage.quiz.endSession(quiz.session.id, ending, this.deps.now());
+  }
+
+  private async finish(quiz: ActiveQuiz, ending: 'finished' | 'stopped' | 'interrupted', announce: boolean): Promise<void> {
+    if (!this.active.delete(quiz.session.id)) return;
+    await this.halt(quiz);
+    const endedAt = this.deps.now();
+    // Not awaited: a locked database must not hold up the `/quiz stop` reply; the write lands later.
+    void this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
     if (announce) {
       await this.deps.messenger
         .send(quiz.session.channelId, finalMessage(quiz.game.standings(), ending))
-        .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cannot post quiz standings'));
+        .catch((error: unknown) => this.deps.logger.warn({ err: error, session: quiz.session.id }, 'cannot post quiz standings'));
     }
+    this.notifyIfIdle();
+  }
+
+  private notifyIfIdle(): void {
     if (this.active.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  /** At start-up: quizzes left running by a crash are closed, keeping every recorded answer. */
-  async recoverInterrupted(ownsGuild: (guildId: string) => boolean): Promise<number> {
-    const { storage, messenger, now } = this.deps;
-    let closed = 0;
-    for (const session of storage.quiz.running()) {
-      if (!ownsGuild(session.guildId) || this.active.has(session.id)) continue;
-      const answers = storage.quiz.answers(session.id);
-      storage.quiz.endSession(session.id, 'interrupted', now());
-      closed++;
-      const game = new QuizGame([], session.seconds, answers);
-      await messenger.send(session.channelId, finalMessage(game.standings(), 'interrupted')).catch((error: unknown) => this.deps.logger.warn({ err: error, session: session.id }, 'cannot announce an interrupted quiz'));
-    }
-    return closed;
+  private get graceMs(): number {
+    return this.deps.resumeGraceMs ?? RESUME_GRACE_MS;
   }
 
-  /** Graceful shutdown: every running quiz is closed with a note; answers stay saved. */
+  /**
+   * At start-up: each running quiz of these guilds resumes where it was. A round whose deadline
+   * passed while the bot was down is closed and revealed, then the quiz goes on. A quiz whose
+   * channel is gone, or that was down longer than its remaining time plus a grace period, is
+   * closed with a notice, keeping every recorded answer. Returns how many quizzes resumed.
+   */
+  async recoverInterrupted(ownsGuild: (guildId: string) => boolean): Promise<number> {
+    let resumed = 0;
+    for (const session of this.deps.storage.quiz.running()) {
+      if (!ownsGuild(session.guildId) || this.active.has(session.id)) continue;
+      try {
+        if (await this.resume(session)) resumed++;
+      } catch (error) {
+        this.deps.logger.error({ err: error, session: session.id, channel: session.channelId }, 'cannot resume a quiz');
+      }
+    }
+    return resumed;
+  }
+
+  private async resume(session: QuizSessionRow): Promise<boolean> {
+    const { storage, knowledge, messenger, logger, now } = this.deps;
+    const byId = new Map(knowledge.knowledge.quiz.map((item) => [item.id, item]));
+    const items = session.itemIds?.map((id) => byId.get(id));
+    const answers = storage.quiz.answers(session.id);
+    const rounds = storage.quiz.rounds(session.id);
+    const last = rounds.at(-1);
+    const roundMs = session.seconds * 1000;
+    // When the quiz would have ended had the bot stayed up.
+    const expectedEnd = (last?.deadlineAt ?? session.startedAt + this.deps.pauseMs) + (session.questionCount - rounds.length) * (roundMs + this.deps.pauseMs);
+    const reason =
+      items === undefined || items.some((item) => item === undefined)
+        ? 'its questions are no longer known'
+        : now() > expectedEnd + this.graceMs
+          ? 'the bot was down too long'
+          : (await messenger.channelFacts(session.guildId, session.channelId)) === null
+            ? 'its channel is gone'
+            : null;
+    if (reason !== null) {
+      logger.info({ session: session.id, channel: session.channelId, reason }, 'closing a quiz a restart interrupted');
+      storage.quiz.endSession(session.id, 'interrupted', now());
+      const game = new QuizGame([], session.seconds, answers, session.startedBy);
+      const lastItem = last === undefined ? undefined : byId.get(last.itemId);
+      if (last?.messageId && last.closedAt === null && lastItem !== undefined) {
+        const round = { round: last.round, item: lastItem, openedAt: last.openedAt, deadlineAt: last.deadlineAt, open: false };
+        await this.reveal(session, last.messageId, round, game);
+      }
+      await messenger.send(session.channelId, finalMessage(game.standings(), 'interrupted')).catch((error: unknown) => logger.warn({ err: error, session: session.id }, 'cannot announce an interrupted quiz'));
+      return false;
+    }
+    // Replays the stored rounds into a fresh game: same items, same deadlines, same answers.
+    const game = new QuizGame(items as QuizItem[], session.seconds, answers, session.startedBy);
+    for (const round of rounds) {
+      game.openNextRound(round.openedAt);
+      if (round !== last || round.closedAt !== null) game.closeRound();
+    }
+    const quiz = this.track(session, game, last?.messageId ?? null);
+    logger.info({ session: session.id, channel: session.channelId, round: last?.round ?? 0 }, 'resuming a quiz after a restart');
+    if (game.current?.open) this.later(quiz, game.current.deadlineAt - now(), 'close a quiz round', () => this.closeRound(quiz));
+    else if (game.hasNextRound) this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
+    else await this.finish(quiz, 'finished', true);
+    return true;
+  }
+
+  /**
+   * Graceful shutdown: each quiz pauses. Its open round is closed and revealed (its answers count),
+   * a notice says so, and the quiz stays running in the database for the next start to resume.
+   */
   async shutdown(): Promise<void> {
-    await Promise.all([...this.active.values()].map((quiz) => this.finish(quiz, 'interrupted', true)));
+    await Promise.all(
+      [...this.active.values()].map(async (quiz) => {
+        this.active.delete(quiz.session.id);
+        await this.halt(quiz);
+        await Promise.race([quiz.writes, sleep(WRITE_RETRY_MS.max)]);
+        await this.deps.messenger
+          .send(quiz.session.channelId, pausedMessage(quiz.game.standings(), Math.round(this.graceMs / 60_000)))
+          .catch((error: unknown) => this.deps.logger.warn({ err: error, session: quiz.session.id }, 'cannot announce a paused quiz'));
+      }),
+    );
+    this.notifyIfIdle();
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorReference, UserError } from '../interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, ReplyPayload } from '../interactions/types.ts';
 import type { BotContext, CommandModule } from './command.ts';
+import { isStorageFault } from './safely.ts';
 
 /** Every button id is `<command>:<part>[:<part>…]`, short and plain; anything else is forged or foreign. */
 const customIdSchema = z
@@ -70,6 +71,12 @@ export class InteractionRouter {
     } catch (error) {
       if (error instanceof UserError) {
         await this.respond(interaction, { ephemeral: true, content: error.message });
+        return;
+      }
+      if (isStorageFault(error)) {
+        // Locked by another process, disk full, I/O error: say so now rather than wait on it.
+        this.context.logger.warn({ err: error, command, user: interaction.user.id, guild: interaction.guildId }, 'interaction failed: database unavailable');
+        await this.respond(interaction, { ephemeral: true, content: 'I can’t reach my database right now, so nothing was saved. Please try again in a moment.' });
         return;
       }
       const reference = errorReference();

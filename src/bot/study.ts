@@ -1,7 +1,9 @@
 import { dueCounts } from '../engines/practice.ts';
 import { addDays, milestoneReached, streakOn, type Streak } from '../engines/streaks.ts';
 import { localDate } from '../engines/term-schedule.ts';
+import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
+import { isStorageFault } from './safely.ts';
 
 export interface StudySummary {
   readonly timezone: string;
@@ -14,7 +16,7 @@ export interface StudySummary {
  * (`/quiz settings timezone:`), else the server's (its term-of-the-day zone), else UTC.
  */
 export class StudyService {
-  constructor(private readonly deps: { storage: Storage; now: () => number }) {}
+  constructor(private readonly deps: { storage: Storage; now: () => number; logger: Logger }) {}
 
   timezoneOf(userId: string, guildId: string | null): string {
     const own = this.deps.storage.students.get(userId).timezone;
@@ -45,10 +47,17 @@ export class StudyService {
    * are recorded here with `kind`.
    */
   studied(userId: string, guildId: string | null, kind?: 'practice' | 'quiz-me'): string | null {
-    if (kind !== undefined) this.deps.storage.students.recordStudy(userId, kind, this.deps.now());
-    const streak = this.streak(userId, guildId);
-    const milestone = milestoneReached(streak);
-    if (milestone === null || !this.deps.storage.students.claimStreakNote(userId, this.today(userId, guildId))) return null;
-    return `🔥 That makes a **${milestone}-day study streak**! Keep it going tomorrow.`;
+    try {
+      if (kind !== undefined) this.deps.storage.students.recordStudy(userId, kind, this.deps.now());
+      const streak = this.streak(userId, guildId);
+      const milestone = milestoneReached(streak);
+      if (milestone === null || !this.deps.storage.students.claimStreakNote(userId, this.today(userId, guildId))) return null;
+      return `🔥 That makes a **${milestone}-day study streak**! Keep it going tomorrow.`;
+    } catch (error) {
+      // The answer itself is saved; a busy database only costs the streak line.
+      if (!isStorageFault(error)) throw error;
+      this.deps.logger.warn({ err: error, user: userId }, 'cannot record a study day');
+      return null;
+    }
   }
 }

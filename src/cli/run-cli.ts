@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError, StartupError } from '../config.ts';
 import { KnowledgeError } from '../knowledge/load.ts';
 
 /**
@@ -12,7 +12,7 @@ export function runCli(main: () => number | Promise<number>): void {
       process.exitCode = code;
     })
     .catch((error: unknown) => {
-      const known = error instanceof ConfigError || error instanceof KnowledgeError;
+      const known = error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError;
       console.error(known ? error.message : error);
       process.exitCode = known ? 2 : 1;
     });

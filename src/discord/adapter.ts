@@ -35,6 +35,7 @@ export function channelFacts(client: Client, channel: GuildBasedChannel | null |
     kind: kinds[channel.type] ?? 'other',
     botCanView: permissions?.has(PermissionFlagsBits.ViewChannel) ?? false,
     botCanSend: permissions?.has([PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) ?? false,
+    botCanReadHistory: permissions?.has(PermissionFlagsBits.ReadMessageHistory) ?? false,
   };
 }
 
@@ -104,8 +105,14 @@ export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
   };
 }
 
-export function toAutocomplete(interaction: DjsAutocomplete): AutocompleteInteraction {
-  const focused = interaction.options.getFocused(true);
+/** Null when Discord sent no focused option (a forged or malformed autocomplete). */
+export function toAutocomplete(interaction: DjsAutocomplete): AutocompleteInteraction | null {
+  let focused: { name: string; value: unknown };
+  try {
+    focused = interaction.options.getFocused(true);
+  } catch {
+    return null;
+  }
   return {
     ...base(interaction),
     commandName: interaction.commandName,

@@ -4,7 +4,8 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import type { BotContext } from '../bot/command.ts';
 import { createContext, type ContextOptions } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
-import type { Config } from '../config.ts';
+import { safely } from '../bot/safely.ts';
+import { StartupError, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { toAutocomplete, toButton, toChatInput } from './adapter.ts';
 import { DiscordMessenger } from './messenger.ts';
@@ -30,31 +31,39 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   // Reminders are DMs, not tied to a guild: under sharding only shard 0 sends them.
   const sendsReminders = client.shard === null || client.shard.ids.includes(0);
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handled = interaction.isChatInputCommand()
-      ? router.chatInput(toChatInput(interaction))
-      : interaction.isAutocomplete()
-        ? router.autocomplete(toAutocomplete(interaction))
-        : interaction.isButton()
-          ? router.button(toButton(interaction))
-          : Promise.resolve();
-    handled.catch((error: unknown) => logger.error({ err: error }, 'interaction dispatch failed'));
-  });
+  const dispatch = async (interaction: Interaction): Promise<void> => {
+    if (interaction.isChatInputCommand()) return router.chatInput(toChatInput(interaction));
+    if (interaction.isButton()) return router.button(toButton(interaction));
+    if (interaction.isAutocomplete()) {
+      const adapted = toAutocomplete(interaction);
+      if (adapted !== null) return router.autocomplete(adapted);
+      logger.warn({ interaction: interaction.id, command: interaction.commandName }, 'autocomplete without a focused option; answering with no choices');
+      await interaction.respond([]);
+    }
+  };
+  client.on(Events.InteractionCreate, (interaction: Interaction) =>
+    safely(logger, 'interaction dispatch', { interaction: interaction.id, guild: interaction.guildId, user: interaction.user.id }, () => dispatch(interaction)),
+  );
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => logger.error({ err: error, shardId }, 'gateway shard error'));
   const ready = new Promise<void>((resolve) => {
-    client.once(Events.ClientReady, async (readyClient) => {
-      logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
-      // Only this shard's guilds: under sharding, each process recovers its own quizzes.
-      const recovered = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
-      if (recovered > 0) logger.info({ recovered }, 'closed quizzes interrupted by a restart');
-      await context.termJob.recover(new Date(context.now()));
-      if (sendsReminders) await context.reminders.recover(new Date(context.now()));
-      resolve();
-    });
+    client.once(Events.ClientReady, (readyClient) =>
+      safely(logger, 'start-up recovery', {}, async () => {
+        try {
+          logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'logged in to Discord');
+          // Only this shard's guilds: under sharding, each process resumes its own quizzes.
+          const resumed = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
+          if (resumed > 0) logger.info({ resumed }, 'resumed quizzes interrupted by a restart');
+          await context.termJob.recover(new Date(context.now()));
+          if (sendsReminders) await context.reminders.recover(new Date(context.now()));
+        } finally {
+          resolve();
+        }
+      }),
+    );
   });
 
-  const reload = () => context.knowledge.reload();
+  const reload = () => safely(logger, 'knowledge reload', { dir: config.knowledgeDir }, () => context.knowledge.reload());
   process.on('SIGHUP', reload);
   let watcher: FSWatcher | undefined;
   if (config.knowledgeWatch) {
@@ -64,17 +73,24 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
       clearTimeout(timer);
       timer = setTimeout(reload, 300);
     });
+    // The folder can vanish or become unreadable: log it, keep serving.
+    watcher.on('error', (error) => logger.error({ err: error, dir: config.knowledgeDir }, 'knowledge watcher failed'));
   }
 
-  await client.login(discord.token);
+  try {
+    await client.login(discord.token);
+  } catch (error) {
+    context.storage.close();
+    throw new StartupError(`Logging in to Discord at ${discord.apiUrl} failed (${error instanceof Error ? error.message : String(error)}): check DISCORD_TOKEN (and DISCORD_API_URL).`);
+  }
   await ready;
   // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
   const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
     await context.termJob.tick(new Date(context.now()));
     if (sendsReminders) await context.reminders.tick(new Date(context.now()));
   });
-  await context.termJob.tick(new Date(context.now()));
-  if (sendsReminders) await context.reminders.tick(new Date(context.now()));
+  safely(logger, 'term of the day tick', {}, () => context.termJob.tick(new Date(context.now())));
+  if (sendsReminders) safely(logger, 'practice reminders tick', {}, () => context.reminders.tick(new Date(context.now())));
 
   return {
     client,

@@ -1,8 +1,11 @@
 import { Routes, type APIChannel, type APIMessage } from 'discord-api-types/v10';
-import type { Client } from 'discord.js';
+import { SnowflakeUtil, type Client } from 'discord.js';
 import { fitPayload } from '../format/limits.ts';
 import type { MessagePayload, Messenger } from '../interactions/types.ts';
 import { channelFacts } from './adapter.ts';
+
+const PAGE = 100;
+const DISCORD_EPOCH = 1_420_070_400_000;
 
 function body(payload: MessagePayload) {
   const fitted = fitPayload(payload);
@@ -13,8 +16,9 @@ function body(payload: MessagePayload) {
 export class DiscordMessenger implements Messenger {
   constructor(private readonly client: Client) {}
 
-  async send(channelId: string, payload: MessagePayload) {
-    const message = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(payload) })) as APIMessage;
+  async send(channelId: string, payload: MessagePayload, options: { nonce?: string } = {}) {
+    const nonce = options.nonce === undefined ? {} : { nonce: options.nonce, enforce_nonce: true };
+    const message = (await this.client.rest.post(Routes.channelMessages(channelId), { body: { ...body(payload), ...nonce } })) as APIMessage;
     return { messageId: message.id };
   }
 
@@ -22,9 +26,20 @@ export class DiscordMessenger implements Messenger {
     await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: body(payload) });
   }
 
-  async recentMessages(channelId: string, limit: number) {
-    const messages = (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) })) as APIMessage[];
-    return messages.map((m) => ({ id: m.id, authorIsMe: m.author.id === this.client.user?.id, footer: m.embeds[0]?.footer?.text ?? null }));
+  async recentMessages(channelId: string, limit: number, since?: number) {
+    const summary = (m: APIMessage) => ({ id: m.id, authorIsMe: m.author.id === this.client.user?.id, footer: m.embeds[0]?.footer?.text ?? null });
+    const page = async (query: Record<string, string>) => (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams(query) })) as APIMessage[];
+    if (since === undefined) return (await page({ limit: String(Math.min(limit, PAGE)) })).map(summary);
+    // Paged forwards from a snowflake for that instant: chat after the post cannot push it out of view.
+    const found: APIMessage[] = [];
+    let after = SnowflakeUtil.generate({ timestamp: Math.max(DISCORD_EPOCH, since) }).toString();
+    while (found.length < limit) {
+      const batch = await page({ limit: String(PAGE), after });
+      found.push(...batch);
+      if (batch.length < PAGE) break;
+      after = batch.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
+    }
+    return found.slice(0, limit).map(summary);
   }
 
   async openDm(userId: string) {

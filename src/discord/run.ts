@@ -21,6 +21,8 @@ export async function runDiscordBot(config: Config, logger: Logger): Promise<voi
       },
     );
   };
+  // Last line of defence: a promise nobody awaited is logged, never fatal.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }

@@ -1,7 +1,11 @@
+import { runCli } from '../cli/run-cli.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { runDiscordBot } from './run.ts';
 
 // Entry point of one shard process under the ShardingManager (see src/index.ts).
-const config = loadConfig();
-void runDiscordBot(config, createLogger(config.logLevel, [config.discord?.token ?? '']));
+runCli(async () => {
+  const config = loadConfig();
+  await runDiscordBot(config, createLogger(config.logLevel, [config.discord?.token ?? '']));
+  return 0;
+});

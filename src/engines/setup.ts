@@ -8,6 +8,8 @@ export interface ChannelFacts {
   readonly kind: 'text' | 'announcement' | 'thread' | 'voice' | 'stage' | 'category' | 'forum' | 'other';
   readonly botCanView: boolean;
   readonly botCanSend: boolean;
+  /** Read Message History: the term of the day checks the channel before re-posting after a crash. */
+  readonly botCanReadHistory?: boolean;
 }
 
 export type SetupResult = { readonly ok: true; readonly message: string } | { readonly ok: false; readonly message: string };
@@ -31,6 +33,13 @@ export function channelProblem(channel: ChannelFacts): string | null {
   if (!channel.botCanView) return `I can't see <#${channel.id}>: give me the View Channel permission there, or pick another channel.`;
   if (!channel.botCanSend) return `I can't send messages in <#${channel.id}>: give me Send Messages and Embed Links there, or pick another channel.`;
   return null;
+}
+
+/** Why the bot cannot post the term of the day in a channel, or null when it can. */
+export function termChannelProblem(channel: ChannelFacts): string | null {
+  const problem = channelProblem(channel);
+  if (problem !== null || channel.botCanReadHistory !== false) return problem;
+  return `I can't read the message history of <#${channel.id}>: give me Read Message History there (I check it so a term is never posted twice), or pick another channel.`;
 }
 
 /** The settings side of `/setup`: validates admin input, then stores it. */
@@ -57,7 +66,7 @@ export class SetupService {
    */
   setTermSchedule(guildId: string, input: { channel: ChannelFacts | null; time: string | null; timezone: string | null; roleId: string | null; at: number }): SetupResult {
     const problems: string[] = [];
-    const channelIssue = input.channel === null ? 'Pick a text channel for `channel`.' : channelProblem(input.channel);
+    const channelIssue = input.channel === null ? 'Pick a text channel for `channel`.' : termChannelProblem(input.channel);
     if (channelIssue !== null) problems.push(channelIssue);
     const time = input.time === null ? null : parseTime(input.time);
     if (input.time === null) problems.push('Give a `time`: 24-hour HH:MM, for example 09:30.');

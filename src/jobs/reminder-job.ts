@@ -2,13 +2,14 @@ import type { BotContext } from '../bot/command.ts';
 import { isDue, localDate } from '../engines/term-schedule.ts';
 import { DMS_CLOSED_NOTICE, reminderMarker, reminderMessage } from '../format/reminder.ts';
 import type { ReminderSend } from '../storage/student-repo.ts';
-import { CANNOT_DM_USER, discordError } from './delivery.ts';
+import { CANNOT_DM_USER, CLOCK_SKEW_MS, codeOf, deliveryNonce, HISTORY_LIMIT } from './delivery.ts';
 
 /**
  * Practice reminders by DM, for students who turned them on. Called once a minute, like the
- * term of the day and with its safety: the day's reminder is recorded before it is sent
- * (pending, or none-due when no card is due, which sends nothing), then marked sent; at
- * start-up a pending one is looked for in the DM channel before it is sent again.
+ * term of the day and with its safety (./delivery.ts): the day's reminder is recorded before
+ * it is sent (pending, or none-due when no card is due, which sends nothing), sent with a
+ * nonce, then marked sent; at start-up a pending one is looked for in the DM channel before
+ * it is sent again.
  */
 export class ReminderJob {
   private readonly inFlight = new Set<string>();
@@ -51,7 +52,7 @@ export class ReminderJob {
   private async settle(pending: ReminderSend, now: Date): Promise<void> {
     const { userId, localDate: date } = pending;
     if (pending.channelId !== null) {
-      const recent = await this.deps.messenger.recentMessages(pending.channelId, 50);
+      const recent = await this.deps.messenger.recentMessages(pending.channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
       const sent = recent.find((m) => m.authorIsMe && m.footer === reminderMarker(date));
       if (sent !== undefined) {
         this.deps.storage.students.markReminder(userId, date, 'sent', sent.id);
@@ -73,14 +74,14 @@ export class ReminderJob {
       if (messenger.openDm === undefined) throw new Error('this messenger cannot send direct messages');
       const channelId = await messenger.openDm(userId);
       storage.students.setReminderChannel(userId, date, channelId);
-      const { messageId } = await messenger.send(channelId, reminderMessage(dueCount, date));
+      const { messageId } = await messenger.send(channelId, reminderMessage(dueCount, date), { nonce: deliveryNonce('r', userId, date) });
       storage.students.markReminder(userId, date, 'sent', messageId);
       logger.info({ user: userId, date, due: dueCount }, 'sent a practice reminder');
       return true;
     } catch (error) {
       // Marked failed either way, so nothing retries in a loop; closed DMs also turn reminders off.
       storage.students.markReminder(userId, date, 'failed');
-      if (discordError(error).code === CANNOT_DM_USER) {
+      if (codeOf(error) === CANNOT_DM_USER) {
         storage.students.setReminder(userId, null, DMS_CLOSED_NOTICE);
         logger.info({ user: userId, date }, 'DMs closed: practice reminders turned off');
       } else {

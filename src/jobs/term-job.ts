@@ -5,6 +5,8 @@ import { isDue, localDate } from '../engines/term-schedule.ts';
 import { dailyMarker, dailyPost } from '../format/term.ts';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
 import type { TermSchedule } from '../storage/settings-repo.ts';
+import type { TermPost } from '../storage/term-repo.ts';
+import { CLOCK_SKEW_MS, deliveryNonce, HISTORY_LIMIT, isPermanent, PermanentError, statusOf } from './delivery.ts';
 
 /**
  * The daily term job. Called once a minute: every server whose local clock has reached its
@@ -41,12 +43,18 @@ export class TermOfTheDayJob {
       if (!this.deps.ownsGuild(guildId) || !isDue(now, schedule.time, schedule.timezone)) continue;
       const date = localDate(now, schedule.timezone);
       const key = `${guildId}:${date}`;
-      if (this.inFlight.has(key) || this.deps.storage.terms.get(guildId, date) !== undefined) continue;
-      const termId = nextTermId(guildId, this.deps.knowledge.knowledge.terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
-      if (termId === undefined || !this.deps.storage.terms.recordPending(guildId, date, termId, schedule.channelId)) continue;
+      if (this.inFlight.has(key)) continue;
+      const recorded = this.deps.storage.terms.get(guildId, date);
       this.inFlight.add(key);
       try {
-        if (await this.post(guildId, date, termId, schedule)) posted++;
+        if (recorded === undefined) {
+          const termId = nextTermId(guildId, this.deps.knowledge.knowledge.terms.map((t) => t.id), this.deps.storage.terms.history(guildId));
+          if (termId === undefined || !this.deps.storage.terms.recordPending(guildId, date, termId, schedule.channelId)) continue;
+          if (await this.post(guildId, date, termId, schedule, now)) posted++;
+        } else if (recorded.status === 'pending' && recorded.nextAttemptAt !== null && recorded.nextAttemptAt <= now.getTime()) {
+          // A transient failure earlier today: try again.
+          if (await this.settle(recorded, now)) posted++;
+        }
       } finally {
         this.inFlight.delete(key);
       }
@@ -58,46 +66,89 @@ export class TermOfTheDayJob {
   async recover(now: Date): Promise<void> {
     for (const pending of this.deps.storage.terms.pending()) {
       if (!this.deps.ownsGuild(pending.guildId)) continue;
-      const { guildId, localDate: date, termId, channelId } = pending;
-      const schedule = this.deps.storage.settings.get(guildId).termSchedule;
+      const key = `${pending.guildId}:${pending.localDate}`;
+      if (this.inFlight.has(key)) continue;
+      this.inFlight.add(key);
       try {
-        const recent = await this.deps.messenger.recentMessages(channelId, 50);
-        const sent = recent.find((m) => m.authorIsMe && m.footer === dailyMarker(date));
-        if (sent !== undefined) {
-          this.deps.storage.terms.markPosted(guildId, date, sent.id);
-        } else if (schedule !== null && date === localDate(now, schedule.timezone)) {
-          await this.post(guildId, date, termId, schedule);
-        } else {
-          // Never back-fill an older day.
-          this.deps.storage.terms.markFailed(guildId, date);
-        }
+        await this.settle(pending, now);
       } catch (error) {
-        this.fail(guildId, date, channelId, error);
+        this.deps.logger.error({ err: error, guild: pending.guildId, date: pending.localDate }, 'cannot settle a pending term of the day');
+      } finally {
+        this.inFlight.delete(key);
       }
     }
   }
 
-  private async post(guildId: string, date: string, termId: string, schedule: TermSchedule): Promise<boolean> {
+  /**
+   * A pending post that may or may not have reached the channel: look for it among the messages
+   * since the intent was recorded (however many came after), and post only if it is not there.
+   */
+  private async settle(pending: TermPost, now: Date): Promise<boolean> {
+    const { guildId, localDate: date, termId, channelId } = pending;
+    const schedule = this.deps.storage.settings.get(guildId).termSchedule;
+    try {
+      const since = await this.deps.messenger.recentMessages(channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
+      const sent = since.find((m) => m.authorIsMe && m.footer === dailyMarker(date));
+      if (sent !== undefined) {
+        this.deps.storage.terms.markPosted(guildId, date, sent.id);
+        return false;
+      }
+    } catch (error) {
+      if (!isPermanent(error) || isUnknownChannel(error)) return this.failed(guildId, date, channelId, error, now, pending.attempts);
+      // Cannot read the history (no Read Message History): the nonce still keeps a prompt re-post single.
+      this.deps.logger.warn({ err: error, guild: guildId, channel: channelId, date }, 'cannot read the term channel history; relying on the post nonce');
+    }
+    if (schedule === null || date !== localDate(now, schedule.timezone)) {
+      // Never back-fill an older day.
+      this.deps.storage.terms.markFailed(guildId, date);
+      return false;
+    }
+    return this.post(guildId, date, termId, { ...schedule, channelId }, now, pending.attempts);
+  }
+
+  private async post(guildId: string, date: string, termId: string, schedule: TermSchedule, now: Date, attempts = 0): Promise<boolean> {
     const { storage, knowledge, messenger, logger } = this.deps;
     const term = knowledge.knowledge.terms.find((t) => t.id === termId);
     try {
-      if (term === undefined) throw new Error(`term "${termId}" is no longer in the glossary`);
-      const { messageId } = await messenger.send(schedule.channelId, dailyPost(term, date, schedule.roleId, knowledge.sourceTitles(term.sources)));
+      if (term === undefined) throw new PermanentError(`term "${termId}" is no longer in the glossary`);
+      const payload = dailyPost(term, date, schedule.roleId, knowledge.sourceTitles(term.sources));
+      const { messageId } = await messenger.send(schedule.channelId, payload, { nonce: termPostNonce(guildId, date) });
       storage.terms.markPosted(guildId, date, messageId);
       if (storage.settings.get(guildId).termProblem !== null) storage.settings.setTermProblem(guildId, null);
       logger.info({ guild: guildId, date, term: termId }, 'posted the term of the day');
       return true;
     } catch (error) {
-      this.fail(guildId, date, schedule.channelId, error);
-      return false;
+      return this.failed(guildId, date, schedule.channelId, error, now, attempts);
     }
   }
 
-  /** Records the problem for /setup show; the day is marked failed, so nothing retries in a loop. */
-  private fail(guildId: string, date: string, channelId: string, error: unknown): void {
+  /**
+   * A transient failure (Discord 5xx, rate limit, network, timeout) is tried again later the same
+   * day, with backoff; a permanent one (missing permission, deleted channel) marks the day failed
+   * and shows in /setup show, so nothing retries in a loop.
+   */
+  private failed(guildId: string, date: string, channelId: string, error: unknown, now: Date, attempts: number): false {
     const reason = error instanceof Error ? error.message : String(error);
+    if (!isPermanent(error)) {
+      const retryInMs = Math.min(RETRY_MS.max, RETRY_MS.first * 2 ** attempts);
+      this.deps.storage.terms.retryAt(guildId, date, now.getTime() + retryInMs);
+      this.deps.logger.warn({ guild: guildId, channel: channelId, date, attempt: attempts + 1, retryInMs, err: error }, 'could not post the term of the day; will retry');
+      return false;
+    }
     this.deps.storage.terms.markFailed(guildId, date);
     this.deps.storage.settings.setTermProblem(guildId, `could not post in <#${channelId}> on ${date}: ${reason.slice(0, 200)}`);
     this.deps.logger.warn({ guild: guildId, channel: channelId, date, err: error }, 'could not post the term of the day');
+    return false;
   }
+}
+
+const RETRY_MS = { first: 60_000, max: 60 * 60_000 };
+
+function isUnknownChannel(error: unknown): boolean {
+  return statusOf(error) === 404;
+}
+
+/** The same for every attempt at one server's post of one local date. */
+export function termPostNonce(guildId: string, date: string): string {
+  return deliveryNonce('t', guildId, date);
 }

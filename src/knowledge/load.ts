@@ -39,6 +39,30 @@ export class KnowledgeError extends Error {
   }
 }
 
+/** Problems that follow from another one: an entry that failed to load leaves every reference to it dangling. */
+const CASCADES = [
+  { starts: 'dangling related id', what: 'dangling related ids' },
+  { starts: 'dangling teaches link', what: 'dangling teaches links' },
+  { starts: 'unknown source', what: 'unknown sources' },
+];
+
+/**
+ * When something else is wrong too (a YAML typo, a bad field), the references it leaves dangling
+ * are summarised in one line per kind after the real problems, so the cause comes first.
+ */
+function summariseCascades(problems: readonly KnowledgeProblem[]): KnowledgeProblem[] {
+  const cascadeOf = (problem: KnowledgeProblem) => CASCADES.find((c) => problem.message.startsWith(c.starts));
+  const primary = problems.filter((p) => cascadeOf(p) === undefined);
+  if (primary.length === 0) return [...problems];
+  const summaries = CASCADES.flatMap((cascade) => {
+    const matching = problems.filter((p) => cascadeOf(p) === cascade);
+    if (matching.length === 0) return [];
+    const files = [...new Set(matching.map((p) => p.file))];
+    return [{ file: files.join(', '), message: `${matching.length} ${cascade.what}, probably caused by the problem(s) above: fix those first, then check again` }];
+  });
+  return [...primary, ...summaries];
+}
+
 /** Parses one YAML file that holds a list of items, validating each with its schema. */
 function readList<S extends z.ZodType>(
   dir: string,
@@ -165,7 +189,7 @@ export function readKnowledge(dir: string): { knowledge: Knowledge; problems: Kn
   const quiz = linkQuizItems(parsedQuiz, entries, terms, problems);
   const knowledge: Knowledge = { sources, entries, terms, quiz };
   checkReferences(knowledge, problems);
-  return { knowledge, problems };
+  return { knowledge, problems: summariseCascades(problems) };
 }
 
 /** Loads the knowledge the bot serves; any problem refuses the whole load, so a bad edit never half-applies. */

@@ -96,7 +96,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, item_id)
   );
   `,
-  // 3: FSRS practice cards (Leitner boxes mapped to FSRS states), study days for streaks,
+  // 3: quizzes resume after a restart (drawn items, each round's message); term posts retry transient failures.
+  `
+  ALTER TABLE quiz_sessions ADD COLUMN item_ids TEXT;
+  ALTER TABLE quiz_rounds ADD COLUMN message_id TEXT;
+  ALTER TABLE term_posts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE term_posts ADD COLUMN next_attempt_at INTEGER;
+  `,
+  // 4: FSRS practice cards (Leitner boxes mapped to FSRS states), study days for streaks,
   // each student's own settings, and the reminder DMs (intent first, like the term posts).
   `
   CREATE TABLE practice_cards_fsrs (

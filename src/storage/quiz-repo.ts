@@ -13,8 +13,18 @@ export interface QuizSessionRow {
   readonly seconds: number;
   readonly status: QuizStatus;
   readonly startedAt: number;
+  /** The drawn quiz items in order; null for quizzes started before quizzes could resume. */
+  readonly itemIds: readonly string[] | null;
 }
 
+export interface QuizRoundRow {
+  readonly round: number;
+  readonly itemId: string;
+  readonly openedAt: number;
+  readonly deadlineAt: number;
+  readonly closedAt: number | null;
+  readonly messageId: string | null;
+}
 
 export interface LeaderboardRow {
   readonly rank: number;
@@ -33,31 +43,47 @@ export interface PlayerStats {
 }
 
 const SESSION_COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, started_by AS startedBy, level,
-  question_count AS questionCount, seconds, status, started_at AS startedAt`;
+  question_count AS questionCount, seconds, status, started_at AS startedAt, item_ids AS itemIds`;
+
+type SessionRecord = Omit<QuizSessionRow, 'itemIds'> & { itemIds: string | null };
+const toSession = (row: SessionRecord): QuizSessionRow => ({ ...row, itemIds: row.itemIds === null ? null : (JSON.parse(row.itemIds) as string[]) });
 
 /** Quiz sessions, rounds and answers. Each write is its own committed transaction. */
 export class QuizRepo {
   constructor(private readonly db: Db) {}
 
   /** Returns the new session id, or null when a quiz is already running in that channel. */
-  startSession(input: Omit<QuizSessionRow, 'id' | 'status'>): number | null {
+  startSession(input: Omit<QuizSessionRow, 'id' | 'status' | 'itemIds'> & { itemIds?: readonly string[] }): number | null {
     const result = this.db
       .prepare(
-        `INSERT OR IGNORE INTO quiz_sessions (guild_id, channel_id, started_by, level, question_count, seconds, status, started_at)
-         VALUES (@guildId, @channelId, @startedBy, @level, @questionCount, @seconds, 'running', @startedAt)`,
+        `INSERT OR IGNORE INTO quiz_sessions (guild_id, channel_id, started_by, level, question_count, seconds, status, started_at, item_ids)
+         VALUES (@guildId, @channelId, @startedBy, @level, @questionCount, @seconds, 'running', @startedAt, @itemIds)`,
       )
-      .run(input);
+      .run({ ...input, itemIds: input.itemIds === undefined ? null : JSON.stringify(input.itemIds) });
     return result.changes === 1 ? Number(result.lastInsertRowid) : null;
   }
 
   runningInChannel(channelId: string): QuizSessionRow | undefined {
-    return this.db
-      .prepare<[string], QuizSessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE channel_id = ? AND status = 'running'`)
-      .get(channelId);
+    const row = this.db.prepare<[string], SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE channel_id = ? AND status = 'running'`).get(channelId);
+    return row === undefined ? undefined : toSession(row);
   }
 
   running(): QuizSessionRow[] {
-    return this.db.prepare<[], QuizSessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE status = 'running' ORDER BY id`).all();
+    return this.db.prepare<[], SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE status = 'running' ORDER BY id`).all().map(toSession);
+  }
+
+  rounds(sessionId: number): QuizRoundRow[] {
+    return this.db
+      .prepare<[number], QuizRoundRow>(
+        `SELECT round, item_id AS itemId, opened_at AS openedAt, deadline_at AS deadlineAt, closed_at AS closedAt, message_id AS messageId
+         FROM quiz_rounds WHERE session_id = ? ORDER BY round`,
+      )
+      .all(sessionId);
+  }
+
+  /** The round's posted message, so a stop or a restart can close its buttons. */
+  setRoundMessage(sessionId: number, round: number, messageId: string): void {
+    this.db.prepare('UPDATE quiz_rounds SET message_id = ? WHERE session_id = ? AND round = ?').run(messageId, sessionId, round);
   }
 
   openRound(sessionId: number, round: number, itemId: string, itemLevel: string, openedAt: number, deadlineAt: number): void {

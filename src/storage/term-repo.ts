@@ -9,9 +9,14 @@ export interface TermPost {
   readonly status: TermPostStatus;
   readonly channelId: string;
   readonly messageId: string | null;
+  readonly createdAt: number;
+  /** Failed attempts so far (transient failures only), and when to try again. */
+  readonly attempts: number;
+  readonly nextAttemptAt: number | null;
 }
 
-const COLUMNS = 'guild_id AS guildId, local_date AS localDate, term_id AS termId, status, channel_id AS channelId, message_id AS messageId';
+const COLUMNS = `guild_id AS guildId, local_date AS localDate, term_id AS termId, status, channel_id AS channelId, message_id AS messageId,
+  created_at AS createdAt, attempts, next_attempt_at AS nextAttemptAt`;
 
 /** The term-of-the-day history: one row per server and local date, never two. */
 export class TermRepo {
@@ -41,6 +46,13 @@ export class TermRepo {
 
   markFailed(guildId: string, localDate: string): void {
     this.db.prepare(`UPDATE term_posts SET status = 'failed' WHERE guild_id = ? AND local_date = ?`).run(guildId, localDate);
+  }
+
+  /** A transient failure: the post stays pending and is tried again at `at`. */
+  retryAt(guildId: string, localDate: string, at: number): void {
+    this.db
+      .prepare(`UPDATE term_posts SET attempts = attempts + 1, next_attempt_at = ? WHERE guild_id = ? AND local_date = ? AND status = 'pending'`)
+      .run(at, guildId, localDate);
   }
 
   pending(): TermPost[] {

@@ -227,39 +227,109 @@ describe('a crash during a quiz', () => {
   });
   afterAll(() => lab.stop());
 
-  test('the next start closes it with a message and keeps the answers given before the crash', async () => {
+  test('kill -9 mid-quiz: the next start resumes it, and it finishes with every acknowledged answer counted', async () => {
     const standIn = lab;
     const quiz = (user: StandInUser, options: any[], channelId: string) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
-    const press = (user: StandInUser, customId: string, channelId: string) => standIn.button({ customId, user, guildId: GUILD, channelId });
+    const press = async (user: StandInUser, customId: string) => (await standIn.callbackFor(standIn.button({ customId, user, guildId: GUILD, channelId: CRASH }))).body.data.content as string;
     const database = path.join(tempDir(), 'crash.sqlite');
     const setup = openStorage(database);
     setup.settings.addStudyChannel(GUILD, CRASH);
     setup.close();
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' };
-    const victim = spawnEntry('src/index.ts', [], env);
-    await waitUntil(() => victim.output().includes('logged in to Discord'), 20_000, 'log-in');
+    const read = <T>(query: (storage: ReturnType<typeof openStorage>) => T): T => {
+      const reader = openStorage(database);
+      try {
+        return query(reader);
+      } finally {
+        reader.close();
+      }
+    };
+    const startBot = async () => {
+      const identified = standIn.identifies.length;
+      const child = spawnEntry('src/index.ts', [], env);
+      await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'the bot to log in');
+      return child;
+    };
+    const crash = async (child: ReturnType<typeof spawnEntry>) => {
+      child.kill('SIGKILL');
+      await exited(child);
+    };
+
+    // Round 1: the starter (mod) does not answer, so nothing closes it early.
+    let bot = await startBot();
+    await standIn.callbackFor(quiz(mod, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
+    const first = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 20_000);
+    const one = read((storage) => roundOf(first, storage));
+    expect(await press(bob, one.wrong)).toMatch(/Locked in/);
+    expect(await press(alice, one.right)).toMatch(/Locked in/);
+    await crash(bot);
+
+    // Down past round 1's deadline: the restart reveals it, then asks question 2.
+    read((storage) => storage.db.prepare('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1').run(one.sessionId));
+    const firstMessageId = standIn.messages.get(CRASH)!.find((m) => m.embeds[0]?.title === 'Question 1 of 3').id;
+    bot = await startBot();
+    const reveal = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${CRASH}/messages/${firstMessageId}`, 20_000);
+    expect(reveal.body.embeds[0].title).toBe('Question 1 of 3: answer');
+    expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    expect(reveal.body.components[0].components.every((c: any) => c.disabled)).toBe(true);
+    const second = await standIn.waitForRequest(postedTo(CRASH, /^Question 2 of 3$/), 20_000);
+    const two = read((storage) => roundOf(second, storage));
+    expect(await press(bob, two.wrong)).toMatch(/Locked in/);
+    await crash(bot);
+
+    // Restarted within round 2: its buttons still work, and answering closes it as usual.
+    bot = await startBot();
+    expect(await press(bob, two.right)).toMatch(/already answered/);
+    expect(await press(alice, two.right)).toMatch(/Locked in/);
+    const third = await standIn.waitForRequest(postedTo(CRASH, /^Question 3 of 3$/), 20_000);
+    const three = read((storage) => roundOf(third, storage));
+    expect(await press(alice, three.right)).toMatch(/Locked in/);
+    expect(await press(bob, three.right)).toMatch(/Locked in/);
+    const final = await standIn.waitForRequest(postedTo(CRASH, /Quiz over/), 20_000);
+    const lines = final.body.embeds[0].description.split('\n');
+    expect(lines[0]).toContain(`<@${alice.id}>`);
+    expect(lines[0]).toMatch(/\(3\/3 right\)/);
+    expect(lines[1]).toContain(`<@${bob.id}>`);
+    expect(lines[1]).toMatch(/\(1\/3 right\)/);
+    expect(standIn.requests.filter(postedTo(CRASH, /interrupted/))).toEqual([]);
+    bot.kill('SIGTERM');
+    await exited(bot);
+
+    read((storage) => {
+      expect(storage.quiz.running()).toEqual([]);
+      const answers = storage.quiz.answers(one.sessionId);
+      expect(answers.map((a) => `${a.round}:${a.userId === alice.id ? 'alice' : 'bob'}:${a.correct}`)).toEqual(['1:bob:false', '1:alice:true', '2:bob:false', '2:alice:true', '3:alice:true', '3:bob:true']);
+      expect(storage.quiz.rounds(one.sessionId).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
+    });
+  }, 150_000);
+
+  test('SIGTERM during a quiz is a shutdown, not a restart: the message says so and counts the open round', async () => {
+    const standIn = lab;
+    const CHANNEL = '210000000000000013';
+    standIn.addGuild({ id: '211000000000000000', name: 'Shutdown Club', channels: [{ id: CHANNEL, name: 'shutdown-lab' }] });
+    const database = path.join(tempDir(), 'shutdown.sqlite');
+    const setup = openStorage(database);
+    setup.settings.addStudyChannel('211000000000000000', CHANNEL);
+    setup.close();
     const identified = standIn.identifies.length;
-    await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], CRASH));
-    const message = await standIn.waitForRequest(postedTo(CRASH, /^Question 1 of 3$/), 15_000);
+    const child = spawnEntry('src/index.ts', [], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' });
+    await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'log-in');
+    const on = (user: StandInUser) => ({ user, guildId: '211000000000000000', channelId: CHANNEL });
+    await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }));
+    const message = await standIn.waitForRequest(postedTo(CHANNEL, /^Question 1 of 3$/), 20_000);
     const reader = openStorage(database);
     const ids = roundOf(message, reader);
     reader.close();
-    const locked = await standIn.callbackFor(press(alice, ids.right, CRASH));
+    const locked = await standIn.callbackFor(standIn.button({ customId: ids.right, ...on(alice) }));
     expect(locked.body.data.content).toMatch(/Locked in/);
-    victim.kill('SIGKILL');
-    await exited(victim);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
 
-    const revived = spawnEntry('src/index.ts', [], env);
-    await waitUntil(() => standIn.identifies.length > identified, 20_000, 'the restarted bot to log in');
-    const notice = await standIn.waitForRequest(postedTo(CRASH, /interrupted/), 20_000);
-    expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
-    revived.kill('SIGTERM');
-    await exited(revived);
-
-    const after = openStorage(database);
-    expect(after.quiz.running()).toEqual([]);
-    expect(after.quiz.answers(ids.sessionId)).toEqual([expect.objectContaining({ userId: alice.id, correct: true })]);
-    expect(after.quiz.leaderboard(GUILD, null, 10).top[0]).toMatchObject({ userId: alice.id });
-    after.close();
+    const reveal = standIn.requests.find((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${CHANNEL}/messages/`))!;
+    expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
+    const notice = standIn.requests.find(postedTo(CHANNEL, /Quiz paused/))!;
+    expect(notice.body.embeds[0].title).toBe('⏸️ Quiz paused: the bot is shutting down');
+    expect(notice.body.embeds[0].description).toMatch(new RegExp(`<@${alice.id}>: \\*\\*1\\d\\*\\* pts \\(1/1 right\\)`));
+    expect(standIn.requests.filter(postedTo(CHANNEL, /restart|interrupted/i))).toEqual([]);
   }, 60_000);
 });

@@ -123,6 +123,7 @@ describe('SetupService', () => {
     [{ timezone: 'Europe/Londn' }, /Did you mean `Europe\/London`/],
     [{ channel: text('21', { kind: 'category' }) }, /category/],
     [{ channel: text('21', { botCanSend: false }) }, /can't send/],
+    [{ channel: text('21', { botCanReadHistory: false }) }, /Read Message History/],
   ])('refuses a bad schedule %#, keeping the old one', (override, message) => {
     const { storage, setup } = service();
     setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });

@@ -5,7 +5,7 @@ import { nextTermId } from '../../src/engines/glossary.ts';
 import { isDue, localDate } from '../../src/engines/term-schedule.ts';
 import { dailyMarker } from '../../src/format/term.ts';
 import type { MessagePayload, Messenger } from '../../src/interactions/types.ts';
-import { TermOfTheDayJob } from '../../src/jobs/term-job.ts';
+import { TermOfTheDayJob, termPostNonce } from '../../src/jobs/term-job.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
@@ -19,16 +19,18 @@ const CHANNEL = '220000000000000010';
 
 /** Our own Messenger port, recording posts in memory: this test is about the job's logic, not Discord. */
 class RecordingChannel implements Messenger {
-  readonly posts: Array<{ channelId: string; payload: MessagePayload; id: string }> = [];
+  readonly posts: Array<{ channelId: string; payload: MessagePayload; id: string; nonce?: string }> = [];
   failWith: Error | null = null;
-  async send(channelId: string, payload: MessagePayload) {
+  historyFailWith: Error | null = null;
+  async send(channelId: string, payload: MessagePayload, options: { nonce?: string } = {}) {
     if (this.failWith) throw this.failWith;
     const id = String(this.posts.length + 1);
-    this.posts.push({ channelId, payload, id });
+    this.posts.push({ channelId, payload, id, nonce: options.nonce });
     return { messageId: id };
   }
   async edit() {}
   async recentMessages(channelId: string) {
+    if (this.historyFailWith) throw this.historyFailWith;
     return this.posts.filter((p) => p.channelId === channelId).map((p) => ({ id: p.id, authorIsMe: true, footer: p.payload.embeds?.[0]?.footer?.text ?? null }));
   }
   async channelFacts() {
@@ -45,6 +47,8 @@ function world(time: string, timezone: string, roleId: string | null = null) {
 }
 
 const at = (iso: string) => new Date(iso);
+/** An error as discord.js reports a Discord answer: the HTTP status is on it. */
+const discordError = (status: number, message: string) => Object.assign(new Error(message), { status });
 
 /** The first minute (UTC, on the minute) in [from, to) at which the job posts. */
 async function firstPostBetween(job: TermOfTheDayJob, from: string, to: string): Promise<string | null> {
@@ -144,7 +148,7 @@ describe('exactly once per server per local day', () => {
 
   test('when it cannot post, it records the problem once and does not retry in a loop', async () => {
     const { job, channel, storage } = world('09:00', 'UTC');
-    channel.failWith = new Error('Missing Permissions');
+    channel.failWith = discordError(403, 'Missing Permissions');
     const runner = job();
     expect(await runner.tick(at('2026-06-01T09:00:00Z'))).toBe(0);
     expect(await runner.tick(at('2026-06-01T09:01:00Z'))).toBe(0);
@@ -153,6 +157,71 @@ describe('exactly once per server per local day', () => {
     channel.failWith = null;
     expect(await runner.tick(at('2026-06-02T09:00:00Z'))).toBe(1);
     expect(storage.settings.get(GUILD).termProblem).toBeNull();
+  });
+
+  test('a transient failure (502) is retried with backoff the same day, then posted once', async () => {
+    const { job, channel, storage } = world('09:00', 'UTC');
+    const runner = job();
+    channel.failWith = discordError(502, 'Bad Gateway');
+    expect(await runner.tick(at('2026-06-01T09:00:00Z'))).toBe(0);
+    expect(storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: Date.parse('2026-06-01T09:01:00Z') });
+    expect(await runner.tick(at('2026-06-01T09:01:00Z'))).toBe(0);
+    // Second failure: twice the wait.
+    expect(storage.terms.get(GUILD, '2026-06-01')).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: Date.parse('2026-06-01T09:03:00Z') });
+    channel.failWith = null;
+    expect(await runner.tick(at('2026-06-01T09:02:00Z'))).toBe(0);
+    expect(channel.posts).toHaveLength(0);
+    expect(await runner.tick(at('2026-06-01T09:03:00Z'))).toBe(1);
+    expect(await runner.tick(at('2026-06-01T09:10:00Z'))).toBe(0);
+    expect(channel.posts).toHaveLength(1);
+    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('posted');
+    expect(storage.settings.get(GUILD).termProblem).toBeNull();
+  });
+
+  test('a network failure (no answer at all) is transient too', async () => {
+    const { job, channel, storage } = world('09:00', 'UTC');
+    channel.failWith = new Error('connect ECONNREFUSED');
+    await job().tick(at('2026-06-01T09:00:00Z'));
+    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('pending');
+  });
+
+  test('every attempt for one server and date carries the same nonce; other days and servers differ', async () => {
+    const { job, channel } = world('09:00', 'UTC');
+    await job().tick(at('2026-06-01T09:00:00Z'));
+    expect(channel.posts[0]?.nonce).toBe(termPostNonce(GUILD, '2026-06-01'));
+    expect(termPostNonce(GUILD, '2026-06-01').length).toBeLessThanOrEqual(25);
+    expect(termPostNonce(GUILD, '2026-06-02')).not.toBe(termPostNonce(GUILD, '2026-06-01'));
+    expect(termPostNonce('220000000000000001', '2026-06-01')).not.toBe(termPostNonce(GUILD, '2026-06-01'));
+  });
+
+  test('a 403 when reading history during recovery does not lose the day: it posts, with the nonce', async () => {
+    const { job, channel, storage } = world('09:00', 'UTC');
+    storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    channel.historyFailWith = discordError(403, 'Missing Access');
+    await job().recover(at('2026-06-01T09:30:00Z'));
+    expect(channel.posts).toHaveLength(1);
+    expect(channel.posts[0]?.nonce).toBe(termPostNonce(GUILD, '2026-06-01'));
+    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('posted');
+  });
+
+  test('a transient error when reading history during recovery retries later instead of failing the day', async () => {
+    const { job, channel, storage } = world('09:00', 'UTC');
+    storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL);
+    channel.historyFailWith = discordError(503, 'Service Unavailable');
+    const runner = job();
+    await runner.recover(at('2026-06-01T09:30:00Z'));
+    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('pending');
+    channel.historyFailWith = null;
+    expect(await runner.tick(at('2026-06-01T09:31:00Z'))).toBe(1);
+    expect(channel.posts).toHaveLength(1);
+  });
+
+  test('a deleted channel (404) is permanent: the day is marked failed', async () => {
+    const { job, channel, storage } = world('09:00', 'UTC');
+    channel.failWith = discordError(404, 'Unknown Channel');
+    await job().tick(at('2026-06-01T09:00:00Z'));
+    expect(storage.terms.get(GUILD, '2026-06-01')?.status).toBe('failed');
+    expect(storage.settings.get(GUILD).termProblem).toMatch(/Unknown Channel/);
   });
 
   test('the configured role is mentioned, and only it', async () => {

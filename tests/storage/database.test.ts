@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { backupDatabase, DatabaseVersionError, openDatabase, SCHEMA_VERSION } from '../../src/storage/database.ts';
+import { backupDatabase, BUSY_TIMEOUT_MS, DatabaseVersionError, openDatabase, SCHEMA_VERSION } from '../../src/storage/database.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { MIGRATIONS } from '../../src/storage/migrations.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -42,7 +42,7 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     db.close();
     expect(tables(file)).toEqual(expect.arrayContaining(['guild_settings', 'quiz_answers', 'term_posts', 'answer_feedback']));
   });

@@ -77,6 +77,21 @@ export interface StandInUser {
   permissions?: bigint;
 }
 
+/**
+ * A fault to inject on matching REST calls: `before` answers with `status` without doing
+ * anything, `after` does the work (e.g. stores the message) and then answers `status`,
+ * `slow` waits `delayMs` before doing the work. `times` faults, then normal service.
+ */
+export interface RouteFault {
+  method: string;
+  path: RegExp;
+  mode: 'before' | 'after' | 'slow';
+  status?: number;
+  code?: number;
+  delayMs?: number;
+  times?: number;
+}
+
 let snowflakeCounter = 0n;
 export function snowflake(): string {
   snowflakeCounter += 1n;
@@ -97,6 +112,7 @@ export class DiscordStandIn {
   /** While true, DM sends are stored but never answered: the bot hangs mid-send, as in a crash. */
   holdDmReplies = false;
   private readonly sockets = new Set<WebSocket>();
+  private readonly faults: Array<RouteFault & { left: number }> = [];
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private server?: Server;
   private wss?: WebSocketServer;
@@ -105,6 +121,15 @@ export class DiscordStandIn {
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Makes matching routes fail (see RouteFault) until `times` faults have been served. */
+  failRoute(fault: RouteFault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
   }
 
   addGuild(guild: StandInGuild): void {
@@ -374,6 +399,20 @@ export class DiscordStandIn {
       }
     }
 
+    const fault = this.faults.find((f) => f.left > 0 && f.method === record.method && f.path.test(path));
+    if (fault) fault.left--;
+    if (fault?.mode === 'before') return reply(fault.status ?? 500, { message: 'stand-in: injected fault', code: fault.code ?? 0 });
+    if (fault?.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+    if (fault?.mode === 'after') {
+      // Do the work, then answer as if it had failed.
+      this.route(record, url, () => undefined);
+      return reply(fault.status ?? 500, { message: 'stand-in: injected fault after storing', code: fault.code ?? 0 });
+    }
+    this.route(record, url, reply);
+  }
+
+  private route(record: RecordedRequest, url: URL, reply: (status: number, body?: unknown) => void): void {
+    const path = record.path;
     let match: RegExpMatchArray | null;
     if (record.method === 'GET' && path === '/gateway/bot') {
       reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
@@ -389,22 +428,28 @@ export class DiscordStandIn {
       const id = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? snowflake();
       this.dmChannels.set(id, recipient);
       reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: recipient, username: 'student', discriminator: '0', global_name: null, avatar: null }] });
-    } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/)) && this.dmChannels.has(match[1]!)) {
-      const channelId = match[1]!;
-      if (record.method === 'GET') return reply(200, [...(this.messages.get(channelId) ?? [])].reverse().slice(0, Number(url.searchParams.get('limit') ?? 50)));
-      if (this.closedDms.has(this.dmChannels.get(channelId)!)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
-      const message = this.messageObject(channelId, snowflake(), record.body);
-      this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
-      if (!this.holdDmReplies) reply(200, message);
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const channelId = match[1]!;
-      const channel = this.channel(channelId);
+      const dmRecipient = this.dmChannels.get(channelId);
+      const channel: StandInChannel | undefined = dmRecipient === undefined ? this.channel(channelId) : { id: channelId, name: 'dm' };
       if (!channel) return reply(404, { message: 'Unknown Channel', code: 10003 });
-      if (record.method === 'GET') return reply(200, [...(this.messages.get(channelId) ?? [])].reverse().slice(0, Number(url.searchParams.get('limit') ?? 50)));
+      const stored = this.messages.get(channelId) ?? [];
+      if (record.method === 'GET') {
+        if (channel.denyBot && channel.denyBot & PERMISSIONS.ReadMessageHistory) return reply(403, { message: 'Missing Access', code: 50001 });
+        const limit = Number(url.searchParams.get('limit') ?? 50);
+        const after = url.searchParams.get('after');
+        // As Discord: with `after`, the oldest messages after that id (newest first); otherwise the newest.
+        const page = after === null ? [...stored].reverse().slice(0, limit) : stored.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit).reverse();
+        return reply(200, page);
+      }
       if (channel.denyBot && channel.denyBot & PERMISSIONS.SendMessages) return reply(403, { message: 'Missing Permissions', code: 50013 });
-      const message = this.messageObject(channelId, snowflake(), record.body);
+      if (dmRecipient !== undefined && this.closedDms.has(dmRecipient)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
+      // enforce_nonce: a second send with the same nonce returns the first message instead of posting again.
+      const twin = record.body?.enforce_nonce && record.body.nonce !== undefined ? stored.find((m) => m.nonce === record.body.nonce) : undefined;
+      if (twin) return reply(200, twin);
+      const message = { ...this.messageObject(channelId, snowflake(), record.body), nonce: record.body?.nonce };
       this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
-      reply(200, message);
+      if (dmRecipient === undefined || !this.holdDmReplies) reply(200, message);
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && record.method === 'PATCH') {
       const list = this.messages.get(match[1]!) ?? [];
       const index = list.findIndex((m) => m.id === match![2]);
@@ -416,6 +461,11 @@ export class DiscordStandIn {
     } else {
       reply(404, { message: `stand-in: no route for ${record.method} ${path}`, code: 0 });
     }
+  }
+
+  /** Messages the bot posted in a channel, newest last. */
+  posted(channelId: string): any[] {
+    return this.messages.get(channelId) ?? [];
   }
 }
 
