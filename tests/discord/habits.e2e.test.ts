@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reviewCard } from '../../src/engines/scheduler.ts';
+import { deliveryNonce } from '../../src/jobs/delivery.ts';
 import { openStorage, type Storage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { startBotAgainst } from '../support/bot.ts';
@@ -58,6 +59,7 @@ describe('/quiz remind', () => {
     expect(sent!.body.embeds[0].description).toMatch(/^3 practice cards are due today\./);
     expect(sent!.body.embeds[0].footer.text).toBe('Practice reminder · 2026-12-01');
     expect(sent!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(sent!.body).toMatchObject({ nonce: deliveryNonce('r', dana.id, '2026-12-01'), enforce_nonce: true });
     expect(sent!.body.components[0].components.map((c: any) => c.custom_id)).toEqual(['quiz:rp', 'quiz:ro']);
 
     expect(await bot.context.reminders.tick(at(18, 1))).toBe(0);
