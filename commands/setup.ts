@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType, PermissionFlagsBits, type ApplicationCommandOptionAllowedChannelType } from 'discord-api-types/v10';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
-import { channelProblem, type SetupResult } from '../src/engines/setup.ts';
+import { channelProblem, termChannelProblem, type SetupResult } from '../src/engines/setup.ts';
 import { suggestTimezones, utcOffset } from '../src/engines/time-zones.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
@@ -20,7 +20,7 @@ async function showSettings(interaction: ChatInputInteraction, context: BotConte
   const schedule = settings.termSchedule;
   if (schedule !== null) {
     const facts = await context.messenger.channelFacts(guildId, schedule.channelId);
-    const problem = facts === null ? `Term channel <#${schedule.channelId}> no longer exists or I can't see it.` : channelProblem(facts);
+    const problem = facts === null ? `Term channel <#${schedule.channelId}> no longer exists or I can't see it.` : termChannelProblem(facts);
     if (problem !== null) problems.push(`Term of the day: ${problem}`);
   }
   if (settings.termProblem !== null) problems.push(`Last term-of-the-day post: ${settings.termProblem}`);
