@@ -70,7 +70,7 @@ export async function quizRemind(interaction: ChatInputInteraction, context: Bot
   });
 }
 
-/** The buttons on a reminder DM: `rp` starts practice (the caller's), `ro` turns reminders off. */
+/** The "Turn reminders off" button on a reminder DM. */
 export async function reminderOff(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   context.storage.students.setReminder(interaction.user.id, null);
   await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
