@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { reviewCard } from '../../src/engines/scheduler.ts';
+import { correctKey } from '../../src/engines/quiz.ts';
+import { MATURE_DAYS, reviewCard } from '../../src/engines/scheduler.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { deliveryNonce } from '../../src/jobs/delivery.ts';
 import { openStorage, type Storage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -157,6 +160,28 @@ describe('/quiz settings and /quiz stats', () => {
     // The two overdue cards and the one just answered (back within ten minutes); one tomorrow.
     expect(fields.get('Practice cards due')).toBe('3 today, 1 tomorrow');
     expect(stats.body.data.embeds[0].footer.text).toContain('America/New_York');
+  });
+
+  test('a fast right answer on a mature card is rated Easy, a wrong one Again', async () => {
+    const [easyItem, againItem] = loadKnowledge(REAL_KNOWLEDGE_DIR).quiz;
+    const now = Date.now();
+    const mature = (itemId: string) => ({ itemId, state: 2, stability: 40, difficulty: 5, dueAt: now - 60_000, scheduledDays: MATURE_DAYS + 9, learningSteps: 0, reps: 6, lapses: 0, lastReviewAt: now - 30 * DAY });
+    const lea: StandInUser = { id: '320000000000000009', username: 'lea' };
+    const answer = async (itemId: string, right: boolean) => {
+      const shown = await standIn.callbackFor(quiz(lea, [option.subcommand('practice')]));
+      const ids: string[] = shown.body.data.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
+      const item = [easyItem!, againItem!].find((i) => i.id === itemId)!;
+      const id = ids.find((custom) => custom.startsWith(`quiz:p:mixed:${itemId}:`) && (custom.split(':')[4] === correctKey(item)) === right)!;
+      await standIn.callbackFor(standIn.button({ customId: id, user: lea, guildId: GUILD, channelId: STUDY }));
+      return bot.context.storage.practice.card(lea.id, itemId)!;
+    };
+    bot.context.storage.practice.save(lea.id, mature(easyItem!.id), true, 0, '2000-01-01');
+    const easy = await answer(easyItem!.id, true);
+    expect(easy.scheduledDays).toBe(reviewCard(mature(easyItem!.id), easyItem!.id, 'easy', now).scheduledDays);
+    expect(easy.scheduledDays).toBeGreaterThan(reviewCard(mature(easyItem!.id), easyItem!.id, 'good', now).scheduledDays);
+    bot.context.storage.practice.save(lea.id, mature(againItem!.id), true, 0, '2000-01-01');
+    const again = await answer(againItem!.id, false);
+    expect(again).toMatchObject({ state: 3, lapses: 1, scheduledDays: 0 });
   });
 
   test('an unknown zone is refused with suggestions', async () => {
