@@ -64,13 +64,15 @@ export class StudentRepo {
       .run(userId, reminder?.time ?? null, reminder?.timezone ?? null, notice, this.now());
   }
 
-  /** The notice waiting for the student, cleared as it is read: shown once. */
+  /**
+   * The notice waiting for the student, cleared as it is read: shown once. Asked on every
+   * interaction, so the usual case (no notice) is one indexed read and no write.
+   */
   takeNotice(userId: string): string | null {
-    return this.db.transaction(() => {
-      const notice = this.db.prepare<[string], { n: string | null }>('SELECT remind_notice AS n FROM student_settings WHERE user_id = ?').get(userId)?.n ?? null;
-      if (notice !== null) this.upsert(userId, 'remind_notice', null);
-      return notice;
-    })();
+    const notice = this.db.prepare<[string], { n: string | null }>('SELECT remind_notice AS n FROM student_settings WHERE user_id = ?').get(userId)?.n ?? null;
+    if (notice === null) return null;
+    const claimed = this.db.prepare('UPDATE student_settings SET remind_notice = NULL WHERE user_id = ? AND remind_notice = ?').run(userId, notice).changes === 1;
+    return claimed ? notice : null;
   }
 
   reminders(): ReminderSetting[] {
