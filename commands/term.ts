@@ -1,6 +1,7 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { termCard, termQuizReply, termQuizResult, termSuggestions } from '../src/format/term.ts';
@@ -24,8 +25,7 @@ export const termCommand: CommandModule = {
   data: {
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...EVERYWHERE,
     options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'A term to look up (leave empty for today’s term)', autocomplete: true, max_length: 100 }],
   },
   examples: ['/term', '/term name: Person-in-Environment'],
@@ -33,7 +33,7 @@ export const termCommand: CommandModule = {
   async execute(interaction, context) {
     const name = interaction.string('name')?.trim() ?? '';
     if (name === '') {
-      const term = context.termJob.todaysTerm(interaction.guildId, new Date(context.now()));
+      const term = context.termJob.todaysTerm(serverId(interaction), new Date(context.now()));
       if (term === undefined) throw new UserError('My glossary is empty right now.');
       await interaction.reply(card(context, term, 'Today’s term'));
       return;

@@ -1,6 +1,6 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { SetupService } from '../engines/setup.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, Messenger } from '../interactions/types.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, Messenger, ModalSubmitInteraction } from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
 import type { Cooldowns } from './cooldowns.ts';
@@ -25,8 +25,12 @@ export interface BotContext {
   readonly logger: Logger;
   readonly now: () => number;
   readonly random: Random;
-  /** Every registered command, for /help. */
+  /** Every registered slash command, for /help. */
   readonly commands: readonly CommandModule[];
+  /** Every registered message context-menu command. */
+  readonly messageCommands: readonly MessageCommandModule[];
+  /** Buttons and forms shared by many replies (Share in channel, Report a problem). */
+  readonly components: readonly ComponentModule[];
 }
 
 /** One slash command: its definition for Discord, and its handlers. */
@@ -38,4 +42,19 @@ export interface CommandModule {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   /** Presses on buttons whose custom id starts with `<command name>:`; `parts` are the rest, split on ":". */
   button?(interaction: ButtonInteraction, parts: readonly string[], context: BotContext): Promise<void>;
+}
+
+/** One message context-menu command ("Explain with Levels Tutor"). */
+export interface MessageCommandModule {
+  readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** For /help: what it does, in one line. */
+  readonly summary: string;
+  execute(interaction: MessageCommandInteraction, context: BotContext): Promise<void>;
+}
+
+/** Buttons and forms whose custom id starts with `<prefix>:`, not tied to one command. */
+export interface ComponentModule {
+  readonly prefix: string;
+  button?(interaction: ButtonInteraction, parts: readonly string[], context: BotContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, parts: readonly string[], context: BotContext): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { COMMANDS } from '../../commands/index.ts';
+import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import { SetupService } from '../engines/setup.ts';
 import type { Messenger } from '../interactions/types.ts';
@@ -43,5 +43,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     now,
     random,
     commands: COMMANDS,
+    messageCommands: MESSAGE_COMMANDS,
+    components: COMPONENTS,
   };
 }

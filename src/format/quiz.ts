@@ -10,6 +10,7 @@ import { button, rows } from './components.ts';
 import { whenText } from './dates.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
+import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -113,7 +114,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
         footer: { text: levelLine(state.item) },
       },
     ],
-    components: rows(buttons),
+    components: [...rows(buttons), ...rows([reportButton({ kind: 'quiz', id: state.item.id })])],
   };
 }
 
@@ -195,7 +196,12 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
         footer: { text: `${levelLine(item)} · Solo practice never touches the server leaderboard.` },
       },
     ],
-    components: rows([button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary), button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
+    components: rows([
+      button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary),
+      button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary),
+      shareButton(),
+      reportButton({ kind: 'quiz', id: item.id }),
+    ]),
   };
 }
 

@@ -11,10 +11,10 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 9);
 const iso = (at: number) => new Date(at).toISOString();
 
-/** A database as the Leitner version left it (schema 3), with one card per box. */
+/** A database as the Leitner version left it (schema 4), with one card per box. */
 function leitnerDatabase(): string {
   const file = path.join(tempDir(), 'tutor.sqlite');
-  const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
+  const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
   const insert = db.prepare('INSERT INTO practice_cards (user_id, item_id, box, due_at, reviews, correct, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   insert.run('u', 'missed', 1, T0 + 60_000, 3, 2, T0);
   insert.run('u', 'right-once', 1, T0 + 60_000, 1, 1, T0);
