@@ -1,14 +1,15 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import type { CommandModule } from '../src/bot/command.ts';
 import { PERIOD_CHOICES, periodStart } from '../src/bot/periods.ts';
 import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
-import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
-import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
-import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
+import { QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, type QuizLevel } from '../src/engines/quiz.ts';
+import { leaderboardReply, statsReply } from '../src/format/quiz.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
-import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+import type { ChatInputInteraction } from '../src/interactions/types.ts';
+import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
+import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand, timezoneChoices } from './quiz-habits.ts';
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
@@ -17,10 +18,12 @@ const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const level = z.enum(QUIZ_LEVELS);
 const buttonParts = z.union([
   z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
-  // The last part is the card's review count when shown: one showing, one review.
-  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]),
+  // The card's review count when shown (one showing, one review), then the show time.
+  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]).rest(z.string().max(10)),
   z.tuple([z.literal('pn'), level, itemId]),
   z.tuple([z.literal('ps')]),
+  z.tuple([z.literal('rp')]),
+  z.tuple([z.literal('ro')]),
 ]);
 
 /** A level as typed ("meso", "Mezzo"), or a friendly refusal. */
@@ -33,17 +36,6 @@ function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
 
 function bounded(value: number | null, min: number, max: number, fallback: number): number {
   return value === null ? fallback : Math.min(max, Math.max(min, value));
-}
-
-async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, practiceLevel: QuizLevel, lastItemId?: string): Promise<void> {
-  const userId = interaction.user.id;
-  const cards = await context.storage.practice.cards(userId);
-  const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
-  if (item === null) throw new UserError('I have no practice questions for that level yet.');
-  const card = cards.find((c) => c.itemId === item.id);
-  const payload = practiceQuestion(practiceLevel, item, card, card?.reviews ?? 0);
-  if ('update' in interaction) await interaction.update(payload);
-  else await interaction.reply(payload);
 }
 
 export const quizCommand: CommandModule = {
@@ -83,11 +75,22 @@ export const quizCommand: CommandModule = {
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 }],
       },
       reportSubcommand,
+      settingsSubcommand,
+      remindGroup,
     ],
   },
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz report period: month'],
+  examples: [
+    '/quiz start level: micro questions: 5 seconds: 20',
+    '/quiz practice level: macro',
+    '/quiz leaderboard period: month',
+    '/quiz stats',
+    '/quiz report period: month',
+    '/quiz settings timezone: Europe/London',
+    '/quiz remind on time: 18:30',
+  ],
 
   async execute(interaction, context) {
+    if (interaction.subcommandGroup === 'remind') return quizRemind(interaction, context);
     switch (interaction.subcommand) {
       case 'start': {
         const outcome = await context.quizzes.start({
@@ -117,7 +120,8 @@ export const quizCommand: CommandModule = {
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
         const stats = await context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id);
-        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
+        const study = user.id === interaction.user.id ? await context.study.summary(user.id, interaction.guildId) : undefined;
+        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats, study), stats);
         return;
       }
       case 'report':
@@ -125,12 +129,15 @@ export const quizCommand: CommandModule = {
       case 'practice':
         await practise(interaction, context, chosenLevel(interaction));
         return;
+      case 'settings':
+        return quizSettings(interaction, context);
       default:
         throw new UserError('I don’t know that `/quiz` option. Try `/help`.');
     }
   },
 
-  async autocomplete(interaction) {
+  async autocomplete(interaction, context) {
+    if (interaction.focused.name === 'timezone') return timezoneChoices(interaction, context);
     const typed = interaction.focused.value;
     const parsed = quizLevel(typed);
     const levels = parsed !== null && typed.trim() !== '' ? [parsed] : QUIZ_LEVELS.filter((l) => l.startsWith(typed.trim().toLowerCase()));
@@ -145,23 +152,23 @@ export const quizCommand: CommandModule = {
       case 'a': {
         const [, sessionId, round, choice] = action;
         const message = await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId });
-        await interaction.reply({ ephemeral: true, content: message });
+        const note = await context.study.studied(interaction.user.id, interaction.guildId);
+        await interaction.reply({ ephemeral: true, content: note === null ? message : `${message}\n${note}` });
         return;
       }
       case 'p': {
-        const [, practiceLevel, id, choice, shownAt] = action;
-        const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);
-        if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
-        const userId = interaction.user.id;
-        const correct = choice === correctKey(item);
-        const card = reviewCard(await context.storage.practice.card(userId, id), id, correct, context.now());
-        if (!(await context.storage.practice.save(userId, card, correct, shownAt))) throw new UserError('You already answered this question. Press **Next question** for another one.');
-        await interaction.update(practiceResult(practiceLevel, item, choice, card));
+        const [, practiceLevel, id, choice, shownAt, shownTime] = action;
+        await answerPractice(interaction, context, { level: practiceLevel, itemId: id, choice, shownAt, shownTime: shownTimeOf(shownTime) });
         return;
       }
       case 'pn':
         await practise(interaction, context, action[1], action[2]);
         return;
+      case 'rp':
+        await practise(interaction, context, 'mixed');
+        return;
+      case 'ro':
+        return reminderOff(interaction, context);
       case 'ps':
         await interaction.update({ content: 'Practice ended. Come back any time with `/quiz practice`!', embeds: [], components: [] });
         return;

@@ -9,6 +9,7 @@ import { ReportRepo } from './report-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
 import type { SqlClient } from './sql.ts';
 import { SqliteClient } from './sqlite-client.ts';
+import { StudentRepo } from './student-repo.ts';
 import { TermRepo } from './term-repo.ts';
 
 /** One open database (SQLite or PostgreSQL) and its repositories, one per concern. */
@@ -20,6 +21,7 @@ export interface Storage {
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
   readonly report: ReportRepo;
+  readonly students: StudentRepo;
   /** Students' "Report a problem" submissions (the class report's queries are in report-repo.ts). */
   readonly itemReports: ItemReportRepo;
   readonly picks: PickRepo;
@@ -52,7 +54,8 @@ export async function openStorage(location: string, now: () => number = Date.now
     quiz: new QuizRepo(sql),
     terms: new TermRepo(sql, now),
     askLog,
-    practice: new PracticeRepo(sql, now),
+    practice: new PracticeRepo(sql),
+    students: new StudentRepo(sql, now),
     report: new ReportRepo(sql),
     itemReports: new ItemReportRepo(sql, now),
     picks: new PickRepo(sql, now),

@@ -243,12 +243,68 @@ describe('SettingsRepo and PracticeRepo', () => {
     expect((await s.settings.scheduledGuilds()).map((g) => g.guildId)).toEqual(['g']);
     expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(true);
     expect(await s.settings.removeStudyChannel('g', 'c1')).toBe(false);
-    expect(await s.practice.save('u', { itemId: 'mc-one', box: 1, dueAt: 5_000 }, true, 0)).toBe(true);
-    expect(await s.practice.save('u', { itemId: 'mc-one', box: 3, dueAt: 7_000 }, true, 0)).toBe(false);
-    expect(await s.practice.save('u', { itemId: 'mc-one', box: 2, dueAt: 9_000 }, false, 1)).toBe(true);
-    expect(await s.practice.save('u', { itemId: 'mc-one', box: 4, dueAt: 9_500 }, true, 1)).toBe(false);
-    expect(await s.practice.cards('u')).toEqual([{ itemId: 'mc-one', box: 2, dueAt: 9_000, reviews: 2 }]);
+    const card = (dueAt: number, reps: number) => ({ itemId: 'mc-one', state: 2, stability: 3.5, difficulty: 5.25, dueAt, scheduledDays: 3, learningSteps: 0, reps, lapses: 0, lastReviewAt: 4_000 });
+    expect(await s.practice.save('u', card(5_000, 1), true, 0, '2026-12-01')).toBe(true);
+    expect(await s.practice.save('u', card(7_000, 1), true, 0, '2026-12-01')).toBe(false);
+    expect(await s.practice.save('u', card(9_000, 2), false, 1, '2026-12-02')).toBe(true);
+    expect(await s.practice.save('u', card(9_500, 3), true, 1, '2026-12-02')).toBe(false);
+    expect(await s.practice.cards('u')).toEqual([{ ...card(9_000, 2), reviews: 2, correct: 1 }]);
     expect(await s.practice.card('u', 'other')).toBeUndefined();
+    expect(await s.practice.introducedOn('u', '2026-12-01')).toBe(1);
+    expect(await s.practice.introducedOn('u', '2026-12-02')).toBe(0);
+    expect(await s.practice.dueCount('u', 8_999)).toBe(0);
+    expect(await s.practice.dueCount('u', 9_000)).toBe(1);
+    await s.close();
+  });
+});
+
+describe('StudentRepo', () => {
+  test('keeps a student’s zone and reminder, shows a notice once, and claims one streak note a day', async () => {
+    const s = await storage();
+    expect(await s.students.get('u')).toEqual({ timezone: null, reminder: null });
+    await s.students.setTimezone('u', 'Europe/London');
+    await s.students.setReminder('u', { time: '18:00', timezone: 'Asia/Tokyo' });
+    expect(await s.students.get('u')).toEqual({ timezone: 'Europe/London', reminder: { userId: 'u', time: '18:00', timezone: 'Asia/Tokyo' } });
+    expect(await s.students.reminders()).toEqual([{ userId: 'u', time: '18:00', timezone: 'Asia/Tokyo' }]);
+    await s.students.setReminder('u', null, 'reminders are off');
+    expect((await s.students.get('u')).reminder).toBeNull();
+    expect(await s.students.reminders()).toEqual([]);
+    expect(await s.students.takeNotice('u')).toBe('reminders are off');
+    expect(await s.students.takeNotice('u')).toBeNull();
+    expect(await s.students.claimStreakNote('u', '2026-12-01')).toBe(true);
+    expect(await s.students.claimStreakNote('u', '2026-12-01')).toBe(false);
+    expect(await s.students.claimStreakNote('u', '2026-12-02')).toBe(true);
+    expect(await s.students.claimStreakNote('new', '2026-12-02')).toBe(true);
+    await s.close();
+  });
+
+  test('lists study times from quiz answers and study events', async () => {
+    const s = await storage();
+    const id = (await s.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 }))!;
+    await s.quiz.openRound(id, 1, 'mc-one', 'macro', 1, 100);
+    await s.quiz.recordAnswer(id, { round: 1, userId: 'u', choice: 'A', correct: true, points: 10, answeredAt: 50 });
+    await s.students.recordStudy('u', 'practice', 70);
+    await s.students.recordStudy('u', 'quiz-me', 90);
+    await s.students.recordStudy('other', 'practice', 80);
+    expect((await s.students.studyTimes('u')).sort((a, b) => a - b)).toEqual([50, 70, 90]);
+    await s.close();
+  });
+
+  test('records one reminder a day before it is sent, then its channel and outcome', async () => {
+    let time = 1_000;
+    const s = await storage(() => time);
+    expect(await s.students.recordReminder('u', '2026-12-01', 2)).toBe(true);
+    expect(await s.students.recordReminder('u', '2026-12-01', 3)).toBe(false);
+    expect(await s.students.recordReminder('v', '2026-12-01', 0)).toBe(true);
+    expect(await s.students.pendingReminders()).toEqual([{ userId: 'u', localDate: '2026-12-01', status: 'pending', dueCount: 2, channelId: null, createdAt: 1_000 }]);
+    await s.students.setReminderChannel('u', '2026-12-01', 'dm');
+    time = 2_000;
+    await s.students.markReminder('u', '2026-12-01', 'sent', 'm1');
+    expect(await s.students.reminderSend('u', '2026-12-01')).toEqual({ userId: 'u', localDate: '2026-12-01', status: 'sent', dueCount: 2, channelId: 'dm', createdAt: 1_000 });
+    expect(await s.students.reminderSend('v', '2026-12-01')).toMatchObject({ status: 'none-due' });
+    expect(await s.students.reminderSend('u', '2026-12-02')).toBeUndefined();
+    expect(await s.students.pendingReminders()).toEqual([]);
+    await s.close();
   });
 });
 });
