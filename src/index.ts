@@ -1,7 +1,6 @@
 import { runCli } from './cli/run-cli.ts';
 import { loadConfig } from './config.ts';
 import { runConsole } from './console/run-console.ts';
-import { runDiscordBot, runShardedBot } from './discord/run.ts';
 import { createLogger } from './logger.ts';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the offline console. */
@@ -9,6 +8,8 @@ runCli(async () => {
   const config = loadConfig();
   if (config.discord !== null) {
     const logger = createLogger(config.logLevel, [config.discord.token]);
+    // Imported only here: the offline console never loads discord.js.
+    const { runDiscordBot, runShardedBot } = await import('./discord/run.ts');
     await (config.shardCount > 1 ? runShardedBot(config, logger) : runDiscordBot(config, logger));
     return 0;
   }

@@ -22,8 +22,13 @@ const GROUPS = [
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vor', 'el', 'an', 'dri', 'sul', 'pe', 'zu', 'ton', 'bar', 'gil', 'ros', 'ne', 'qua', 'fi', 'om', 'dev', 'hal', 'ust', 'yen'];
 const PLACES = ['county', 'district', 'valley', 'township', 'borough', 'region'] as const;
 
-/** How many pseudo place names exist: enough that rare words are rare, as in a real, larger base. */
-const PLACE_NAMES = 3000;
+/**
+ * How many pseudo place names a base of `size` entries uses: the vocabulary grows with the
+ * base, as a real course's does, so rare words stay rare at 100,000 entries too.
+ */
+function placeNameCount(size: number): number {
+  return Math.max(300, Math.ceil(size * 0.3));
+}
 
 type Random = () => number;
 
@@ -41,10 +46,10 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return out;
 }
 
-function placeNames(random: Random): string[] {
+function placeNames(random: Random, count: number): string[] {
   const names = new Set<string>();
-  while (names.size < PLACE_NAMES) {
-    const length = 2 + Math.floor(random() * 2);
+  while (names.size < count) {
+    const length = 2 + Math.floor(random() * 3);
     const word = Array.from({ length }, () => pick(random, SYLLABLES)).join('');
     names.add(word.charAt(0).toUpperCase() + word.slice(1));
   }
@@ -69,13 +74,14 @@ function recombine(random: Random, front: string, back: string): string {
 
 /**
  * A knowledge base of `size` Q&A entries derived from the real one: each takes a real entry's
- * phrasings and answer, reworded with a setting, a group and a place name (Zipf-distributed, so
- * some are common and most are rare), recombined with another entry's phrasings, and numbered.
+ * phrasings and answer, reworded with a setting or a group and always a place name
+ * (Zipf-distributed, so some are common and most are rare: the words that tell entries apart),
+ * recombined with another entry's phrasings, and numbered.
  */
 export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHETIC_SEED): Knowledge {
   if (real.entries.length === 0) throw new Error('the real knowledge base has no entries to derive from');
   const random = seededRandom(seed);
-  const places = placeNames(random);
+  const places = placeNames(random, placeNameCount(size));
   // Zipf-like: squaring a uniform draw favours the first names.
   const place = () => `${places[Math.floor(random() ** 2 * places.length)]} ${pick(random, PLACES)}`;
 
@@ -87,7 +93,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
     const group = pick(random, GROUPS);
     const where = place();
     const qualifiers = [`in ${setting}`, `for ${group}`, `for ${group} in ${setting}`, `in ${where}`, `in ${setting} in ${where}`];
-    const question = `${withoutMark(base.question)} ${pick(random, qualifiers)}?`;
+    const question = `${withoutMark(base.question)} ${pick(random, qualifiers.slice(0, 3))} in ${where}?`;
     const alternatives = [
       ...shuffled(random, base.alternatives)
         .slice(0, 2 + Math.floor(random() * 3))
@@ -112,4 +118,18 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
     });
   }
   return { sources: real.sources, entries, terms: [], quiz: [] };
+}
+
+/**
+ * Questions a student of a base that big would ask: a phrasing of one of its entries, in
+ * lower case, naming that entry's place (its last two words), so the distinguishing words matter.
+ */
+export function syntheticQuestions(synthetic: Knowledge, count: number, seed = SYNTHETIC_SEED): string[] {
+  const random = seededRandom(seed + 1);
+  return Array.from({ length: count }, () => {
+    const entry = pick(random, synthetic.entries);
+    const where = withoutMark(entry.question).split(/\s+/).slice(-2).join(' ');
+    const phrasing = withoutMark(pick(random, [entry.question, ...entry.alternatives]));
+    return `${phrasing.includes(where) ? phrasing : `${phrasing} in ${where}`}`.toLowerCase();
+  });
 }

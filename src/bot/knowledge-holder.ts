@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { StartupError } from '../config.ts';
 import { AnswerEngine } from '../engines/answer-engine.ts';
 import { GlossaryIndex } from '../engines/glossary.ts';
+import { loadKnowledgeInWorker } from '../knowledge/load-in-worker.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.ts';
  * edited files are invalid, keeps serving the previous version and logs every problem.
  */
 export class KnowledgeHolder {
+  private reloads = 0;
   private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; sourceTitles: Map<string, string> };
 
   constructor(
@@ -50,10 +52,17 @@ export class KnowledgeHolder {
     return ids.map((id) => this.current.sourceTitles.get(id) ?? id);
   }
 
-  /** Returns true when the new knowledge is now serving. */
-  reload(): boolean {
+  /**
+   * Resolves true when the new knowledge is now serving. The files are read and validated
+   * in a worker thread, and the old knowledge serves until the new one is built; a reload
+   * overtaken by a later one leaves the later one's result in place.
+   */
+  async reload(): Promise<boolean> {
+    const reload = ++this.reloads;
     try {
-      this.current = KnowledgeHolder.build(loadKnowledge(this.dir));
+      const knowledge = await loadKnowledgeInWorker(this.dir);
+      if (reload !== this.reloads) return false;
+      this.current = KnowledgeHolder.build(knowledge);
       const { entries, terms, quiz } = this.current.knowledge;
       this.logger.info({ entries: entries.length, terms: terms.length, quiz: quiz.length }, 'knowledge reloaded');
       return true;

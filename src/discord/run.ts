@@ -30,10 +30,13 @@ export async function runDiscordBot(config: Config, logger: Logger): Promise<voi
 /** Above one shard, each shard runs in its own process under discord.js's ShardingManager. */
 export async function runShardedBot(config: Config, logger: Logger): Promise<void> {
   const discord = config.discord!;
-  const manager = new ShardingManager(path.join(path.dirname(fileURLToPath(import.meta.url)), 'shard.ts'), {
+  // The shard entry beside this file: shard.js when running the build, shard.ts (through tsx) from source.
+  const self = fileURLToPath(import.meta.url);
+  const extension = path.extname(self);
+  const manager = new ShardingManager(path.join(path.dirname(self), `shard${extension}`), {
     token: discord.token,
     totalShards: config.shardCount,
-    execArgv: ['--import', 'tsx'],
+    execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));
   await manager.spawn();

@@ -1,4 +1,4 @@
-import { AskLogRepo } from './ask-log-repo.ts';
+import { AskLogRepo, openAskLogConnection } from './ask-log-repo.ts';
 import { openDatabase, type Db } from './database.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
@@ -18,14 +18,18 @@ export interface Storage {
 
 export function openStorage(file: string, now: () => number = Date.now): Storage {
   const db = openDatabase(file);
+  const askLogDb = openAskLogConnection(file, db);
+  const askLog = new AskLogRepo(askLogDb, now);
   return {
     db,
     settings: new SettingsRepo(db, now),
     quiz: new QuizRepo(db),
     terms: new TermRepo(db, now),
-    askLog: new AskLogRepo(db, now),
+    askLog,
     practice: new PracticeRepo(db, now),
     close: () => {
+      if (askLogDb.open) askLog.flush();
+      if (askLogDb !== db && askLogDb.open) askLogDb.close();
       if (db.open) db.close();
     },
   };

@@ -20,21 +20,34 @@ function holder() {
 }
 
 describe('KnowledgeHolder.reload', () => {
-  test('serves an edited knowledge base after a valid edit', () => {
+  test('serves an edited knowledge base after a valid edit', async () => {
     const { dir, knowledge } = holder();
     expect(knowledge.engine.ask('what is a genogram').answer).toBeNull();
     writeFileSync(
       path.join(dir, 'qa', 'extra.yaml'),
       '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A family map.\n  levels: [micro]\n  sources: [test-source]\n',
     );
-    expect(knowledge.reload()).toBe(true);
+    expect(await knowledge.reload()).toBe(true);
     expect(knowledge.engine.ask('what is a genogram').answer?.doc.id).toBe('genogram');
   });
 
-  test('keeps serving the previous knowledge after an invalid edit, logging file, entry and field', () => {
+  test('answers from the previous knowledge while a reload reads the files; the last reload started wins', async () => {
+    const { dir, knowledge } = holder();
+    writeFileSync(
+      path.join(dir, 'qa', 'extra.yaml'),
+      '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A family map.\n  levels: [micro]\n  sources: [test-source]\n',
+    );
+    const first = knowledge.reload();
+    const second = knowledge.reload();
+    expect(knowledge.engine.ask('what is a genogram').answer).toBeNull();
+    expect(await Promise.all([first, second])).toEqual([false, true]);
+    expect(knowledge.engine.ask('what is a genogram').answer?.doc.id).toBe('genogram');
+  });
+
+  test('keeps serving the previous knowledge after an invalid edit, logging file, entry and field', async () => {
     const { dir, logs, knowledge } = holder();
     writeFileSync(path.join(dir, 'qa', 'extra.yaml'), '- id: broken\n  question: Broken?\n  alternatives: [x]\n  answer: y\n  levels: [nano]\n  sources: [test-source]\n');
-    expect(knowledge.reload()).toBe(false);
+    expect(await knowledge.reload()).toBe(false);
     expect(knowledge.engine.ask('what is micro social work').answer?.doc.id).toBe('micro-definition');
     const problem = JSON.parse(logs.find((line) => line.includes('reload refused'))!).problem;
     expect(problem).toMatchObject({ file: 'qa/extra.yaml', id: 'broken', field: 'levels.0' });
