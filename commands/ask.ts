@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import { z } from 'zod';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
 import type { AnswerDoc, AskResult } from '../src/engines/answer-engine.ts';
+import { askButtonParts, docIdOf } from '../src/format/custom-ids/ask.ts';
 import { answerReply, noMatchReply, unsureReply } from '../src/format/ask-reply.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
@@ -9,15 +9,8 @@ import { UserError } from '../src/interactions/errors.ts';
 /** Shown when nothing matched: a few good first questions. */
 const EXAMPLE_IDS = ['three-levels-overview', 'micro-vs-macro', 'family-smallest-mezzo-unit', 'micro-definition'];
 
-const docId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const docKind = z.enum(['e', 't']);
-const buttonParts = z.union([
-  z.tuple([z.literal('show'), docKind, docId]),
-  z.tuple([z.literal('vote'), z.enum(['up', 'down']), docKind, docId]),
-]);
-
 function findDoc(context: BotContext, kind: 'e' | 't', id: string): AnswerDoc {
-  const doc = context.knowledge.engine.getDoc(kind === 't' ? `term:${id}` : id);
+  const doc = context.knowledge.engine.getDoc(docIdOf(kind, id));
   if (doc === undefined) throw new UserError("That answer isn't in my knowledge base anymore. Try `/ask` again.");
   return doc;
 }
@@ -76,7 +69,7 @@ export const askCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = askButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError("That button isn't valid anymore. Try `/ask` again.");
     const action = parsed.data;
     if (action[0] === 'show') {

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
-import { z } from 'zod';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
 import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
 import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
+import { quizButtonParts } from '../src/format/custom-ids/quiz.ts';
 import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
@@ -17,16 +17,6 @@ const PERIODS: ReadonlyMap<string, number | null> = new Map([
   ['all', null],
 ]);
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
-
-const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const level = z.enum(QUIZ_LEVELS);
-const buttonParts = z.union([
-  z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
-  // The last part is the card's review count when shown: one showing, one review.
-  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]),
-  z.tuple([z.literal('pn'), level, itemId]),
-  z.tuple([z.literal('ps')]),
-]);
 
 function guildOnly(interaction: { guildId: string | null }): string {
   if (interaction.guildId === null) throw new UserError('Quizzes run inside a server’s study channels.');
@@ -149,7 +139,7 @@ export const quizCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = quizButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError('That quiz button isn’t valid anymore.');
     const action = parsed.data;
     switch (action[0]) {
@@ -159,6 +149,8 @@ export const quizCommand: CommandModule = {
         await interaction.reply({ ephemeral: true, content: message });
         return;
       }
+      case 'closed':
+        throw new UserError('That question has closed.');
       case 'p': {
         const [, practiceLevel, id, choice, shownAt] = action;
         const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);

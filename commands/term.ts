@@ -1,14 +1,11 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import { z } from 'zod';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
+import { termButtonParts } from '../src/format/custom-ids/term.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { termCard, termQuizReply, termQuizResult, termSuggestions } from '../src/format/term.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { GlossaryTerm } from '../src/knowledge/schema.ts';
-
-const termId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const buttonParts = z.union([z.tuple([z.literal('q'), termId]), z.tuple([z.literal('qa'), termId, termId]), z.tuple([z.literal('show'), termId])]);
 
 function findTerm(context: BotContext, id: string): GlossaryTerm {
   const term = context.knowledge.glossary.get(id);
@@ -49,7 +46,7 @@ export const termCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = termButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError('That term button isn’t valid anymore.');
     const action = parsed.data;
     switch (action[0]) {

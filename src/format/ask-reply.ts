@@ -4,17 +4,7 @@ import type { ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
 import { levelBadges, levelColour } from './levels.ts';
 import { quoteUserText } from './limits.ts';
-
-/** Button ids of /ask; the ask command parses them back with the same scheme. */
-export const askButtonId = {
-  show: (doc: Pick<AnswerDoc, 'id'>) => `ask:show:${docRef(doc.id)}`,
-  vote: (doc: Pick<AnswerDoc, 'id'>, vote: 'up' | 'down') => `ask:vote:${vote}:${docRef(doc.id)}`,
-};
-
-/** "term:empathy" → "t:empathy", "micro-definition" → "e:micro-definition": ids stay colon-free per part. */
-function docRef(id: string): string {
-  return id.startsWith('term:') ? `t:${id.slice(5)}` : `e:${id}`;
-}
+import { askButtonId } from './custom-ids/ask.ts';
 
 export function answerReply(doc: AnswerDoc, options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean }): ReplyPayload {
   const relatedButtons = options.related.slice(0, 3).map((r) => button(askButtonId.show(r), r.question));

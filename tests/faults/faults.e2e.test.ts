@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { quizButtonId } from '../../src/format/custom-ids/quiz.ts';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
 import { dailyMarker } from '../../src/format/term.ts';
 import { termPostNonce } from '../../src/jobs/term-job.ts';
@@ -257,7 +258,7 @@ describe('a graceful shutdown during a quiz', () => {
     const ids: string[] = question.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
     const [, , sessionId] = ids[0]!.split(':');
     const item = first.context.knowledge.knowledge.quiz.find((q) => q.id === first.context.storage.quiz.rounds(Number(sessionId))[0]!.itemId)!;
-    const locked = await lab.callbackFor(lab.button({ customId: `quiz:a:${sessionId}:1:${correctKey(item)}`, user: alice, guildId: LAB_GUILD, channelId: LAB }));
+    const locked = await lab.callbackFor(lab.button({ customId: quizButtonId.answer(Number(sessionId), 1, correctKey(item)), user: alice, guildId: LAB_GUILD, channelId: LAB }));
     expect(locked.body.data.content).toMatch(/Locked in/);
     await first.stop();
 
