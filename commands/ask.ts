@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type { BotContext, CommandModule } from '../src/bot/command.ts';
-import type { AnswerDoc, AskResult } from '../src/engines/answer-engine.ts';
+import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
+import { foldText } from '../src/engines/text.ts';
 import { askButtonParts, docIdOf } from '../src/format/custom-ids/ask.ts';
-import { answerReply, noMatchReply, unsureReply } from '../src/format/ask-reply.ts';
+import { answerReply, chitChatReply, noMatchReply, unsureReply } from '../src/format/ask-reply.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
 
@@ -15,16 +16,72 @@ function findDoc(context: BotContext, kind: 'e' | 't', id: string): AnswerDoc {
   return doc;
 }
 
-/** Curated related entries first, then the engine's other candidates, three at most. */
+/** How long a student's last question gives context to a follow-up ("and mezzo?"). */
+const FOLLOW_UP_MS = 10 * 60 * 1000;
+/** Remembered questions at most: the oldest is forgotten first. */
+const FOLLOW_UP_LIMIT = 1000;
+
+/** Each student's last question per channel, in memory only, so "and mezzo?" can be read as a follow-up. */
+export class RecentQuestions {
+  private readonly byKey = new Map<string, { question: string; at: number }>();
+
+  constructor(private readonly limit = FOLLOW_UP_LIMIT) {}
+
+  private static key(userId: string, channelId: string): string {
+    return `${userId}\u0000${channelId}`;
+  }
+
+  /** The same student's previous question in the same channel, if asked within the last 10 minutes. */
+  get(userId: string, channelId: string, now: number): AskContext | undefined {
+    const entry = this.byKey.get(RecentQuestions.key(userId, channelId));
+    return entry !== undefined && now - entry.at <= FOLLOW_UP_MS ? { question: entry.question } : undefined;
+  }
+
+  remember(userId: string, channelId: string, question: string, now: number): void {
+    const key = RecentQuestions.key(userId, channelId);
+    // Re-inserting moves the key to the end, so the Map's first key is always the oldest.
+    this.byKey.delete(key);
+    this.byKey.set(key, { question, at: now });
+    if (this.byKey.size > this.limit) this.byKey.delete(this.byKey.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}
+
+/** One memory per running bot, so two bots in one process (tests, the console) never share context. */
+const recentByContext = new WeakMap<BotContext, RecentQuestions>();
+function recentQuestions(context: BotContext): RecentQuestions {
+  let recent = recentByContext.get(context);
+  if (recent === undefined) recentByContext.set(context, (recent = new RecentQuestions()));
+  return recent;
+}
+
+/**
+ * Curated related entries first, then the engine's other candidates, three at most; never the
+ * answer itself, nor an entry that asks what was just asked (the mezzo card's "What is mezzo social work?").
+ */
 function relatedDocs(context: BotContext, doc: AnswerDoc, result?: AskResult): AnswerDoc[] {
   const curated = doc.related.map((id) => context.knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
   const unique = new Map([...curated, ...(result?.suggestions ?? [])].map((d) => [d.id, d]));
   unique.delete(doc.id);
-  return [...unique.values()].slice(0, 3);
+  const answered = new Set([foldText(result?.query ?? ''), ...(doc.kind === 'term' ? doc.phrasings.map((name) => foldText(`what is ${name}`)) : [])]);
+  const asksTheSame = (other: AnswerDoc): boolean => foldedPhrasings(other).some((phrasing) => answered.has(phrasing));
+  return [...unique.values()].filter((other) => !asksTheSame(other)).slice(0, 3);
+}
+
+/** Each document's phrasings folded once, not on every reply. */
+const foldedByDoc = new WeakMap<AnswerDoc, readonly string[]>();
+function foldedPhrasings(doc: AnswerDoc): readonly string[] {
+  let folded = foldedByDoc.get(doc);
+  if (folded === undefined) foldedByDoc.set(doc, (folded = doc.phrasings.map(foldText)));
+  return folded;
 }
 
 function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, ephemeral: boolean, result?: AskResult) {
-  return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral });
+  const scenario = result?.answer?.scenario ?? null;
+  return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral, scenario });
 }
 
 export const askCommand: CommandModule = {
@@ -47,18 +104,27 @@ export const askCommand: CommandModule = {
       return;
     }
     const question = interaction.string('question') ?? '';
-    const result = context.knowledge.engine.ask(question);
+    const recent = recentQuestions(context);
+    const now = Date.now();
+    const result = context.knowledge.engine.ask(question, recent.get(interaction.user.id, interaction.channelId, now));
+    if (result.outcome === 'chit-chat') {
+      await interaction.reply(chitChatReply());
+      return;
+    }
+    if (result.outcome !== 'empty') recent.remember(interaction.user.id, interaction.channelId, result.understood, now);
     if (result.answer !== null) {
       await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, result));
       return;
     }
-    if (result.outcome !== 'empty') context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
+    // "Noted" is claimed only for a question really logged; a failing database goes to the error boundary.
+    const logged = result.outcome !== 'empty';
+    if (logged) context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
     if (result.outcome === 'unsure' && result.suggestions.length > 0) {
       await interaction.reply(unsureReply(question, result.suggestions));
       return;
     }
     const examples = EXAMPLE_IDS.map((id) => context.knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
-    await interaction.reply(noMatchReply(question, examples));
+    await interaction.reply(noMatchReply(question, { suggestions: result.suggestions, examples, logged, uncovered: result.uncovered }));
   },
 
   async autocomplete(interaction, context) {

@@ -109,6 +109,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
     entries.push({
       id: `${base.id}-${i + 1}`,
       question,
+      intent: base.intent,
       alternatives,
       answer,
       levels: base.levels,
@@ -117,7 +118,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
       file: 'synthetic',
     });
   }
-  return { sources: real.sources, entries, terms: [], quiz: [] };
+  return { sources: real.sources, entries, terms: [], quiz: [], cues: real.cues };
 }
 
 /**

@@ -18,13 +18,19 @@ runCli(() => {
       allowPositionals: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    // Node's own message names the flag ("Unknown option '--x'"); its advice about "--" does not apply here.
+    const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
+    console.error(`ask: ${flag === undefined ? 'bad arguments' : `unknown option ${flag}`}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help || (values.batch === undefined && positionals.length === 0)) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.batch === undefined && positionals.join(' ').trim() === '') {
+    console.error(`ask: no question given\n${USAGE}`);
+    return 2;
   }
   const engine = new AnswerEngine(loadKnowledge(loadConfig().knowledgeDir));
   const render = (result: AskResult): string => (values.json ? JSON.stringify(toAskJson(result)) : toAskText(result));
@@ -32,7 +38,16 @@ runCli(() => {
   if (values.batch !== undefined) {
     // A trailing newline ends the last question; it does not add an empty one.
     const questions = readFileSync(values.batch, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
-    process.stdout.write(questions.map((q) => render(engine.ask(q))).join('\n') + '\n');
+    // Each line on its own: no context between lines, and one bad line never stops the batch.
+    const lines = questions.map((q) => {
+      try {
+        return render(engine.ask(q));
+      } catch (error) {
+        console.error(`ask: could not answer ${JSON.stringify(q.slice(0, 80))}: ${(error as Error).message}`);
+        return values.json ? JSON.stringify({ query: q, answer: null, suggestions: [] }) : "Sorry, I couldn't answer that one.";
+      }
+    });
+    process.stdout.write(lines.join('\n') + '\n');
     return 0;
   }
   console.log(render(engine.ask(positionals.join(' '))));

@@ -3,8 +3,11 @@ import { stemmer } from 'stemmer';
 /** Longer input is cut before any work: no real question needs more. */
 export const MAX_QUERY_CHARS = 400;
 
-/** Shorthand students type, expanded before matching. Keys are already lowercased words. */
-const EXPANSIONS: Readonly<Record<string, string>> = {
+/**
+ * Shorthand students type, expanded before matching. Keys are already lowercased words.
+ * A Map, not an object: "constructor" or "__proto__" in a question are ordinary words.
+ */
+const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   sw: 'social work',
   sws: 'social workers',
   socialwork: 'social work',
@@ -66,6 +69,20 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   mezz: 'mezzo',
   mac: 'macro',
   wat: 'what',
+  wht: 'what',
+  wich: 'which',
+  mgmt: 'management',
+  mgt: 'management',
+  yrs: 'years',
+  yr: 'year',
+  til: 'until',
+  thru: 'through',
+  dept: 'department',
+  bcuz: 'because',
+  plz: 'please',
+  waht: 'what',
+  hw: 'how',
+  abt: 'about',
   wut: 'what',
   whats: 'what',
   bc: 'because',
@@ -74,7 +91,27 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   ex: 'example',
   examples: 'example',
   jobs: 'job',
-};
+  // Porter stems "organizational" apart from "organization"; and a few everyday synonyms.
+  organizational: 'organization',
+  organisational: 'organization',
+  approach: 'method',
+  approaches: 'methods',
+  techniques: 'methods',
+  tactics: 'methods',
+  issue: 'problem',
+  issues: 'problems',
+  // British spellings the suffix rules below do not reach.
+  defence: 'defense',
+  offence: 'offense',
+  judgement: 'judgment',
+  ageing: 'aging',
+  paediatric: 'pediatric',
+  analyse: 'analyze',
+  analysed: 'analyzed',
+  analyses: 'analyzes',
+  enrol: 'enroll',
+  colour: 'color',
+}));
 
 /** Words that carry no meaning for matching: question scaffolding and chat filler. */
 const STOPWORDS = new Set(
@@ -115,21 +152,35 @@ export function foldText(input: unknown): string {
 export function americanize(word: string): string {
   if (word.length < 6) return word;
   return word
-    .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/([a-z]{3})is(e|es|ed|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
     .replace(/([a-z]{3})our(s|ed|al|hood|hoods|ing)?$/, '$1or$2')
     .replace(/([a-z]{4})ll(ing|ed|or|ors)$/, '$1l$2');
 }
 
-/** Folded words with shorthand expanded; stopwords still present. */
-export function expandWords(input: unknown): string[] {
+const expandCache = new Map<string, readonly string[]>();
+const EXPAND_CACHE_LIMIT = 5_000;
+
+/**
+ * Folded words with shorthand expanded; stopwords still present. Cached, like stems: every
+ * step of the pipeline reads the question's words, and students repeat questions.
+ * The array is shared: never mutate it.
+ */
+export function expandWords(input: unknown): readonly string[] {
+  if (typeof input !== 'string') return [];
+  const cached = expandCache.get(input);
+  if (cached !== undefined) return cached;
   const folded = foldText(input);
-  if (folded === '') return [];
   const words: string[] = [];
-  for (const word of folded.split(' ')) {
-    const expansion = EXPANSIONS[word];
-    if (expansion === undefined) words.push(americanize(word));
-    else words.push(...expansion.split(' '));
+  if (folded !== '') {
+    for (const word of folded.split(' ')) {
+      const expansion = EXPANSIONS.get(word);
+      if (expansion === undefined) words.push(americanize(word));
+      else words.push(...expansion.split(' '));
+    }
   }
+  // Oldest first out: a Map keeps insertion order.
+  if (expandCache.size >= EXPAND_CACHE_LIMIT) expandCache.delete(expandCache.keys().next().value as string);
+  expandCache.set(input, words);
   return words;
 }
 
@@ -139,6 +190,26 @@ export function expandWords(input: unknown): string[] {
  */
 export function isLevelLookalike(word: string): boolean {
   return /^(micro|macro|mezz|meso)[a-z]{2,}$/.test(word) || word === 'macros' || word === 'micros';
+}
+
+/** Words that turn a level word into something else: "mezzo soprano", "micro usb", "macro lens", "excel macro". */
+const LOOKALIKE_COMPANIONS = new Set(
+  `soprano sopranos usb sd sim lens lenses photography camera cameras economics economy economist
+   nutrients calories calorie diet counting tracker keyboard keyboards excel vba spreadsheet
+   spreadsheets script scripts brewery breweries dosing transactions plastics biology organisms chip
+   chips controller processor processors photo photos shot shots payments loans mouse
+   bikini hdmi fiber record recorded recording weight loss meal meals
+   protein carbs fitness gym workout bodybuilding recipe recipes nikon canon sony`.split(/\s+/),
+);
+
+/** Whether a level word in the text stands within three words of one that makes it another thing entirely. */
+export function hasLookalikeCompanion(words: readonly string[]): boolean {
+  return words.some((word, i) => /^(micro|mezzo|meso|macro|macros|micros)$/.test(word) && words.slice(Math.max(0, i - 3), i + 4).some((near) => LOOKALIKE_COMPANIONS.has(near)));
+}
+
+/** Words the spell corrector may also correct to: scaffolding and shorthand the matcher reads but does not index. */
+export function readerVocabulary(): Iterable<string> {
+  return [...STOPWORDS, ...EXPANSIONS.keys(), 'which', 'level', 'difference', 'definition', 'compare', 'example', 'examples'];
 }
 
 export function isStopword(word: string): boolean {

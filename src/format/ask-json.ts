@@ -14,8 +14,9 @@ export function toAskJson(result: AskResult): AskJson {
     answer: answer && {
       id: answer.doc.id,
       question: answer.doc.question,
-      answer: answer.doc.answer,
-      level: [...answer.doc.levels],
+      // A classified scenario answers with its level and why; the entry is the one to read next.
+      answer: answer.scenario?.text ?? answer.doc.answer,
+      level: answer.scenario === null ? [...answer.doc.levels] : [answer.scenario.level],
       score: answer.score,
     },
     suggestions: result.suggestions.map((doc) => ({ id: doc.id, question: doc.question })),

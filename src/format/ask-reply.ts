@@ -1,15 +1,37 @@
 import { ButtonStyle } from 'discord-api-types/v10';
-import type { AnswerDoc } from '../engines/answer-engine.ts';
+import type { AnswerDoc, ScenarioAnswer } from '../engines/answer-engine.ts';
+import type { UncoveredKind } from '../engines/decide.ts';
 import type { ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
-import { levelBadges, levelColour } from './levels.ts';
+import { LEVEL_STYLE, levelBadges, levelColour } from './levels.ts';
 import { quoteUserText } from './limits.ts';
 import { askButtonId } from './custom-ids/ask.ts';
 
-export function answerReply(doc: AnswerDoc, options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean }): ReplyPayload {
+/** What the bot covers, said with every refusal so a student knows what to ask instead. */
+export const COVERAGE_LINE =
+  'I cover **micro** (individuals and families), **mezzo** (groups, organisations, communities) and **macro** (policy and systems) social work: what each level is, how they differ, examples, jobs, skills, degrees and licences, and which level a situation belongs to.';
+
+const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
+  salary: 'Pay and salaries are not in my knowledge base.',
+  place: 'I have nothing specific to one state, country or city.',
+  university: 'I have nothing on particular universities, programs or admissions.',
+  technique: 'That named technique is not in my knowledge base.',
+  ethics: 'Ethics standards and rules are not in my knowledge base.',
+  year: 'I have nothing about that particular year.',
+  ranking: 'I have no rankings or "best of" lists.',
+  statistics: 'I have no head counts or statistics.',
+  credential: 'That credential or profession is not in my knowledge base.',
+};
+
+export function answerReply(
+  doc: AnswerDoc,
+  options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean; scenario?: ScenarioAnswer | null },
+): ReplyPayload {
   const relatedButtons = options.related.slice(0, 3).map((r) => button(askButtonId.show(r), r.question));
   const feedback = [button(askButtonId.vote(doc, 'up'), '👍 Helpful', ButtonStyle.Secondary), button(askButtonId.vote(doc, 'down'), '👎 Not helpful', ButtonStyle.Secondary)];
   const footer = options.score === null ? doc.id : `${doc.id} · match ${Math.round(options.score * 100)}%`;
+  const scenario = options.scenario ?? null;
+  if (scenario !== null) return scenarioReply(doc, scenario, options.ephemeral, footer, feedback);
   return {
     ephemeral: options.ephemeral,
     embeds: [
@@ -28,25 +50,62 @@ export function answerReply(doc: AnswerDoc, options: { score: number | null; rel
   };
 }
 
+const SURENESS_LABEL = { high: 'Fairly sure', medium: 'Reasonably sure', low: 'Not very sure' } as const;
+
+/** "Which level is this?": the level first, the cues that point there, how sure, and what to read next. */
+function scenarioReply(next: AnswerDoc, scenario: ScenarioAnswer, ephemeral: boolean, footer: string, feedback: ReturnType<typeof button>[]): ReplyPayload {
+  const style = LEVEL_STYLE[scenario.level];
+  const cues = scenario.cues.slice(0, 6).map((c) => `“${c.cue}” → ${LEVEL_STYLE[c.level].label}`);
+  const fields = [
+    { name: 'Cues', value: cues.join('\n') || 'No single cue; the closest entry decided.', inline: true },
+    { name: 'How sure', value: SURENESS_LABEL[scenario.sureness], inline: true },
+  ];
+  if (scenario.contested !== null) fields.push({ name: 'The sources disagree', value: scenario.contested, inline: false });
+  fields.push({ name: 'Read next', value: next.question, inline: false });
+  return {
+    ephemeral,
+    embeds: [{ title: `${style.badge} ${style.label}`, description: scenario.text, color: style.colour, fields, footer: { text: footer } }],
+    components: [...rows([button(askButtonId.show(next), next.question, ButtonStyle.Primary)]), ...rows(feedback)],
+  };
+}
+
 export function unsureReply(question: string, suggestions: readonly AnswerDoc[]): ReplyPayload {
   return {
     ephemeral: true,
-    content: `I'm not sure what you mean by “${quoteUserText(question)}”. Did you mean one of these?`,
+    content: `I'm not sure what you mean by “${quoteUserText(question)}”. Did you mean one of these?\n${COVERAGE_LINE}`,
     components: rows(suggestions.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
   };
 }
 
-export function noMatchReply(question: string, examples: readonly AnswerDoc[]): ReplyPayload {
-  const lines = [
-    question.trim() === ''
-      ? 'Ask me a question about social work practice.'
-      : `Sorry, I don't have an answer for “${quoteUserText(question)}”. I've noted it for the people who curate my knowledge.`,
-    'I cover **micro** (individuals and families), **mezzo** (groups, organisations, communities) and **macro** (policy and systems) social work: what each level is, how they differ, examples, jobs, skills, degrees and licences.',
-    'Try one of these:',
-  ];
+/**
+ * A refusal, never silent: why, what the bot covers, and up to three entries to try: the
+ * nearest ones when the question used social-work words, otherwise good first questions.
+ * "Noted" is said only when the question really was logged for the curators.
+ */
+export function noMatchReply(
+  question: string,
+  options: { suggestions: readonly AnswerDoc[]; examples: readonly AnswerDoc[]; logged: boolean; uncovered: UncoveredKind | null },
+): ReplyPayload {
+  const empty = question.trim() === '';
+  const first = empty
+    ? 'Ask me a question about social work practice.'
+    : `Sorry, I don't have an answer for “${quoteUserText(question)}”.${options.logged ? " I've noted it for the people who curate my knowledge." : ''}`;
+  const lines = [first];
+  if (options.uncovered !== null) lines.push(UNCOVERED_LINE[options.uncovered]);
+  lines.push(COVERAGE_LINE);
+  const offered = options.suggestions.length > 0 ? options.suggestions : options.examples;
+  lines.push(options.suggestions.length > 0 ? 'Did you mean one of these?' : 'Try one of these:');
   return {
     ephemeral: true,
     content: lines.join('\n'),
-    components: rows(examples.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
+    components: rows(offered.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
+  };
+}
+
+/** Greetings and thanks: a short friendly pointer, never an entry. */
+export function chitChatReply(): ReplyPayload {
+  return {
+    ephemeral: true,
+    content: "Hi! 👋 I'm Levels Tutor. Ask me anything about micro, mezzo and macro social work, like `/ask question: what is mezzo practice?`, or see `/help` for everything I can do.",
   };
 }

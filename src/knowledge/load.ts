@@ -6,14 +6,19 @@ import {
   glossaryTermSchema,
   qaEntrySchema,
   quizItemSchema,
+  scenarioCueSchema,
   sourceSchema,
   TERM_LINK_PREFIX,
   type GlossaryTerm,
   type Knowledge,
   type QaEntry,
   type QuizItem,
+  type ScenarioCue,
   type Source,
 } from './schema.ts';
+
+/** The scenario classifier's cue lexicon; see knowledge/README.md. */
+export const CUES_FILE = 'scenario-cues.yaml';
 
 /** One thing wrong in the knowledge folder, located precisely enough to fix by hand. */
 export interface KnowledgeProblem {
@@ -146,6 +151,12 @@ function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): vo
       }
     });
   }
+  const termIds = new Set(knowledge.terms.map((t) => t.id));
+  knowledge.cues.forEach((cue, index) => {
+    if (cue.see === undefined) return;
+    const found = cue.see.startsWith('term:') ? termIds.has(cue.see.slice(5)) : entryIds.has(cue.see);
+    if (!found) problems.push({ file: cue.file, id: cue.cue, field: `${index}.see`, message: `"${cue.see}" is no Q&A id or glossary term` });
+  });
   for (const item of [...knowledge.entries, ...knowledge.terms, ...knowledge.quiz]) {
     item.sources.forEach((sourceId, index) => {
       if (!sourceIds.has(sourceId)) {
@@ -187,7 +198,9 @@ export function readKnowledge(dir: string): { knowledge: Knowledge; problems: Kn
   const terms: GlossaryTerm[] = readList(dir, 'glossary.yaml', glossaryTermSchema, problems);
   const parsedQuiz: ParsedQuizItem[] = yamlFilesIn(dir, 'quiz', problems).flatMap((file) => readList(dir, file, quizItemSchema, problems));
   const quiz = linkQuizItems(parsedQuiz, entries, terms, problems);
-  const knowledge: Knowledge = { sources, entries, terms, quiz };
+  // Optional: without it the scenario classifier has no cues and says it is unsure.
+  const cues: ScenarioCue[] = existsSync(path.join(dir, CUES_FILE)) ? readList(dir, CUES_FILE, scenarioCueSchema, problems) : [];
+  const knowledge: Knowledge = { sources, entries, terms, quiz, cues };
   checkReferences(knowledge, problems);
   return { knowledge, problems: summariseCascades(problems) };
 }

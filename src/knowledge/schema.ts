@@ -14,6 +14,24 @@ export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/**
+ * The kind of question a Q&A entry answers, so ranking can match the shape of a question
+ * ("what is…", "how do … differ", "which jobs…") without guessing it from the wording.
+ */
+export const INTENTS = [
+  'definition',
+  'comparison',
+  'examples',
+  'jobs',
+  'settings',
+  'skills',
+  'degree',
+  'importance',
+  'classification',
+  'explanation',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
 /** Ids travel in button custom ids, two to a button, within Discord's 100 characters. */
 export const ID_MAX_LENGTH = 45;
 const id = z
@@ -34,6 +52,8 @@ export const sourceSchema = z.strictObject({
 export const qaEntrySchema = z.strictObject({
   id,
   question: text(200),
+  // Optional so a quick test entry stays short; the real knowledge base gives every entry one.
+  intent: z.enum(INTENTS).default('explanation'),
   alternatives: z.array(text(200)).min(1, 'needs at least one alternative phrasing').max(20),
   // The hard cap protects the embed; the friendlier 1,000-character limit is a kb:check problem.
   answer: text(3500),
@@ -87,16 +107,29 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...quizBase, kind: z.literal('scenario-level'), answer: z.enum(PRACTICE_LEVELS) }),
 ]);
 
+/** A word or phrase in a description of practice that points to a level (scenario-cues.yaml). */
+export const scenarioCueSchema = z.strictObject({
+  cue: text(60),
+  level: z.enum(PRACTICE_LEVELS),
+  weight: z.number().min(0.5).max(5),
+  /** The Q&A id (or `term:<glossary id>`) a student should read next when this cue decides. */
+  see: z.string().regex(/^(term:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a Q&A id or term:<glossary id>').optional(),
+  /** Where the sources disagree about this cue's level: said in the answer instead of pretending. */
+  contested: text(300).optional(),
+});
+
 export type Source = z.infer<typeof sourceSchema>;
 /** Each item remembers the file it came from, for error messages and curators. */
 export type QaEntry = z.infer<typeof qaEntrySchema> & { file: string };
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema> & { file: string };
 /** `readMore` is the command that opens what the item teaches, resolved from `teaches` at load time. */
 export type QuizItem = z.infer<typeof quizItemSchema> & { file: string; readMore: string };
+export type ScenarioCue = z.infer<typeof scenarioCueSchema> & { file: string };
 
 export interface Knowledge {
   readonly sources: readonly Source[];
   readonly entries: readonly QaEntry[];
   readonly terms: readonly GlossaryTerm[];
   readonly quiz: readonly QuizItem[];
+  readonly cues: readonly ScenarioCue[];
 }

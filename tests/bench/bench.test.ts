@@ -79,7 +79,9 @@ describe('bench helpers', () => {
   });
 
   test('top-1 accuracy counts a question only when the best match is one of its expected ids', () => {
-    const fixtures = { inScope: [{ q: 'a', expect: 'x' }, { q: 'b', expect: ['y', 'z'] }, { q: 'c', expect: 'w' }, { q: 'd', expect: 'v' }], offTopic: [] };
+    const asked = (q: string, expect: string[], level?: string[]) => ({ q, category: 'clean', expect, split: 'tune' as const, ...(level ? { level } : {}) });
+    // The refused question and the scenario are not counted: only a, b, c and d are.
+    const fixtures = { questions: [asked('a', ['x']), asked('b', ['y', 'z']), asked('c', ['w']), asked('d', ['v']), asked('e', []), asked('f', [], ['micro'])] };
     const best = new Map([['a', 'x'], ['b', 'z'], ['c', 'x']]);
     expect(top1Accuracy(fixtures, (q) => best.get(q) ?? null)).toBe(0.5);
   });

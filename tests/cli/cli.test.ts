@@ -49,10 +49,30 @@ describe('npm run ask', () => {
   });
 
   test('an unknown flag gets the usage, not a stack trace', async () => {
-    const { code, output } = await run('src/cli/ask.ts', ['--loud', 'hi']);
+    const { code, output, stdout } = await run('src/cli/ask.ts', ['--loud', 'hi']);
     expect(code).toBe(2);
-    expect(output).toMatch(/usage: npm run ask/);
+    expect(stdout).toBe('');
+    expect(output).toMatch(/unknown option --loud\nusage: npm run ask/);
     expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  test.each([[['']], [['   ']], [['--json', '']]])('an empty question %j gets the usage and exit code 2', async (args) => {
+    const { code, output, stdout } = await run('src/cli/ask.ts', args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(output).toMatch(/usage: npm run ask/);
+  });
+
+  test('--batch answers prototype words like any other, and never stops on one line', async () => {
+    const file = path.join(tempDir(), 'questions.txt');
+    writeFileSync(file, 'constructor\n__proto__\ntoString hasOwnProperty\nand mezzo?\nwhat is macro social work\n');
+    const { code, stdout } = await run('src/cli/ask.ts', ['--json', '--batch', file]);
+    expect(code).toBe(0);
+    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r) => r.query)).toEqual(['constructor', '__proto__', 'toString hasOwnProperty', 'and mezzo?', 'what is macro social work']);
+    // Each line on its own: "and mezzo?" is not read as a follow-up of the line before.
+    expect(results[3].answer?.id).toBe('mezzo-definition');
+    expect(results[4].answer.id).toBe('macro-definition');
   });
 });
 
@@ -78,6 +98,20 @@ describe('npm run eval', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^top-1 accuracy: 0\.\d{3}$/m);
     expect(stdout).toMatch(/^abstention rate: 0\.\d{3}$/m);
+    expect(stdout).toMatch(/^refusal rate: 0\.\d{3}$/m);
+    expect(stdout).toMatch(/^scenario level accuracy: 0\.\d{3}$/m);
+    expect(stdout).toMatch(/^ {2}two-typos +\d\.\d{3} \(n=\d+\)$/m);
+    expect(stdout).toMatch(/^split tune: top-1 /m);
+    expect(stdout).toMatch(/^split report: top-1 /m);
+  });
+
+  test('--split tune grades only the tune split; a bad split is refused', async () => {
+    const tune = await run('src/cli/eval.ts', ['--split', 'tune']);
+    expect(tune.code).toBe(0);
+    expect(tune.stdout).toMatch(/^questions: \d+ \(split tune\)$/m);
+    expect(tune.stdout).not.toMatch(/^split report/m);
+    const bad = await run('src/cli/eval.ts', ['--split', 'all']);
+    expect(bad.code).toBe(2);
   });
 });
 

@@ -93,3 +93,38 @@ describe('AnswerEngine.autocomplete', () => {
     for (const input of ['', ' ', '@everyone', 'x'.repeat(10_000), '\uD800', null]) expect(() => engine.autocomplete(input)).not.toThrow();
   });
 });
+
+describe('words that name Object.prototype members', () => {
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'what is constructor in micro social work', 'valueOf macro __proto__ toString'])(
+    '%j is an ordinary word',
+    (question) => {
+      expect(() => engine.ask(question)).not.toThrow();
+      expect(() => engine.autocomplete(question)).not.toThrow();
+      expect(['answered', 'out-of-scope', 'unsure', 'empty']).toContain(engine.ask(question).outcome);
+    },
+  );
+
+  test('a prototype word next to a real question does not get in the way', () => {
+    expect(engine.ask('constructor what is micro social work').answer?.doc.id).toBe('micro-definition');
+  });
+});
+
+describe('chit-chat', () => {
+  test.each(['hi', 'thanks!', 'who made you', 'hello there'])('%j gets no entry', (question) => {
+    const result = engine.ask(question);
+    expect(result.outcome).toBe('chit-chat');
+    expect(result.answer).toBeNull();
+  });
+});
+
+describe('follow-ups', () => {
+  test('read in the context of the previous question', () => {
+    expect(engine.ask('and macro?', { question: 'what is micro social work' }).answer?.doc.id).toBe('macro-definition');
+  });
+  test('without context, a follow-up is asked as it stands', () => {
+    expect(engine.ask('and macro? what is that one').answer?.doc.id).toBe('macro-definition');
+  });
+  test('a question that stands on its own ignores the context', () => {
+    expect(engine.ask('do macro sws need a licence', { question: 'what is micro social work' }).answer?.doc.id).toBe('licence-needed');
+  });
+});

@@ -1,0 +1,138 @@
+import type { Knowledge } from '../knowledge/schema.ts';
+import { contentTokens, foldText } from './text.ts';
+
+export interface AutocompleteChoice {
+  readonly label: string;
+  /** Text that, asked as a question, leads straight back to this item. */
+  readonly value: string;
+  readonly kind: 'question' | 'term';
+  readonly id: string;
+}
+
+interface AutocompleteItem extends AutocompleteChoice {
+  readonly index: number;
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly stems: ReadonlySet<string>;
+}
+
+function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** Question and term labels as the user types: whole-prefix matches, then word matches, then fuzzy ones. */
+export class Autocompleter {
+  private readonly autocompleteItems: AutocompleteItem[] = [];
+  private readonly autocompleteIndexById = new Map<string, number>();
+  private readonly autocompleteByKey: AutocompleteItem[];
+  private readonly autocompleteByStem = new Map<string, number[]>();
+  private readonly autocompleteWords: string[];
+  private readonly autocompleteByWord = new Map<string, number[]>();
+  /** Scratch for autocomplete(), left zeroed: which labels have a word starting with the one being typed. */
+  private readonly autocompleteMarks: Uint8Array;
+
+  constructor(
+    knowledge: Knowledge,
+    /** Ids of the best answers to a (possibly misspelt) text: the answer engine's own ranking. */
+    private readonly fuzzy: (text: string, limit: number) => readonly string[],
+  ) {
+    this.buildAutocomplete(knowledge);
+    this.autocompleteByKey = [...this.autocompleteItems].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.autocompleteWords = [...this.autocompleteByWord.keys()].sort();
+    this.autocompleteMarks = new Uint8Array(this.autocompleteItems.length);
+  }
+
+  private buildAutocomplete(knowledge: Knowledge): void {
+    const add = (choice: AutocompleteChoice): void => {
+      const key = foldText(choice.label);
+      const words = key.split(' ').filter(Boolean);
+      const index = this.autocompleteItems.length;
+      const stems = new Set(contentTokens(choice.label));
+      this.autocompleteItems.push({ ...choice, index, key, words, stems });
+      this.autocompleteIndexById.set(choice.id, index);
+      for (const s of stems) addPosting(this.autocompleteByStem, s, index);
+      for (const word of words) addPosting(this.autocompleteByWord, word, index);
+    };
+    for (const entry of knowledge.entries) add({ label: entry.question, value: entry.question, kind: 'question', id: entry.id });
+    for (const term of knowledge.terms) add({ label: term.term, value: term.term, kind: 'term', id: `term:${term.id}` });
+  }
+
+  /** Suggestions as the user types: whole-prefix matches, then word matches, then fuzzy ones. */
+  suggest(input: unknown, limit = 25): AutocompleteChoice[] {
+    const query = foldText(input);
+    if (query === '') return this.autocompleteItems.slice(0, limit).map(toChoice);
+    const picked = new Set<number>();
+    const out: AutocompleteChoice[] = [];
+    const take = (index: number): void => {
+      if (out.length >= limit || picked.has(index)) return;
+      picked.add(index);
+      out.push(toChoice(this.autocompleteItems[index] as AutocompleteItem));
+    };
+
+    // 1. Labels that start with what was typed.
+    for (let i = lowerBound(this.autocompleteByKey, query); i < this.autocompleteByKey.length && out.length < limit; i++) {
+      const item = this.autocompleteByKey[i] as AutocompleteItem;
+      if (!item.key.startsWith(query)) break;
+      take(item.index);
+    }
+
+    // 2. Labels holding every finished word, and a word that starts with the one being typed.
+    if (out.length < limit) {
+      const words = query.split(' ');
+      const partial = words.pop() as string;
+      const required = contentTokens(words.join(' '));
+      // Marks in a typed array, cleared below: at 10,000 entries one typed letter marks thousands of labels.
+      const prefixed: number[][] = [];
+      for (let i = lowerBound(this.autocompleteWords, partial); i < this.autocompleteWords.length; i++) {
+        const word = this.autocompleteWords[i] as string;
+        if (!word.startsWith(partial)) break;
+        const postings = this.autocompleteByWord.get(word) as number[];
+        for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 1;
+        prefixed.push(postings);
+      }
+      // In label order, stopping once full: the labels of the rarest finished word, or all of them.
+      let walk: readonly number[] | null = null;
+      for (const s of required) {
+        const postings = this.autocompleteByStem.get(s) ?? [];
+        if (walk === null || postings.length < walk.length) walk = postings;
+      }
+      const count = walk === null ? this.autocompleteItems.length : walk.length;
+      for (let i = 0; i < count && out.length < limit; i++) {
+        const index = walk === null ? i : (walk[i] as number);
+        const item = this.autocompleteItems[index] as AutocompleteItem;
+        if (this.autocompleteMarks[index] === 1 && required.every((s) => item.stems.has(s))) take(index);
+      }
+      for (const postings of prefixed) for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 0;
+    }
+
+    // 3. Fuzzy: the answer engine's own ranking, for typos and other word orders.
+    if (out.length < limit && query.length >= 3) {
+      for (const id of this.fuzzy(query, limit)) {
+        const index = this.autocompleteIndexById.get(id);
+        if (index !== undefined) take(index);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+}
+
+function toChoice(item: AutocompleteItem): AutocompleteChoice {
+  return { label: item.label, value: item.value, kind: item.kind, id: item.id };
+}
+
+function lowerBound(sorted: readonly { key: string }[] | readonly string[], target: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const value = sorted[mid] as { key: string } | string;
+    const key = typeof value === 'string' ? value : value.key;
+    if (key < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+

@@ -1,0 +1,103 @@
+import type { Intent, PracticeLevel } from '../knowledge/schema.ts';
+import { expandWords, foldText, isStopword } from './text.ts';
+
+/** What kind of question this is, read from its shape rather than its topic. */
+export interface QuestionShape {
+  /** The intent an entry must declare to answer it best, or null when the shape says nothing. */
+  readonly intent: Intent | null;
+  /** "Which level is this?" or a plain description of practice: answered by the scenario classifier. */
+  readonly scenario: boolean;
+  /** Greetings, thanks and questions about the bot itself. */
+  readonly chitChat: boolean;
+  /** The practice levels the question names, in the order named. */
+  readonly levels: readonly PracticeLevel[];
+}
+
+const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
+  ['micro', 'micro'],
+  ['mezzo', 'mezzo'],
+  ['meso', 'mezzo'],
+  ['macro', 'macro'],
+]);
+
+/** Words that, before "level", name one: "the individual level", "the group level", "the policy level". */
+const LEVEL_OF_DESCRIPTION: ReadonlyMap<string, PracticeLevel> = new Map([
+  ['individual', 'micro'],
+  ['personal', 'micro'],
+  ['group', 'mezzo'],
+  ['organization', 'mezzo'],
+  ['intermediate', 'mezzo'],
+  ['middle', 'mezzo'],
+  ['policy', 'macro'],
+  ['system', 'macro'],
+  ['systems', 'macro'],
+  ['societal', 'macro'],
+  ['governmental', 'macro'],
+]);
+
+/** Asking which level something belongs to. */
+const LEVEL_QUESTION =
+  /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
+/** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
+const PRACTICE_DESCRIPTION =
+  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
+
+const CHIT_CHAT_WORDS = new Set(
+  `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
+   thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
+   bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
+   how are r doing going whats up is it wassup hru wyd`.split(/\s+/),
+);
+const CHIT_CHAT_PHRASES =
+  /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+
+const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
+  ['comparison', /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/],
+  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of)\b/],
+  ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
+  ['degree', /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/],
+  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],
+  ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
+  ['examples', /\b(examples?|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
+];
+
+/** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
+const DEFINITION_SHAPE =
+  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
+
+const shapeCache = new Map<string, QuestionShape>();
+const SHAPE_CACHE_LIMIT = 5_000;
+
+/** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. Cached. */
+export function readShape(question: string): QuestionShape {
+  const cached = shapeCache.get(question);
+  if (cached !== undefined) return cached;
+  const shape = shapeOf(question);
+  if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.delete(shapeCache.keys().next().value as string);
+  shapeCache.set(question, shape);
+  return shape;
+}
+
+function shapeOf(question: string): QuestionShape {
+  const folded = foldText(question);
+  const words = expandWords(question);
+  const levels: PracticeLevel[] = [];
+  words.forEach((word, i) => {
+    // "the organisational level" names mezzo as surely as "mezzo" does.
+    const level = LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
+    if (level !== undefined && !levels.includes(level)) levels.push(level);
+  });
+  const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
+  const scenario = LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded);
+  return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, chitChat, levels };
+}
+
+function intentOf(folded: string, words: readonly string[]): Intent | null {
+  for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
+  // A yes/no question about a level: "is case management micro?", "does macro include research?".
+  if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';
+  const content = words.filter((word) => !isStopword(word));
+  // "what is X", "define X", "X?", or a bare term: a definition when X is short.
+  if (content.length > 0 && content.length <= 4 && (DEFINITION_SHAPE.test(folded) || content.length === words.length)) return 'definition';
+  return null;
+}

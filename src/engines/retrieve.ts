@@ -1,0 +1,258 @@
+import type { Intent, Level } from '../knowledge/schema.ts';
+import type { SpellCorrector } from './correct.ts';
+import { expandWords, isLevelLookalike, isStopword, stem } from './text.ts';
+
+/** Something the bot can answer: a Q&A entry, or a glossary term asked about directly. */
+export interface AnswerDoc {
+  /** Q&A entry id, or `term:<glossary id>` for a glossary term. */
+  readonly id: string;
+  readonly kind: 'entry' | 'term';
+  /** For an entry its question; for a term its name as a card title ("BSW (Bachelor of Social Work)"). */
+  readonly question: string;
+  readonly answer: string;
+  readonly levels: readonly Level[];
+  /** What the entry answers; a glossary term answers a definition. */
+  readonly intent: Intent;
+  readonly related: readonly string[];
+  readonly sources: readonly string[];
+  readonly phrasings: readonly string[];
+}
+
+export interface QueryToken {
+  readonly token: string;
+  readonly weight: number;
+  readonly known: boolean;
+  readonly lookalike: boolean;
+}
+
+export interface Candidate {
+  readonly doc: AnswerDoc;
+  readonly index: number;
+  readonly score: number;
+  /** Share of the question's weight this document's best phrasing covers. */
+  readonly questionShare: number;
+}
+
+export interface RetrievalTuning {
+  /** An unknown word weighs this share of the rarest known word. */
+  readonly unknownWeight: number;
+  /** Share of a phrasing score that rewards covering the question (the rest: covering the phrasing). */
+  readonly questionCoverageWeight: number;
+  /** Glossary terms are short; this keeps them from outranking a fuller Q&A entry. */
+  readonly termFactor: number;
+  /** How much a phrasing match counts against a match in the answer text. */
+  readonly phrasingWeight: number;
+}
+
+/** Re-scores a candidate (intent, levels) before the top-k selection. */
+export type Adjust = (doc: AnswerDoc, score: number, index: number) => number;
+
+function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/**
+ * An inverted index over stemmed words of every phrasing and answer. Scores weigh rare words
+ * more (IDF), are normalised to 0..1, and only the best k are kept: nothing sorts every candidate.
+ */
+export class Retriever {
+  private readonly phrasingIndex = new Map<string, number[]>();
+  private readonly phrasingDoc: Int32Array;
+  private readonly phrasingWeight: Float64Array;
+  /**
+   * Scratch space for rank(), left zeroed after each call. At 10,000 entries a common word
+   * matches most phrasings, and typed arrays are far cheaper there than Maps and objects.
+   */
+  private readonly matchedWeight: Float64Array;
+  private readonly touchedPhrasings: Int32Array;
+  private readonly bestScore: Float64Array;
+  private readonly bestShare: Float64Array;
+  private readonly bestExact: Uint8Array;
+  private readonly touchedDocs: Int32Array;
+  private readonly answerWeight: Float64Array;
+  private readonly answerIndex = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** How often each folded word occurs across the knowledge base: the spell corrector's vocabulary. */
+  readonly wordFrequency = new Map<string, number>();
+  /** Stemmed words of each document (phrasings and answer), to check what an answer covers. */
+  private readonly docTokens: Array<ReadonlySet<string>> = [];
+
+  constructor(
+    readonly docs: readonly AnswerDoc[],
+    private readonly tuning: RetrievalTuning,
+  ) {
+    const documentFrequency = new Map<string, number>();
+    const phrasings: Array<{ doc: number; tokens: ReadonlySet<string> }> = [];
+    const countWords = (words: readonly string[]): void => {
+      for (const word of words) this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1);
+    };
+
+    docs.forEach((doc, docIndex) => {
+      const tokensOfDoc = new Set<string>();
+      for (const text of doc.phrasings) {
+        const words = expandWords(text).filter((word) => !isStopword(word));
+        countWords(words);
+        const tokens = new Set(words.map(stem));
+        tokens.forEach((token) => tokensOfDoc.add(token));
+        phrasings.push({ doc: docIndex, tokens });
+      }
+      const answerWords = expandWords(doc.answer).filter((word) => !isStopword(word));
+      countWords(answerWords);
+      const answerTokens = new Set(answerWords.map(stem));
+      answerTokens.forEach((token) => tokensOfDoc.add(token));
+      answerTokens.forEach((token) => addPosting(this.answerIndex, token, docIndex));
+      tokensOfDoc.forEach((token) => documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1));
+      this.docTokens.push(tokensOfDoc);
+    });
+
+    const docCount = Math.max(docs.length, 1);
+    for (const [token, frequency] of documentFrequency) this.idf.set(token, Math.log(1 + docCount / frequency));
+    this.maxIdf = Math.log(1 + docCount);
+
+    this.phrasingDoc = new Int32Array(phrasings.length);
+    this.phrasingWeight = new Float64Array(phrasings.length);
+    phrasings.forEach((phrasing, index) => {
+      let weight = 0;
+      for (const token of phrasing.tokens) {
+        weight += this.idf.get(token) ?? 0;
+        addPosting(this.phrasingIndex, token, index);
+      }
+      this.phrasingDoc[index] = phrasing.doc;
+      this.phrasingWeight[index] = weight;
+    });
+    this.matchedWeight = new Float64Array(phrasings.length);
+    this.touchedPhrasings = new Int32Array(phrasings.length);
+    this.bestScore = new Float64Array(docs.length);
+    this.bestShare = new Float64Array(docs.length);
+    this.bestExact = new Uint8Array(docs.length);
+    this.touchedDocs = new Int32Array(docs.length);
+    this.answerWeight = new Float64Array(docs.length);
+  }
+
+  /** Whether a stemmed word occurs anywhere in the knowledge base. */
+  knows(token: string): boolean {
+    return this.idf.has(token);
+  }
+
+  /** Whether a document's phrasings or answer hold a stemmed word. */
+  docHas(index: number, token: string): boolean {
+    return this.docTokens[index]?.has(token) ?? false;
+  }
+
+  /** Content words of a question, corrected where misspelt, each weighted by rarity. */
+  queryTokens(text: string, corrector: SpellCorrector): QueryToken[] {
+    const seen = new Map<string, QueryToken>();
+    for (const word of expandWords(text)) {
+      if (isStopword(word)) continue;
+      // A number the knowledge base never mentions ("like I'm 5") says nothing about the topic.
+      if (/^\d+$/.test(word) && !this.idf.has(word)) continue;
+      // "macros" stems to "macro", so the plurals are look-alikes even though their stem is known.
+      const lookalike = isLevelLookalike(word) && (word === 'macros' || word === 'micros' || !this.idf.has(stem(word)));
+      let token = lookalike ? word : stem(word);
+      let known = !lookalike && this.idf.has(token);
+      if (!known && !lookalike) {
+        const corrected = corrector.correct(word);
+        if (corrected !== null) {
+          token = stem(corrected);
+          known = this.idf.has(token);
+        }
+      }
+      if (seen.has(token)) continue;
+      const weight = known ? (this.idf.get(token) as number) : this.maxIdf * this.tuning.unknownWeight;
+      seen.set(token, { token, known, lookalike, weight });
+    }
+    return [...seen.values()];
+  }
+
+  /** The best k documents sharing a word with the query, scored 0..1, best first. */
+  rank(tokens: readonly QueryToken[], k: number, adjust?: Adjust): Candidate[] {
+    const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
+    const { matchedWeight, touchedPhrasings, bestScore, bestShare, bestExact, touchedDocs, answerWeight } = this;
+    let phrasingCount = 0;
+    for (const { token, weight, known } of tokens) {
+      if (!known) continue;
+      const postings = this.phrasingIndex.get(token);
+      if (postings === undefined) continue;
+      for (let i = 0; i < postings.length; i++) {
+        const index = postings[i] as number;
+        // A known token's weight (its IDF) is always positive, so zero means "not matched yet".
+        if (matchedWeight[index] === 0) touchedPhrasings[phrasingCount++] = index;
+        (matchedWeight[index] as number) += weight;
+      }
+    }
+    let docCount = 0;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    for (let i = 0; i < phrasingCount; i++) {
+      const index = touchedPhrasings[i] as number;
+      const matched = matchedWeight[index] as number;
+      matchedWeight[index] = 0;
+      const docIndex = this.phrasingDoc[index] as number;
+      // Reward covering the question, and (less) covering the whole phrasing.
+      const questionShare = matched / totalWeight;
+      const phrasingShare = matched / Math.max(this.phrasingWeight[index] as number, matched);
+      const score = coverQuestion * questionShare + (1 - coverQuestion) * phrasingShare;
+      const best = bestScore[docIndex] as number;
+      if (score > best) {
+        if (best === 0) touchedDocs[docCount++] = docIndex;
+        bestScore[docIndex] = score;
+        bestShare[docIndex] = questionShare;
+        bestExact[docIndex] = questionShare > 0.999 && phrasingShare > 0.999 ? 1 : 0;
+      }
+    }
+    for (const { token, weight } of tokens) {
+      const postings = this.answerIndex.get(token);
+      if (postings !== undefined) for (let i = 0; i < postings.length; i++) (answerWeight[postings[i] as number] as number) += weight;
+    }
+    const top = new TopK(k);
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      const phrasingScore = bestScore[docIndex] as number;
+      const exact = bestExact[docIndex] === 1;
+      const answerMatched = answerWeight[docIndex] as number;
+      bestScore[docIndex] = 0;
+      const doc = this.docs[docIndex] as AnswerDoc;
+      const raw = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * (answerMatched / totalWeight);
+      // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
+      const factor = doc.kind === 'entry' ? 1 : exact ? 1.02 : this.tuning.termFactor;
+      // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
+      const base = Math.min(1, raw * factor);
+      const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
+      top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
+    }
+    for (const { token } of tokens) {
+      const postings = this.answerIndex.get(token);
+      if (postings !== undefined) for (let i = 0; i < postings.length; i++) answerWeight[postings[i] as number] = 0;
+    }
+    return top.items();
+  }
+}
+
+/** Before: higher score, then an entry before a term, then the earlier document. */
+function before(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.doc.kind !== b.doc.kind) return a.doc.kind === 'entry';
+  return a.index < b.index;
+}
+
+/** The best k of a stream, kept in order by insertion: O(n·k) with small k, no full sort. */
+export class TopK {
+  private readonly kept: Candidate[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(candidate: Candidate): void {
+    const kept = this.kept;
+    if (this.k <= 0) return;
+    if (kept.length === this.k && !before(candidate, kept[kept.length - 1] as Candidate)) return;
+    let at = kept.length;
+    while (at > 0 && before(candidate, kept[at - 1] as Candidate)) at--;
+    kept.splice(at, 0, candidate);
+    if (kept.length > this.k) kept.pop();
+  }
+
+  items(): Candidate[] {
+    return this.kept;
+  }
+}

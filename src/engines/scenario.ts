@@ -1,0 +1,94 @@
+import type { PracticeLevel, ScenarioCue } from '../knowledge/schema.ts';
+import { expandWords } from './text.ts';
+
+export type Sureness = 'high' | 'medium' | 'low';
+
+export interface ScenarioVerdict {
+  readonly level: PracticeLevel;
+  /** The cues found in the text, as written in the lexicon, strongest first. */
+  readonly cues: ReadonlyArray<{ readonly cue: string; readonly level: PracticeLevel }>;
+  readonly sureness: Sureness;
+  /** Each level's summed cue weight. */
+  readonly scores: Readonly<Record<PracticeLevel, number>>;
+  /** The Q&A id (or `term:<id>`) to read next. */
+  readonly see: string;
+  /** Where the sources disagree about a cue found, in the lexicon's words. */
+  readonly contested: string | null;
+}
+
+interface CompiledCue extends ScenarioCue {
+  readonly tokens: readonly string[];
+}
+
+const LEVEL_ORDER: readonly PracticeLevel[] = ['micro', 'mezzo', 'macro'];
+
+/**
+ * How the matcher reads both cue and text: folded, British folded to American, stopwords kept,
+ * not stemmed, since number matters here: "a teen" is micro, "teens" mezzo.
+ */
+function tokensOf(text: string): readonly string[] {
+  return expandWords(text);
+}
+
+/**
+ * Classifies a description of practice by level from a curated lexicon of cues
+ * (knowledge/scenario-cues.yaml): who the client is and what is being changed.
+ * Each cue found adds its weight to its level; the heaviest level wins.
+ */
+export class ScenarioClassifier {
+  /** Cues by their first token, longest first, so a phrase is checked before its parts. */
+  private readonly byFirstToken = new Map<string, CompiledCue[]>();
+
+  constructor(
+    cues: readonly ScenarioCue[],
+    /** The entry to read next for each level when no cue names a better one. */
+    private readonly definitionOf: (level: PracticeLevel) => string,
+  ) {
+    for (const cue of cues) {
+      const tokens = tokensOf(cue.cue);
+      const first = tokens[0];
+      if (first === undefined) continue;
+      const list = this.byFirstToken.get(first) ?? [];
+      // "counsel" and "counseling" stem alike: one cue, at the larger weight, so a word never counts twice.
+      const same = list.findIndex((other) => other.tokens.join(' ') === tokens.join(' '));
+      if (same >= 0 && (list[same] as CompiledCue).weight >= cue.weight) continue;
+      if (same >= 0) list.splice(same, 1);
+      list.push({ ...cue, tokens });
+      list.sort((a, b) => b.tokens.length - a.tokens.length);
+      this.byFirstToken.set(first, list);
+    }
+  }
+
+  /**
+   * The level a text describes, or null when it holds no cue at all. `hint` adds weight to a
+   * level the best-matching Q&A entry names, for named practices the lexicon cannot know.
+   */
+  classify(text: string, hint?: { level: PracticeLevel; weight: number; see: string }): ScenarioVerdict | null {
+    const tokens = tokensOf(text);
+    const scores: Record<PracticeLevel, number> = { micro: 0, mezzo: 0, macro: 0 };
+    const found: CompiledCue[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      for (const cue of this.byFirstToken.get(tokens[i] as string) ?? []) {
+        if (seen.has(cue.cue) || !cue.tokens.every((token, j) => tokens[i + j] === token)) continue;
+        seen.add(cue.cue);
+        found.push(cue);
+        scores[cue.level] += cue.weight;
+      }
+    }
+    if (hint !== undefined) scores[hint.level] += hint.weight;
+    if (found.length === 0 && hint === undefined) return null;
+
+    let level: PracticeLevel = 'micro';
+    for (const candidate of LEVEL_ORDER) if (scores[candidate] > scores[level]) level = candidate;
+    const total = scores.micro + scores.mezzo + scores.macro;
+    const share = total === 0 ? 0 : scores[level] / total;
+    const sureness: Sureness = share >= 0.75 && scores[level] >= 3 ? 'high' : share >= 0.6 ? 'medium' : 'low';
+
+    found.sort((a, b) => b.weight - a.weight || (a.cue < b.cue ? -1 : 1));
+    const deciding = found.find((cue) => cue.level === level && cue.see !== undefined);
+    const contested = found.find((cue) => cue.contested !== undefined)?.contested ?? null;
+    const see = hint !== undefined && hint.level === level ? hint.see : (deciding?.see ?? this.definitionOf(level));
+    return { level, cues: found.map((cue) => ({ cue: cue.cue, level: cue.level })), sureness, scores, see, contested };
+  }
+}

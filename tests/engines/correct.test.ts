@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { SpellCorrector } from '../../src/engines/correct.ts';
+
+const vocabulary = new Map([
+  ['social', 10], ['work', 12], ['levels', 5], ['examples', 4], ['difference', 3], ['practice', 8],
+  ['macro', 9], ['micro', 9], ['mezzo', 7], ['licensing', 2], ['clinical', 3], ['broad', 1], ['constructive', 1],
+]);
+const corrector = new SpellCorrector(vocabulary, new Set(['bread', 'hitting']));
+
+describe('SpellCorrector', () => {
+  test.each([
+    ['socail', 'social'], // transposition counts as one edit
+    ['wrok', 'work'],
+    ['levles', 'levels'],
+    ['socal', 'social'], // dropped letter
+    ['exmaples', 'examples'],
+    ['diffrence', 'difference'],
+    ['practce', 'practice'],
+    ['licesning', 'licensing'], // 9 letters: two edits allowed
+    ['clincal', 'clinical'],
+  ])('corrects %s to %s', (typo, word) => {
+    expect(corrector.correct(typo)).toBe(word);
+  });
+
+  test('allows one edit up to six letters and two from seven', () => {
+    expect(corrector.correct('sxcixl')).toBeNull(); // six letters, two edits
+    expect(corrector.correct('prectise')).toBe('practice'); // eight letters, two edits
+  });
+
+  test.each(['microwave', 'macros', 'mezzanine', 'microsoft'])('never turns the look-alike %s into a level word', (word) => {
+    expect(corrector.correct(word)).toBeNull();
+  });
+
+  test('leaves real words alone, however close', () => {
+    expect(corrector.correct('bread')).toBeNull();
+    expect(corrector.correct('hitting')).toBeNull();
+  });
+
+  test('prefers the more frequent of two equally close words', () => {
+    const tie = new SpellCorrector(new Map([['micro', 1], ['macro', 5]]));
+    expect(tie.correct('mxcro')).toBe('macro');
+    expect(tie.correct('micrp')).toBe('micro'); // but a closer word always wins
+  });
+
+  test('treats prototype names as ordinary words', () => {
+    for (const word of ['constructor', '__proto__', 'tostring', 'hasownproperty']) expect(() => corrector.correct(word)).not.toThrow();
+    expect(corrector.correct('constructiv')).toBe('constructive');
+    expect(corrector.correct('__proto__')).toBeNull();
+  });
+});

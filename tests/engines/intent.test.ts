@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { readShape } from '../../src/engines/intent.ts';
+
+describe('readShape', () => {
+  test.each([
+    ['what is macro', 'definition'],
+    ['define macro', 'definition'],
+    ['mezzo?', 'definition'],
+    ['tell me about mezzo', 'definition'],
+    ['meaning of person in environment', 'definition'],
+    ['what is the difference between micro and macro', 'comparison'],
+    ['micro vs mezzo', 'comparison'],
+    ['how do micro and macro differ', 'comparison'],
+    ['examples of mezzo practice', 'examples'],
+    ['jobs for macro social workers', 'jobs'],
+    ['where do micro social workers work', 'settings'],
+    ['skills for mezzo work', 'skills'],
+    ['what degree do I need', 'degree'],
+    ['do macro workers need a licence', 'degree'],
+    ['why does macro matter', 'importance'],
+    ['is case management micro?', 'classification'],
+  ])('%j asks for %s', (question, intent) => {
+    expect(readShape(question).intent).toBe(intent);
+  });
+
+  test.each([
+    'a social worker counsels a teen with depression. which level',
+    'social worker running a support group for grieving parents, what level',
+    'is this micro or mezzo: a worker trains hospital staff',
+    'a social worker lobbies the state for a housing bill',
+  ])('%j is a scenario', (question) => {
+    expect(readShape(question).scenario).toBe(true);
+  });
+
+  test.each(['hi', 'hello there', 'thanks!', 'thank you so much', 'who made you', 'are you a bot'])('%j is chit-chat', (question) => {
+    const shape = readShape(question);
+    expect(shape.chitChat).toBe(true);
+    expect(shape.scenario).toBe(false);
+  });
+
+  test.each(['hi what is micro', 'thanks, and what is mezzo', 'what is social work'])('%j is not chit-chat', (question) => {
+    expect(readShape(question).chitChat).toBe(false);
+  });
+
+  test('names the levels asked about, meso as mezzo', () => {
+    expect(readShape('how does meso differ from macro').levels).toEqual(['mezzo', 'macro']);
+    expect(readShape('constructor toString __proto__').levels).toEqual([]);
+    expect(readShape('what happens at the organisational level').levels).toEqual(['mezzo']);
+    expect(readShape('why is micro called the individual level').levels).toEqual(['micro']);
+  });
+});
