@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
 import { foldText } from '../src/engines/text.ts';
 import { askButtonParts, docIdOf } from '../src/format/custom-ids/ask.ts';
@@ -84,7 +85,7 @@ function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, eph
   return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral, scenario });
 }
 
-export const askCommand: CommandModule = {
+export const askCommand = defineCommand({
   data: {
     name: 'ask',
     description: 'Ask a question about micro, mezzo or macro social work practice',
@@ -94,7 +95,7 @@ export const askCommand: CommandModule = {
       { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in your own words', required: true, autocomplete: true, max_length: 500 },
       { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer (default: everyone in the channel)' },
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/ask question: what is the difference between micro and macro?', '/ask question: do I need a license for macro work? private: true'],
 
   async execute(interaction, context) {
@@ -150,4 +151,4 @@ export const askCommand: CommandModule = {
       content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",
     });
   },
-};
+});

@@ -1,14 +1,15 @@
 import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import type { CommandModule } from '../src/bot/command.ts';
+import { defineCommand } from '../src/bot/command.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
 
-export const helpCommand: CommandModule = {
+export const helpCommand = defineCommand({
   data: {
     name: 'help',
     description: 'What Levels Tutor does, every command, and this server’s study channels',
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/help'],
 
   async execute(interaction, context) {
@@ -48,4 +49,4 @@ export const helpCommand: CommandModule = {
       ],
     });
   },
-};
+});

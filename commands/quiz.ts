@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
 import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
 import { quizButtonParts } from '../src/format/custom-ids/quiz.ts';
@@ -46,7 +47,7 @@ async function practise(interaction: ChatInputInteraction | ButtonInteraction, c
   else await interaction.reply(payload);
 }
 
-export const quizCommand: CommandModule = {
+export const quizCommand = defineCommand({
   data: {
     name: 'quiz',
     description: 'Quick quizzes on micro, mezzo and macro practice',
@@ -83,7 +84,7 @@ export const quizCommand: CommandModule = {
       },
       reportSubcommand,
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz report period: month'],
 
   async execute(interaction, context) {
@@ -170,4 +171,4 @@ export const quizCommand: CommandModule = {
         return;
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
 import { termButtonParts } from '../src/format/custom-ids/term.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
@@ -17,14 +18,14 @@ function card(context: BotContext, term: GlossaryTerm, footer: string) {
   return termCard(term, footer, context.knowledge.sourceTitles(term.sources));
 }
 
-export const termCommand: CommandModule = {
+export const termCommand = defineCommand({
   data: {
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'A term to look up (leave empty for today’s term)', autocomplete: true, max_length: 100 }],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/term', '/term name: Person-in-Environment'],
 
   async execute(interaction, context) {
@@ -64,4 +65,4 @@ export const termCommand: CommandModule = {
         return;
     }
   },
-};
+});
