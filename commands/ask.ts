@@ -1,5 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { EVERYWHERE, repliesForcedPrivate, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
 import { foldText } from '../src/engines/text.ts';
@@ -80,17 +81,17 @@ function foldedPhrasings(doc: AnswerDoc): readonly string[] {
   return folded;
 }
 
-function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, ephemeral: boolean, result?: AskResult) {
+/** A private answer can be shared, unless Discord keeps every reply private here anyway. */
+function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, ephemeral: boolean, forcedPrivate: boolean, result?: AskResult) {
   const scenario = result?.answer?.scenario ?? null;
-  return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral, scenario });
+  return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral: ephemeral || forcedPrivate, shareable: !forcedPrivate, scenario });
 }
 
 export const askCommand = defineCommand({
   data: {
     name: 'ask',
     description: 'Ask a question about micro, mezzo or macro social work practice',
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...EVERYWHERE,
     options: [
       { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in your own words', required: true, autocomplete: true, max_length: 500 },
       { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer (default: everyone in the channel)' },
@@ -114,18 +115,18 @@ export const askCommand = defineCommand({
     }
     if (result.outcome !== 'empty') recent.remember(interaction.user.id, interaction.channelId, result.understood, now);
     if (result.answer !== null) {
-      await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, result));
+      await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, repliesForcedPrivate(interaction), result));
       return;
     }
     // "Noted" is claimed only for a question really logged; a failing database goes to the error boundary.
-    const logged = result.outcome !== 'empty';
-    if (logged) context.storage.askLog.logUnanswered(interaction.guildId, question, result.outcome);
-    if (result.outcome === 'unsure' && result.suggestions.length > 0) {
-      await interaction.reply(unsureReply(question, result.suggestions));
+    // The log id lets a "did you mean" pick pair this question with the entry chosen (npm run kb:suggest).
+    const logId = result.outcome === 'empty' ? null : context.storage.askLog.logUnanswered(serverId(interaction), question, result.outcome);
+    if (logId !== null && result.outcome === 'unsure' && result.suggestions.length > 0) {
+      await interaction.reply(unsureReply(question, result.suggestions, logId));
       return;
     }
     const examples = EXAMPLE_IDS.map((id) => context.knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
-    await interaction.reply(noMatchReply(question, { suggestions: result.suggestions, examples, logged, uncovered: result.uncovered }));
+    await interaction.reply(noMatchReply(question, { suggestions: result.suggestions, examples, logId, uncovered: result.uncovered }));
   },
 
   async autocomplete(interaction, context) {
@@ -139,13 +140,16 @@ export const askCommand = defineCommand({
     const parsed = askButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError("That button isn't valid anymore. Try `/ask` again.");
     const action = parsed.data;
-    if (action[0] === 'show') {
-      await interaction.reply(replyFor(context, findDoc(context, action[1], action[2]), null, true));
+    if (action[0] === 'show' || action[0] === 'pick') {
+      const doc = action[0] === 'show' ? findDoc(context, action[1], action[2]) : findDoc(context, action[2], action[3]);
+      // A pick pairs the question the bot could not answer with the entry the student chose, for `npm run kb:suggest`.
+      if (action[0] === 'pick') context.storage.picks.record(action[1], doc.id, interaction.user.id);
+      await interaction.reply(replyFor(context, doc, null, true, repliesForcedPrivate(interaction)));
       return;
     }
     const [, vote, kind, id] = action;
     const doc = findDoc(context, kind, id);
-    context.storage.askLog.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, interaction.guildId);
+    context.storage.askLog.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, serverId(interaction));
     await interaction.reply({
       ephemeral: true,
       content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",

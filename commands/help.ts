@@ -1,5 +1,5 @@
-import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand } from '../src/bot/command.ts';
+import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
 
@@ -7,18 +7,21 @@ export const helpCommand = defineCommand({
   data: {
     name: 'help',
     description: 'What Levels Tutor does, every command, and this server’s study channels',
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...EVERYWHERE,
   } as const satisfies CommandDefinition,
   examples: ['/help'],
 
   async execute(interaction, context) {
     const { entries, terms, quiz } = context.knowledge.knowledge;
-    const commandLines = context.commands.map((command) => `**/${command.data.name}**: ${command.data.description}\n${command.examples.map((e) => `\`${e}\``).join('\n')}`);
-    const studyChannels = interaction.guildId === null ? [] : context.storage.settings.get(interaction.guildId).studyChannelIds;
+    const commandLines = [
+      ...context.commands.map((command) => `**/${command.data.name}**: ${command.data.description}\n${command.examples.map((e) => `\`${e}\``).join('\n')}`),
+      ...context.messageCommands.map((command) => command.summary),
+    ];
+    const guildId = serverId(interaction);
+    const studyChannels = guildId === null ? [] : context.storage.settings.get(guildId).studyChannelIds;
     const where =
-      interaction.guildId === null
-        ? 'Quizzes run in a server’s study channels.'
+      guildId === null
+        ? 'Group quizzes run in the study channels of a server that added Levels Tutor; `/ask`, `/term` and `/quiz practice` work anywhere you installed the app.'
         : studyChannels.length > 0
           ? studyChannels.map((id) => `<#${id}>`).join(', ')
           : 'This server has no study channels yet: an admin adds one with `/setup study-channel add`.';

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
 import type { BotContext } from '../src/bot/command.ts';
+import { requireServer } from '../src/bot/reach.ts';
 import { activityStart, activityStrip, classReport, periodStart, REPORT_LEVELS, REPORT_PERIODS, reportLevel, reportPeriod } from '../src/engines/class-report.ts';
 import { renderReportChart, renderStatsChart } from '../src/format/charts.ts';
 import { reportChartFile, reportReply, withStatsChart } from '../src/format/report.ts';
@@ -53,8 +54,7 @@ export async function replyWithChart(interaction: ChatInputInteraction, logger: 
 
 /** `/quiz report`: instructors only, privately. */
 export async function quizReport(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
-  const guildId = interaction.guildId;
-  if (guildId === null) throw new UserError('The class report is about one server: run it there.');
+  const guildId = requireServer(interaction, 'The class report');
   if (!interaction.can('ManageGuild')) {
     throw new UserError('The class report is for instructors: it needs the **Manage Server** permission. If you teach here, ask a server admin to give it to you. Your own figures are in `/quiz stats`.');
   }

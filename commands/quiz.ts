@@ -1,5 +1,7 @@
-import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { PERIOD_CHOICES, periodStart } from '../src/bot/periods.ts';
+import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
 import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
@@ -10,19 +12,8 @@ import { UserError } from '../src/interactions/errors.ts';
 import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
-const DAY_MS = 24 * 3_600_000;
-/** A Map, not an object: `period` is user text, and `constructor` must not find anything. */
-const PERIODS: ReadonlyMap<string, number | null> = new Map([
-  ['week', 7 * DAY_MS],
-  ['month', 30 * DAY_MS],
-  ['all', null],
-]);
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
 
-function guildOnly(interaction: { guildId: string | null }): string {
-  if (interaction.guildId === null) throw new UserError('Quizzes run inside a server’s study channels.');
-  return interaction.guildId;
-}
 
 /** A level as typed ("meso", "Mezzo"), or a friendly refusal. */
 function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
@@ -51,7 +42,8 @@ export const quizCommand = defineCommand({
   data: {
     name: 'quiz',
     description: 'Quick quizzes on micro, mezzo and macro practice',
-    contexts: [InteractionContextType.Guild],
+    // One command for all of /quiz: practice works everywhere; the group features check for a server themselves.
+    ...EVERYWHERE,
     options: [
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -68,7 +60,7 @@ export const quizCommand = defineCommand({
         type: ApplicationCommandOptionType.Subcommand,
         name: 'leaderboard',
         description: 'This server’s top 10, and your own rank',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: [...PERIODS.keys()].map((p) => ({ name: p, value: p })) }],
+        options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default week)', choices: PERIOD_CHOICES }],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -91,7 +83,7 @@ export const quizCommand = defineCommand({
     switch (interaction.subcommand) {
       case 'start': {
         const outcome = context.quizzes.start({
-          guildId: guildOnly(interaction),
+          guildId: requireServer(interaction, 'A group quiz'),
           channelId: interaction.channelId,
           userId: interaction.user.id,
           level: chosenLevel(interaction),
@@ -103,22 +95,20 @@ export const quizCommand = defineCommand({
         return;
       }
       case 'stop': {
-        guildOnly(interaction);
+        requireServer(interaction, 'A group quiz');
         const message = await context.quizzes.stop({ channelId: interaction.channelId, userId: interaction.user.id, canManageMessages: interaction.can('ManageMessages') });
         await interaction.reply({ ephemeral: true, content: message });
         return;
       }
       case 'leaderboard': {
-        const typed = interaction.string('period') ?? 'week';
-        const period = PERIODS.has(typed) ? typed : 'week';
-        const window = PERIODS.get(period) ?? null;
-        const { top, own } = context.storage.quiz.leaderboard(guildOnly(interaction), window === null ? null : context.now() - window, 10, interaction.user.id);
-        await interaction.reply(leaderboardReply(period, top, own));
+        const period = periodStart(interaction.string('period'), 'week', context.now());
+        const { top, own } = context.storage.quiz.leaderboard(requireServer(interaction, 'The leaderboard'), period.since, 10, interaction.user.id);
+        await interaction.reply(leaderboardReply(period.name, top, own));
         return;
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        const stats = context.storage.quiz.stats(guildOnly(interaction), user.id);
+        const stats = context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id);
         await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
         return;
       }

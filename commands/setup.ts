@@ -1,5 +1,6 @@
-import { ApplicationCommandOptionType, ChannelType, InteractionContextType, PermissionFlagsBits, type ApplicationCommandOptionAllowedChannelType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type ApplicationCommandOptionAllowedChannelType } from 'discord-api-types/v10';
 import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { requireServer, SERVER_ONLY } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { channelProblem, termChannelProblem, type SetupResult } from '../src/engines/setup.ts';
 import { suggestTimezones, utcOffset } from '../src/engines/time-zones.ts';
@@ -58,7 +59,7 @@ export const setupCommand = defineCommand({
     name: 'setup',
     description: 'Configure Levels Tutor for this server (Manage Server)',
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    contexts: [InteractionContextType.Guild],
+    ...SERVER_ONLY,
     options: [
       {
         type: ApplicationCommandOptionType.SubcommandGroup,
@@ -94,8 +95,7 @@ export const setupCommand = defineCommand({
   examples: ['/setup study-channel add channel: #study-hall', '/setup term set channel: #daily time: 09:00 timezone: Europe/London', '/setup show'],
 
   async execute(interaction, context) {
-    const guildId = interaction.guildId;
-    if (guildId === null) throw new UserError('`/setup` works inside a server.');
+    const guildId = requireServer(interaction, '`/setup`');
     // Discord hides the command from others, but a stale client or forged call must still be refused.
     if (!interaction.can('ManageGuild')) throw new UserError('Only members with the **Manage Server** permission can change Levels Tutor’s settings.');
 

@@ -1,5 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
 import { termButtonParts } from '../src/format/custom-ids/term.ts';
@@ -22,8 +23,7 @@ export const termCommand = defineCommand({
   data: {
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...EVERYWHERE,
     options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'A term to look up (leave empty for today’s term)', autocomplete: true, max_length: 100 }],
   } as const satisfies CommandDefinition,
   examples: ['/term', '/term name: Person-in-Environment'],
@@ -31,7 +31,7 @@ export const termCommand = defineCommand({
   async execute(interaction, context) {
     const name = interaction.string('name')?.trim() ?? '';
     if (name === '') {
-      const term = context.termJob.todaysTerm(interaction.guildId, new Date(context.now()));
+      const term = context.termJob.todaysTerm(serverId(interaction), new Date(context.now()));
       if (term === undefined) throw new UserError('My glossary is empty right now.');
       await interaction.reply(card(context, term, 'Today’s term'));
       return;

@@ -14,6 +14,7 @@ export class SinkChatInput implements ChatInputInteraction {
   readonly subcommand = null;
   readonly channelId = 'bench-channel';
   readonly guildId = 'bench-guild';
+  readonly place = 'server' as const;
   /** The reply, then any follow-ups, in order. */
   readonly sent: ReplyPayload[] = [];
   private answered = false;

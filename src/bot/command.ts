@@ -1,7 +1,7 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { SetupService } from '../engines/setup.ts';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { CommandDefinition, OptionNames, OptionNamesOf } from '../interactions/options.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, Messenger } from '../interactions/types.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, Messenger, ModalSubmitInteraction } from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
 import type { Cooldowns } from './cooldowns.ts';
@@ -20,8 +20,12 @@ export interface BotContext {
   readonly messenger: Messenger;
   readonly logger: Logger;
   readonly now: () => number;
-  /** Every registered command, for /help. */
+  /** Every registered slash command, for /help. */
   readonly commands: readonly CommandModule[];
+  /** Every registered message context-menu command. */
+  readonly messageCommands: readonly MessageCommandModule[];
+  /** Buttons and forms shared by many replies (Share in channel, Report a problem). */
+  readonly components: readonly ComponentModule[];
 }
 
 /** One slash command: its definition for Discord, and its handlers. */
@@ -42,4 +46,19 @@ export interface CommandModule<N extends OptionNames = OptionNames> {
 export function defineCommand<D extends CommandDefinition>(command: Omit<CommandModule<OptionNamesOf<D>>, 'data'> & { readonly data: D }): CommandModule<OptionNamesOf<D>> {
   // `as const` only froze the literal for the type checker; Discord's JSON types are the same shape, mutable.
   return { ...command, data: command.data as RESTPostAPIChatInputApplicationCommandsJSONBody };
+}
+
+/** One message context-menu command ("Explain with Levels Tutor"). */
+export interface MessageCommandModule {
+  readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** For /help: what it does, in one line. */
+  readonly summary: string;
+  execute(interaction: MessageCommandInteraction, context: BotContext): Promise<void>;
+}
+
+/** Buttons and forms whose custom id starts with `<prefix>:`, not tied to one command. */
+export interface ComponentModule {
+  readonly prefix: string;
+  button?(interaction: ButtonInteraction, parts: readonly string[], context: BotContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, parts: readonly string[], context: BotContext): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { COMMANDS } from '../../commands/index.ts';
+import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import { SetupService } from '../engines/setup.ts';
 import type { Messenger } from '../interactions/types.ts';
@@ -37,5 +37,7 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     logger,
     now,
     commands: COMMANDS,
+    messageCommands: MESSAGE_COMMANDS,
+    components: COMPONENTS,
   };
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { StartupError } from '../config.ts';
 import { AnswerEngine } from '../engines/answer-engine.ts';
+import { Explainer } from '../engines/explain.ts';
 import { GlossaryIndex } from '../engines/glossary.ts';
 import { loadKnowledgeInWorker } from '../knowledge/load-in-worker.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
@@ -13,7 +14,7 @@ import type { Logger } from '../logger.ts';
  */
 export class KnowledgeHolder {
   private reloads = 0;
-  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; sourceTitles: Map<string, string> };
+  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; explainer: Explainer; sourceTitles: Map<string, string> };
 
   constructor(
     private readonly dir: string,
@@ -33,7 +34,7 @@ export class KnowledgeHolder {
   }
 
   private static build(knowledge: Knowledge) {
-    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
+    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), explainer: new Explainer(knowledge), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
   }
 
   get knowledge(): Knowledge {
@@ -46,6 +47,10 @@ export class KnowledgeHolder {
 
   get glossary(): GlossaryIndex {
     return this.current.glossary;
+  }
+
+  get explainer(): Explainer {
+    return this.current.explainer;
   }
 
   sourceTitles(ids: readonly string[]): string[] {

@@ -1,10 +1,10 @@
 import { customIdSchema } from '../format/custom-ids/custom-id.ts';
 import { errorReference, UserError } from '../interactions/errors.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, ReplyPayload } from '../interactions/types.ts';
-import type { BotContext, CommandModule } from './command.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction, ReplyPayload } from '../interactions/types.ts';
+import type { BotContext, CommandModule, ComponentModule, MessageCommandModule } from './command.ts';
 import { isStorageFault } from './safely.ts';
 
-type Repliable = ChatInputInteraction | ButtonInteraction;
+type Repliable = ChatInputInteraction | ButtonInteraction | MessageCommandInteraction | ModalSubmitInteraction;
 
 /**
  * Sends each interaction to its command module, inside one error boundary:
@@ -13,10 +13,18 @@ type Repliable = ChatInputInteraction | ButtonInteraction;
  */
 export class InteractionRouter {
   private readonly byName: ReadonlyMap<string, CommandModule>;
+  private readonly messageCommands: ReadonlyMap<string, MessageCommandModule>;
+  /** Button and form handlers by custom-id prefix: each slash command's own, then the shared ones. */
+  private readonly byPrefix: ReadonlyMap<string, Pick<ComponentModule, 'button' | 'modal'>>;
   private accepting = true;
 
   constructor(private readonly context: BotContext) {
     this.byName = new Map(context.commands.map((command) => [command.data.name, command]));
+    this.messageCommands = new Map(context.messageCommands.map((command) => [command.data.name, command]));
+    this.byPrefix = new Map<string, Pick<ComponentModule, 'button' | 'modal'>>([
+      ...context.commands.map((command) => [command.data.name, { button: command.button?.bind(command) }] as const),
+      ...context.components.map((component) => [component.prefix, component] as const),
+    ]);
   }
 
   /** After this, new interactions get a polite "restarting" reply. */
@@ -44,14 +52,34 @@ export class InteractionRouter {
     }
   }
 
-  async button(interaction: ButtonInteraction): Promise<void> {
-    const parsed = customIdSchema.safeParse(interaction.customId);
-    const [name, ...parts] = parsed.success ? parsed.data : [];
-    const command = name === undefined ? undefined : this.byName.get(name);
-    await this.guard(interaction, name ?? 'button', async () => {
-      if (command?.button === undefined) throw new UserError('That button isn’t one I can use anymore. Try the command again.');
-      await command.button(interaction, parts, this.context);
+  async messageCommand(interaction: MessageCommandInteraction): Promise<void> {
+    const command = this.messageCommands.get(interaction.commandName);
+    await this.guard(interaction, interaction.commandName, async () => {
+      if (command === undefined) throw new UserError('I don’t know that command anymore. Try `/help`.');
+      await command.execute(interaction, this.context);
     });
+  }
+
+  async button(interaction: ButtonInteraction): Promise<void> {
+    const [name, parts, handler] = this.handlerFor(interaction.customId);
+    await this.guard(interaction, name, async () => {
+      if (handler?.button === undefined) throw new UserError('That button isn’t one I can use anymore. Try the command again.');
+      await handler.button(interaction, parts, this.context);
+    });
+  }
+
+  async modal(interaction: ModalSubmitInteraction): Promise<void> {
+    const [name, parts, handler] = this.handlerFor(interaction.customId);
+    await this.guard(interaction, name, async () => {
+      if (handler?.modal === undefined) throw new UserError('That form isn’t one I can use anymore. Try again from the message.');
+      await handler.modal(interaction, parts, this.context);
+    });
+  }
+
+  private handlerFor(customId: string): [string, string[], Pick<ComponentModule, 'button' | 'modal'> | undefined] {
+    const parsed = customIdSchema.safeParse(customId);
+    const [name, ...parts] = parsed.success ? parsed.data : [];
+    return [name ?? 'component', parts, name === undefined ? undefined : this.byPrefix.get(name)];
   }
 
   private async guard(interaction: Repliable, command: string, run: () => Promise<void>): Promise<void> {

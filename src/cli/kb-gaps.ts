@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
+import { gapSections } from '../format/gaps.ts';
 import { openStorage } from '../storage/index.ts';
 import { runCli } from './run-cli.ts';
 
@@ -19,7 +20,7 @@ function printable(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\\]/gu, (c) => NAMED.get(c) ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-/** `npm run kb:gaps`: what students asked that the bot could not answer, and the answers they voted 👎. */
+/** `npm run kb:gaps`: what students asked that the bot could not answer, the answers they voted 👎, and their reports, for all servers. */
 runCli(() => {
   const { databasePath } = loadConfig();
   if (!existsSync(databasePath)) {
@@ -28,11 +29,10 @@ runCli(() => {
   }
   const storage = openStorage(databasePath);
   try {
-    const { unanswered, downvoted } = storage.askLog.gaps();
-    console.log(`Unanswered questions (${unanswered.length}, most frequent first):`);
-    for (const gap of unanswered) console.log(`  ${String(gap.times).padStart(4)} × ${printable(gap.question)}  (last ${new Date(gap.lastAskedAt).toISOString().slice(0, 10)})`);
-    console.log(`\nAnswers voted 👎 (${downvoted.length}, most down-votes first):`);
-    for (const answer of downvoted) console.log(`  ${String(answer.down).padStart(4)} 👎 ${String(answer.up).padStart(4)} 👍  ${printable(answer.answerId)}`);
+    gapSections(storage.askLog.gaps(), storage.itemReports.summary()).forEach((section, i) => {
+      console.log(`${i > 0 ? '\n' : ''}${section.title}:`);
+      for (const line of section.lines) console.log(`  ${printable(line)}`);
+    });
     return 0;
   } finally {
     storage.close();

@@ -21,7 +21,15 @@ interface Pressable {
 }
 
 const enabled = (message: Pressable) => message.buttons.filter((b) => !b.disabled);
-const enabledKey = (message: Pressable | undefined) => (message === undefined ? '' : enabled(message).map((b) => b.customId).join('\n'));
+/** Share and Report sit beside the next step (a quiz reveal, an answer): they never make a set of buttons new. */
+const ASIDE = /^(share|report):/;
+const enabledKey = (message: Pressable | undefined) =>
+  message === undefined
+    ? ''
+    : enabled(message)
+        .filter((b) => !ASIDE.test(b.customId))
+        .map((b) => b.customId)
+        .join('\n');
 
 /**
  * The buttons typing can press. A number presses a button of the latest message shown with

@@ -1,9 +1,9 @@
-import { ComponentType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../engines/setup.ts';
 import { fitPayload } from '../format/limits.ts';
-import type { ButtonInteraction, ChatInputInteraction, MessagePayload, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
+import type { ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
 import { KEPT_MESSAGES } from './buttons.ts';
-import type { Directory, Invocation } from './parse.ts';
+import type { CommandData, Directory, Invocation } from './parse.ts';
 
 /**
  * The console is one member in one text channel of a small server; ids look like Discord's.
@@ -110,6 +110,10 @@ export class OfflineChannel {
     this.show({ messageId, payload: edited.payload, ephemeral: edited.ephemeral, edited: true });
   }
 
+  embedsOf(messageId: string): APIEmbed[] {
+    return this.messages.get(messageId)?.payload.embeds ?? [];
+  }
+
   recent(limit: number): Array<{ id: string; authorIsMe: boolean; footer: string | null }> {
     return this.history
       .slice(-limit)
@@ -153,6 +157,7 @@ function base(channel: OfflineChannel) {
     user: CONSOLE_USER,
     guildId: OFFLINE_GUILD.id,
     channelId: STUDY_CHANNEL.id,
+    place: 'server' as const,
     // The console's user runs the place: Manage Server and Manage Messages included.
     can: () => true,
   };
@@ -212,8 +217,8 @@ export function consoleChatInput(channel: OfflineChannel, invocation: Invocation
   };
 }
 
-/** A press on a button of message `messageId`. */
-export function consoleButton(channel: OfflineChannel, customId: string, messageId: string): ButtonInteraction {
+/** A press on a button of message `messageId`; a form it opens goes to `onModal`. */
+export function consoleButton(channel: OfflineChannel, customId: string, messageId: string, onModal: (modal: ModalPayload) => void): ButtonInteraction {
   let replied = false;
   const answer = () => {
     if (replied) throw alreadyAnswered();
@@ -223,6 +228,11 @@ export function consoleButton(channel: OfflineChannel, customId: string, message
     ...base(channel),
     customId,
     messageId,
+    messageEmbeds: channel.embedsOf(messageId),
+    showModal: async (modal: ModalPayload) => {
+      answer();
+      onModal(modal);
+    },
     reply: async (payload: ReplyPayload) => {
       answer();
       channel.post(payload, payload.ephemeral ?? false);
@@ -239,4 +249,55 @@ export function consoleButton(channel: OfflineChannel, customId: string, message
       return replied;
     },
   };
+}
+
+/** A reply-once interaction's answering half, with Discord's rules. */
+function replies(channel: OfflineChannel) {
+  let replied = false;
+  return {
+    reply: async (payload: ReplyPayload) => {
+      if (replied) throw alreadyAnswered();
+      replied = true;
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    followUp: async (payload: ReplyPayload) => {
+      if (!replied) throw notAnswered();
+      channel.post(payload, payload.ephemeral ?? false);
+    },
+    get replied() {
+      return replied;
+    },
+  };
+}
+
+/** Offline, a message command runs on typed text: `/explain text: …` stands for right-click → Apps → the command. */
+export const TYPED_MESSAGE_COMMANDS: ReadonlyMap<string, { readonly commandName: string; readonly data: CommandData }> = new Map([
+  [
+    'explain',
+    {
+      commandName: 'Explain with Levels Tutor',
+      data: { name: 'explain', description: 'Explain with Levels Tutor, on a typed message', options: [{ type: ApplicationCommandOptionType.String, name: 'text', description: 'The message to explain', required: true }] },
+    },
+  ],
+]);
+
+export function consoleMessageCommand(channel: OfflineChannel, commandName: string, targetText: string): MessageCommandInteraction {
+  return { ...base(channel), commandName, targetText, ...replies(channel) };
+}
+
+/** A form as a one-line command: each field an option (`reason: wrong comment: …`), a select's values as its choices. */
+export function formCommand(modal: ModalPayload): CommandData {
+  return {
+    name: 'form',
+    description: modal.title,
+    options: modal.fields.map((field) =>
+      field.kind === 'select'
+        ? { type: ApplicationCommandOptionType.String, name: field.id, description: field.label, required: true, choices: field.options.map((o) => ({ name: o.label, value: o.value })) }
+        : { type: ApplicationCommandOptionType.String, name: field.id, description: field.label, required: field.required, max_length: field.maxLength },
+    ),
+  };
+}
+
+export function consoleModalSubmit(channel: OfflineChannel, customId: string, values: ReadonlyMap<string, string>): ModalSubmitInteraction {
+  return { ...base(channel), customId, value: (fieldId) => values.get(fieldId) ?? null, ...replies(channel) };
 }

@@ -7,7 +7,22 @@ import type { Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { saveAttachments } from './attachments.ts';
 import { ButtonBoard } from './buttons.ts';
-import { ConsoleMessenger, consoleButton, consoleChatInput, DIRECTORY, NAMES, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from './console-interactions.ts';
+import type { ModalPayload } from '../interactions/types.ts';
+import {
+  ConsoleMessenger,
+  consoleButton,
+  consoleChatInput,
+  consoleMessageCommand,
+  consoleModalSubmit,
+  DIRECTORY,
+  formCommand,
+  NAMES,
+  OFFLINE_GUILD,
+  OfflineChannel,
+  STUDY_CHANNEL,
+  TYPED_MESSAGE_COMMANDS,
+  type ShownMessage,
+} from './console-interactions.ts';
 import { freeTextInvocation, parseCommandLine } from './parse.ts';
 import { renderMessage } from './render.ts';
 
@@ -42,7 +57,7 @@ export function logLine(json: string): string {
 }
 
 function banner(context: BotContext): string {
-  const commands = context.commands.map((command) => `/${command.data.name}`).join(', ');
+  const commands = [...context.commands.map((command) => `/${command.data.name}`), ...[...TYPED_MESSAGE_COMMANDS.keys()].map((name) => `/${name} text: …`)].join(', ');
   return [
     `Levels Tutor, offline: DISCORD_TOKEN is not set, so this console is #${STUDY_CHANNEL.name}, a study channel of the "${OFFLINE_GUILD.name}" server, and you are its admin.`,
     `Commands: ${commands}, /quit. Press a button by typing its number or its exact label; buttons lists what can be pressed; any other line is asked as a question. Try: /ask what is macro practice`,
@@ -85,7 +100,14 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
   // One person at a keyboard: the anti-spam cooldown of a busy server has no point here.
   const context = createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel));
   const router = new InteractionRouter(context);
-  const commands = context.commands.map((command) => command.data);
+  const commands = [...context.commands.map((command) => command.data), ...[...TYPED_MESSAGE_COMMANDS.values()].map((typed) => typed.data)];
+  // A form a button opened (Report a problem): the next plain line fills it in.
+  let openForm: ModalPayload | null = null;
+  const showForm = (modal: ModalPayload) => {
+    openForm = modal;
+    const fields = modal.fields.map((field) => (field.kind === 'select' ? `  ${field.id}: ${field.label} ${field.options.map((o) => o.value).join(' | ')}` : `  ${field.id}: ${field.label}`));
+    print(`[form] ${modal.title}\n${fields.join('\n')}\nFill it in on one line, e.g. ${modal.fields.map((f) => `${f.id}: …`).join(' ')} (a command instead cancels it)\n`);
+  };
   // Opened once the context stands, so that a start-up error (bad knowledge) can't leave stdin held.
   const lines = createInterface({ input: io.input, output: terminal ?? undefined, terminal: interactive, prompt: PROMPT });
   lines.on('close', () => (closed = true));
@@ -104,6 +126,19 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
       return 'continue';
     }
     if (text.split(/\s/, 1)[0]?.toLowerCase() === '/quit') return 'quit';
+    if (openForm !== null && !text.startsWith('/')) {
+      const form = openForm;
+      const parsed = parseCommandLine(`/form ${text}`, [formCommand(form)], DIRECTORY);
+      if (!parsed.ok) {
+        hint(parsed.hint);
+        return 'continue';
+      }
+      openForm = null;
+      const values = new Map(Object.entries(parsed.invocation.options).map(([id, value]) => [id, value.kind === 'string' ? value.value : '']));
+      await router.modal(consoleModalSubmit(channel, form.customId, values));
+      return 'continue';
+    }
+    openForm = null;
     if (text.startsWith('/')) {
       const parsed = parseCommandLine(text, commands, DIRECTORY);
       if (!parsed.ok) {
@@ -111,7 +146,10 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
         return 'continue';
       }
       board.consume();
-      await router.chatInput(consoleChatInput(channel, parsed.invocation));
+      const typed = TYPED_MESSAGE_COMMANDS.get(parsed.invocation.commandName);
+      const target = parsed.invocation.options.text;
+      if (typed !== undefined) await router.messageCommand(consoleMessageCommand(channel, typed.commandName, target?.kind === 'string' ? target.value : ''));
+      else await router.chatInput(consoleChatInput(channel, parsed.invocation));
       return 'continue';
     }
     if (text.toLowerCase() === 'buttons') {
@@ -135,7 +173,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
       return 'continue';
     }
     board.consume();
-    await router.button(consoleButton(channel, pick.customId, pick.messageId));
+    await router.button(consoleButton(channel, pick.customId, pick.messageId, showForm));
     return 'continue';
   };
 

@@ -1,18 +1,37 @@
 import {
   ChannelType,
+  ComponentType,
+  InteractionContextType,
   MessageFlags,
+  TextInputStyle,
   PermissionFlagsBits,
   type AutocompleteInteraction as DjsAutocomplete,
   type ButtonInteraction as DjsButton,
   type ChatInputCommandInteraction as DjsChatInput,
   type Client,
   type GuildBasedChannel,
+  type Interaction,
   type InteractionReplyOptions,
+  type MessageContextMenuCommandInteraction as DjsMessageCommand,
+  type ModalSubmitInteraction as DjsModalSubmit,
   type User,
 } from 'discord.js';
+import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../engines/setup.ts';
 import { fitPayload } from '../format/limits.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessagePayload, Permission, ReplyPayload, UserRef } from '../interactions/types.ts';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputInteraction,
+  MessageCommandInteraction,
+  MessagePayload,
+  ModalPayload,
+  ModalSubmitInteraction,
+  Permission,
+  Place,
+  ReplyPayload,
+  UserRef,
+} from '../interactions/types.ts';
 
 /** What the bot can do in a guild channel, from the gateway cache. */
 export function channelFacts(client: Client, channel: GuildBasedChannel | null | undefined): ChannelFacts | null {
@@ -53,11 +72,24 @@ function replyOptions(payload: ReplyPayload): InteractionReplyOptions & { flags?
   return { ...messageOptions(payload), flags: payload.ephemeral ? MessageFlags.Ephemeral : undefined };
 }
 
-function can(interaction: DjsChatInput | DjsButton | DjsAutocomplete, permission: Permission): boolean {
+type AnyInteraction = DjsChatInput | DjsButton | DjsAutocomplete | DjsMessageCommand | DjsModalSubmit;
+
+function can(interaction: AnyInteraction, permission: Permission): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits[permission]) ?? false;
 }
 
-function base(interaction: DjsChatInput | DjsButton | DjsAutocomplete) {
+/**
+ * Where an interaction happened, from what the bot already knows: a server is the bot's when
+ * the gateway announced it (the bot is a member there; under sharding, its guilds' interactions
+ * come to its own shard). A user install, or a server install without the `bot` scope, reaches
+ * servers where it is no member; a DM is the bot's own unless Discord says it is another one.
+ */
+export function placeOf(interaction: Interaction): Place {
+  if (interaction.guildId !== null) return interaction.client.guilds.cache.has(interaction.guildId) ? 'server' : 'server-without-bot';
+  return interaction.context === InteractionContextType.PrivateChannel ? 'private-channel' : 'bot-dm';
+}
+
+function base(interaction: AnyInteraction) {
   const member = interaction.member;
   const nick = member && 'displayName' in member ? member.displayName : (member?.nick ?? null);
   return {
@@ -65,7 +97,23 @@ function base(interaction: DjsChatInput | DjsButton | DjsAutocomplete) {
     user: userRef(interaction.user, nick),
     guildId: interaction.guildId,
     channelId: interaction.channelId ?? '',
+    place: placeOf(interaction),
     can: (permission: Permission) => can(interaction, permission),
+  };
+}
+
+function modalData(modal: ModalPayload): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: modal.customId,
+    title: modal.title,
+    components: modal.fields.map((field) => ({
+      type: ComponentType.Label,
+      label: field.label,
+      component:
+        field.kind === 'select'
+          ? { type: ComponentType.StringSelect, custom_id: field.id, options: field.options.map((o) => ({ ...o })), min_values: 1, max_values: 1, required: true }
+          : { type: ComponentType.TextInput, custom_id: field.id, style: TextInputStyle.Paragraph, required: field.required, max_length: field.maxLength, placeholder: field.placeholder },
+    })),
   };
 }
 
@@ -128,11 +176,57 @@ export function toButton(interaction: DjsButton): ButtonInteraction {
     ...base(interaction),
     customId: interaction.customId,
     messageId: interaction.message.id,
+    messageEmbeds: interaction.message.embeds.map((embed) => embed.toJSON()),
+    showModal: async (modal) => {
+      await interaction.showModal(modalData(modal));
+    },
     reply: async (payload) => {
       await interaction.reply(replyOptions(payload));
     },
     update: async (payload) => {
       await interaction.update(messageOptions(payload));
+    },
+    followUp: async (payload) => {
+      await interaction.followUp(replyOptions(payload));
+    },
+    get replied() {
+      return interaction.replied || interaction.deferred;
+    },
+  };
+}
+
+export function toMessageCommand(interaction: DjsMessageCommand): MessageCommandInteraction {
+  const message = interaction.targetMessage;
+  const embedText = message.embeds.flatMap((embed) => [embed.title, embed.description, ...embed.fields.map((f) => `${f.name}: ${f.value}`)]).filter((t) => t);
+  return {
+    ...base(interaction),
+    commandName: interaction.commandName,
+    targetText: [message.content, ...embedText].filter((t) => t).join('\n'),
+    reply: async (payload) => {
+      await interaction.reply(replyOptions(payload));
+    },
+    followUp: async (payload) => {
+      await interaction.followUp(replyOptions(payload));
+    },
+    get replied() {
+      return interaction.replied || interaction.deferred;
+    },
+  };
+}
+
+export function toModalSubmit(interaction: DjsModalSubmit): ModalSubmitInteraction {
+  return {
+    ...base(interaction),
+    customId: interaction.customId,
+    value: (fieldId) => {
+      // A field the form never had (a forged submit) reads as empty, not as an error.
+      const field = interaction.fields.fields.get(fieldId);
+      if (field === undefined) return null;
+      if ('values' in field && Array.isArray(field.values)) return field.values[0] ?? null;
+      return 'value' in field && typeof field.value === 'string' ? field.value : null;
+    },
+    reply: async (payload) => {
+      await interaction.reply(replyOptions(payload));
     },
     followUp: async (payload) => {
       await interaction.followUp(replyOptions(payload));

@@ -7,7 +7,7 @@ import { InteractionRouter } from '../bot/router.ts';
 import { safely } from '../bot/safely.ts';
 import { StartupError, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { toAutocomplete, toButton, toChatInput } from './adapter.ts';
+import { toAutocomplete, toButton, toChatInput, toMessageCommand, toModalSubmit } from './adapter.ts';
 import { DiscordMessenger } from './messenger.ts';
 
 export interface RunningBot {
@@ -32,6 +32,8 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   const dispatch = async (interaction: Interaction): Promise<void> => {
     if (interaction.isChatInputCommand()) return router.chatInput(toChatInput(interaction));
     if (interaction.isButton()) return router.button(toButton(interaction));
+    if (interaction.isMessageContextMenuCommand()) return router.messageCommand(toMessageCommand(interaction));
+    if (interaction.isModalSubmit()) return router.modal(toModalSubmit(interaction));
     if (interaction.isAutocomplete()) {
       const adapted = toAutocomplete(interaction);
       if (adapted !== null) return router.autocomplete(adapted);

@@ -1,10 +1,10 @@
 import { REST } from 'discord.js';
 import { Routes } from 'discord-api-types/v10';
-import type { CommandModule } from '../bot/command.ts';
+import type { CommandModule, MessageCommandModule } from '../bot/command.ts';
 
-/** Registers every command: to one server when guildId is set (instant), otherwise globally. */
+/** Registers every command, slash and message commands alike: to one server when guildId is set (instant), otherwise globally. */
 export async function deployCommands(
-  commands: readonly CommandModule[],
+  commands: ReadonlyArray<CommandModule | MessageCommandModule>,
   discord: { token: string; applicationId: string; guildId: string | null; apiUrl: string },
 ): Promise<Array<{ name: string; id: string }>> {
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);

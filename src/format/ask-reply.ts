@@ -6,6 +6,7 @@ import { button, rows } from './components.ts';
 import { LEVEL_STYLE, levelBadges, levelColour } from './levels.ts';
 import { quoteUserText } from './limits.ts';
 import { askButtonId } from './custom-ids/ask.ts';
+import { docItem, reportButton, shareButton } from './share-report.ts';
 
 /** What the bot covers, said with every refusal so a student knows what to ask instead. */
 export const COVERAGE_LINE =
@@ -23,12 +24,18 @@ const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
   credential: 'That credential or profession is not in my knowledge base.',
 };
 
+/** `shareable`: a private answer the student may post publicly (not where Discord keeps every reply private). */
 export function answerReply(
   doc: AnswerDoc,
-  options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean; scenario?: ScenarioAnswer | null },
+  options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean; shareable?: boolean; scenario?: ScenarioAnswer | null },
 ): ReplyPayload {
   const relatedButtons = options.related.slice(0, 3).map((r) => button(askButtonId.show(r), r.question));
-  const feedback = [button(askButtonId.vote(doc, 'up'), '👍 Helpful', ButtonStyle.Secondary), button(askButtonId.vote(doc, 'down'), '👎 Not helpful', ButtonStyle.Secondary)];
+  const feedback = [
+    button(askButtonId.vote(doc, 'up'), '👍 Helpful', ButtonStyle.Secondary),
+    button(askButtonId.vote(doc, 'down'), '👎 Not helpful', ButtonStyle.Secondary),
+    reportButton(docItem(doc.id)),
+    ...(options.ephemeral && options.shareable === true ? [shareButton()] : []),
+  ];
   const footer = options.score === null ? doc.id : `${doc.id} · match ${Math.round(options.score * 100)}%`;
   const scenario = options.scenario ?? null;
   if (scenario !== null) return scenarioReply(doc, scenario, options.ephemeral, footer, feedback);
@@ -69,37 +76,39 @@ function scenarioReply(next: AnswerDoc, scenario: ScenarioAnswer, ephemeral: boo
   };
 }
 
-export function unsureReply(question: string, suggestions: readonly AnswerDoc[]): ReplyPayload {
+/** `logId`: the logged question, so that a pick pairs it with the entry chosen. */
+export function unsureReply(question: string, suggestions: readonly AnswerDoc[], logId: number): ReplyPayload {
   return {
     ephemeral: true,
     content: `I'm not sure what you mean by “${quoteUserText(question)}”. Did you mean one of these?\n${COVERAGE_LINE}`,
-    components: rows(suggestions.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
+    components: rows(suggestions.slice(0, 3).map((doc) => button(askButtonId.pick(logId, doc), doc.question, ButtonStyle.Primary))),
   };
 }
 
 /**
  * A refusal, never silent: why, what the bot covers, and up to three entries to try: the
  * nearest ones when the question used social-work words, otherwise good first questions.
- * "Noted" is said only when the question really was logged for the curators.
+ * "Noted" is said only when the question really was logged for the curators (`logId`, which a
+ * "did you mean" pick then refers back to).
  */
 export function noMatchReply(
   question: string,
-  options: { suggestions: readonly AnswerDoc[]; examples: readonly AnswerDoc[]; logged: boolean; uncovered: UncoveredKind | null },
+  options: { suggestions: readonly AnswerDoc[]; examples: readonly AnswerDoc[]; logId: number | null; uncovered: UncoveredKind | null },
 ): ReplyPayload {
   const empty = question.trim() === '';
   const first = empty
     ? 'Ask me a question about social work practice.'
-    : `Sorry, I don't have an answer for “${quoteUserText(question)}”.${options.logged ? " I've noted it for the people who curate my knowledge." : ''}`;
+    : `Sorry, I don't have an answer for “${quoteUserText(question)}”.${options.logId !== null ? " I've noted it for the people who curate my knowledge." : ''}`;
   const lines = [first];
   if (options.uncovered !== null) lines.push(UNCOVERED_LINE[options.uncovered]);
   lines.push(COVERAGE_LINE);
-  const offered = options.suggestions.length > 0 ? options.suggestions : options.examples;
-  lines.push(options.suggestions.length > 0 ? 'Did you mean one of these?' : 'Try one of these:');
-  return {
-    ephemeral: true,
-    content: lines.join('\n'),
-    components: rows(offered.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary))),
-  };
+  const { logId } = options;
+  const didYouMean = options.suggestions.length > 0;
+  lines.push(didYouMean ? 'Did you mean one of these?' : 'Try one of these:');
+  const buttons = didYouMean
+    ? options.suggestions.slice(0, 3).map((doc) => button(logId === null ? askButtonId.show(doc) : askButtonId.pick(logId, doc), doc.question, ButtonStyle.Primary))
+    : options.examples.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary));
+  return { ephemeral: true, content: lines.join('\n'), components: rows(buttons) };
 }
 
 /** Greetings and thanks: a short friendly pointer, never an entry. */

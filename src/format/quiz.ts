@@ -9,6 +9,7 @@ import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
 import { quizButtonId } from './custom-ids/quiz.ts';
+import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -103,7 +104,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
         footer: { text: levelLine(state.item) },
       },
     ],
-    components: rows(buttons),
+    components: [...rows(buttons), ...rows([reportButton({ kind: 'quiz', id: state.item.id })])],
   };
 }
 
@@ -180,6 +181,11 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
         footer: { text: `${levelLine(item)} · Solo practice never touches the server leaderboard.` },
       },
     ],
-    components: rows([button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary), button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
+    components: rows([
+      button(quizButtonId.practiceNext(level, item.id), 'Next question', ButtonStyle.Primary),
+      button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary),
+      shareButton(),
+      reportButton({ kind: 'quiz', id: item.id }),
+    ]),
   };
 }

@@ -5,6 +5,7 @@ import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { quoteUserText } from './limits.ts';
 import { termButtonId } from './custom-ids/term.ts';
+import { reportButton } from './share-report.ts';
 
 /** Footer text of a daily post; start-up recovery looks for it to avoid posting twice. */
 export function dailyMarker(localDate: string): string {
@@ -21,7 +22,7 @@ export function termCard(term: GlossaryTerm, footer: string, sourceTitles: reado
   ];
   return {
     embeds: [{ title: `📘 ${term.term}`, description: term.definition, color: style.colour, fields, footer: { text: footer } }],
-    components: rows([button(termButtonId.quizMe(term), 'Quiz me', ButtonStyle.Primary)]),
+    components: rows([button(termButtonId.quizMe(term), 'Quiz me', ButtonStyle.Primary), reportButton({ kind: 'term', id: term.id })]),
   };
 }
 

@@ -33,18 +33,27 @@ export interface AutocompleteChoicePayload {
   value: string;
 }
 
-export type Permission = 'ManageGuild' | 'ManageMessages';
+export type Permission = 'ManageGuild' | 'ManageMessages' | 'UseExternalApps';
 
 export interface UserRef {
   readonly id: string;
   readonly displayName: string;
 }
 
+/**
+ * Where an interaction happened. `server`: a server that added the bot. `server-without-bot`:
+ * a server the student's own install reaches, where the bot is no member (no channel access,
+ * no gateway data). `bot-dm`: a DM with the bot. `private-channel`: any other DM or group DM.
+ */
+export type Place = 'server' | 'server-without-bot' | 'bot-dm' | 'private-channel';
+
 export interface InteractionBase {
   readonly id: string;
   readonly user: UserRef;
+  /** The guild as Discord sent it, even where the bot is no member: check `place` before server features. */
   readonly guildId: string | null;
   readonly channelId: string;
+  readonly place: Place;
   /** Whether the member has this permission in the channel, per Discord. */
   can(permission: Permission): boolean;
 }
@@ -74,10 +83,43 @@ export interface AutocompleteInteraction extends InteractionBase {
 export interface ButtonInteraction extends InteractionBase {
   readonly customId: string;
   readonly messageId: string;
+  /** The embeds of the message the button sits on, as Discord sent them (for Share in channel). */
+  readonly messageEmbeds: readonly APIEmbed[];
+  /** Opens a form (a modal); it must be the first answer to the press. */
+  showModal(modal: ModalPayload): Promise<void>;
   /** A new message in answer to the press (ephemeral: only the presser sees it). */
   reply(payload: ReplyPayload): Promise<void>;
   /** Replaces the message the button sits on. */
   update(payload: MessagePayload): Promise<void>;
+  followUp(payload: ReplyPayload): Promise<void>;
+  readonly replied: boolean;
+}
+
+/** A message context-menu command ("Explain with Levels Tutor") on one message. */
+export interface MessageCommandInteraction extends InteractionBase {
+  readonly commandName: string;
+  /** The text of the message the command was used on (content, then any embed text). */
+  readonly targetText: string;
+  reply(payload: ReplyPayload): Promise<void>;
+  followUp(payload: ReplyPayload): Promise<void>;
+  readonly replied: boolean;
+}
+
+/** A form: a string select and text inputs, each under a label. */
+export interface ModalPayload {
+  readonly customId: string;
+  readonly title: string;
+  readonly fields: ReadonlyArray<
+    | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: ReadonlyArray<{ label: string; value: string }> }
+    | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly required: boolean; readonly maxLength: number; readonly placeholder?: string }
+  >;
+}
+
+/** A submitted form: values by field id (a select's first chosen value). */
+export interface ModalSubmitInteraction extends InteractionBase {
+  readonly customId: string;
+  value(fieldId: string): string | null;
+  reply(payload: ReplyPayload): Promise<void>;
   followUp(payload: ReplyPayload): Promise<void>;
   readonly replied: boolean;
 }

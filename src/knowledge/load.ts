@@ -48,6 +48,7 @@ export class KnowledgeError extends Error {
 const CASCADES = [
   { starts: 'dangling related id', what: 'dangling related ids' },
   { starts: 'dangling teaches link', what: 'dangling teaches links' },
+  { starts: 'dangling cue link', what: 'dangling scenario cue links' },
   { starts: 'unknown source', what: 'unknown sources' },
 ];
 
@@ -155,7 +156,7 @@ function checkReferences(knowledge: Knowledge, problems: KnowledgeProblem[]): vo
   knowledge.cues.forEach((cue, index) => {
     if (cue.see === undefined) return;
     const found = cue.see.startsWith('term:') ? termIds.has(cue.see.slice(5)) : entryIds.has(cue.see);
-    if (!found) problems.push({ file: cue.file, id: cue.cue, field: `${index}.see`, message: `"${cue.see}" is no Q&A id or glossary term` });
+    if (!found) problems.push({ file: cue.file, id: cue.cue, field: `${index}.see`, message: `dangling cue link "${cue.see}": no Q&A id or glossary term has it` });
   });
   for (const item of [...knowledge.entries, ...knowledge.terms, ...knowledge.quiz]) {
     item.sources.forEach((sourceId, index) => {

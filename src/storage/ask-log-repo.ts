@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS, type Db } from './database.ts';
 
@@ -8,7 +9,24 @@ export interface GapReport {
   readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
 }
 
-type UnansweredRow = [guildId: string | null, question: string, outcome: string, askedAt: number];
+type UnansweredRow = [id: number, guildId: string | null, question: string, outcome: string, askedAt: number];
+
+/** Which rows a curator report covers: one server or all, from a time on. */
+export interface GapScope {
+  readonly guildId?: string | null;
+  readonly since?: number;
+}
+
+/**
+ * A question's id is chosen when it is queued, so that a "did you mean" button can name it
+ * before the batch is written: the time in ms, then 11 random bits, because several processes
+ * (shards) write the same table; increasing within a process, so the log keeps its order.
+ */
+let lastQuestionId = 0;
+function newQuestionId(): number {
+  lastQuestionId = Math.max(lastQuestionId + 1, Date.now() * 2048 + randomInt(0, 2048));
+  return lastQuestionId;
+}
 
 /** Rows written at once when a burst queues this many before the end of the tick. */
 const MAX_BATCH = 256;
@@ -45,17 +63,21 @@ export class AskLogRepo {
     readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {
-    this.insertUnanswered = db.prepare('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)');
+    this.insertUnanswered = db.prepare('INSERT OR IGNORE INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?)');
+    const insertWithNewId = db.prepare<[string | null, string, string, number]>('INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?)');
     this.writeBatch = db.transaction((rows: readonly UnansweredRow[]) => {
-      for (const row of rows) this.insertUnanswered.run(...row);
+      // Two processes picking one id (same ms, same 11 bits) is rare; the question is kept all the same.
+      for (const [id, ...row] of rows) if (this.insertUnanswered.run(id, ...row).changes === 0) insertWithNewId.run(...row);
     });
   }
 
-  logUnanswered(guildId: string | null, question: string, outcome: string): void {
+  /** Returns the question's id, which a "did you mean" pick refers back to. */
+  logUnanswered(guildId: string | null, question: string, outcome: string): number {
     // Fail now, not a tick later, when the log cannot be written at all.
     if (!this.db.open) throw new TypeError('The database connection is not open');
     // Questions are capped: the log is for curators, not an archive of pasted essays.
-    this.pending.push([guildId, question.slice(0, 500), outcome, this.now()]);
+    const id = newQuestionId();
+    this.pending.push([id, guildId, question.slice(0, 500), outcome, this.now()]);
     if (this.pending.length >= MAX_BATCH) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -71,6 +93,7 @@ export class AskLogRepo {
     const failure = this.failure;
     this.failure = null;
     if (failure !== null) throw failure;
+    return id;
   }
 
   /** Writes every queued question now; reads and shutdown call it first. */
@@ -99,21 +122,28 @@ export class AskLogRepo {
     return { up: row?.up ?? 0, down: row?.down ?? 0 };
   }
 
-  /** For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most frequent first. */
-  gaps(limit = 50): GapReport {
+  /**
+   * For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most
+   * frequent first; all servers, or one server (`guildId`) since a time (`since`, epoch ms).
+   */
+  gaps(limit = 50, scope: GapScope = {}): GapReport {
     this.flush();
+    const guild = scope.guildId ?? null;
+    const since = scope.since ?? 0;
     const unanswered = this.db
-      .prepare<[number], { question: string; times: number; lastAskedAt: number }>(
+      .prepare<[string | null, string | null, number, number], { question: string; times: number; lastAskedAt: number }>(
         `SELECT MIN(question) AS question, COUNT(*) AS times, MAX(asked_at) AS lastAskedAt
-         FROM unanswered_questions GROUP BY lower(trim(question)) ORDER BY times DESC, lastAskedAt DESC LIMIT ?`,
+         FROM unanswered_questions WHERE (? IS NULL OR guild_id = ?) AND asked_at >= ?
+         GROUP BY lower(trim(question)) ORDER BY times DESC, lastAskedAt DESC LIMIT ?`,
       )
-      .all(limit);
+      .all(guild, guild, since, limit);
     const downvoted = this.db
-      .prepare<[number], { answerId: string; down: number; up: number }>(
+      .prepare<[string | null, string | null, number, number], { answerId: string; down: number; up: number }>(
         `SELECT answer_id AS answerId, SUM(vote = -1) AS down, SUM(vote = 1) AS up
-         FROM answer_feedback GROUP BY answer_id HAVING down > 0 ORDER BY down DESC, up ASC LIMIT ?`,
+         FROM answer_feedback WHERE (? IS NULL OR guild_id = ?) AND voted_at >= ?
+         GROUP BY answer_id HAVING down > 0 ORDER BY down DESC, up ASC LIMIT ?`,
       )
-      .all(limit);
+      .all(guild, guild, since, limit);
     return { unanswered, downvoted };
   }
 }

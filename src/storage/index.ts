@@ -1,5 +1,7 @@
 import { AskLogRepo, openAskLogConnection } from './ask-log-repo.ts';
 import { openDatabase, type Db } from './database.ts';
+import { ItemReportRepo } from './item-report-repo.ts';
+import { PickRepo } from './pick-repo.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
@@ -13,6 +15,9 @@ export interface Storage {
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
+  /** Students' "Report a problem" submissions (the class report's queries are in report-repo.ts). */
+  readonly itemReports: ItemReportRepo;
+  readonly picks: PickRepo;
   close(): void;
 }
 
@@ -27,6 +32,8 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     terms: new TermRepo(db, now),
     askLog,
     practice: new PracticeRepo(db, now),
+    itemReports: new ItemReportRepo(db, now),
+    picks: new PickRepo(db, now),
     close: () => {
       if (askLogDb.open) askLog.flush();
       if (askLogDb !== db && askLogDb.open) askLogDb.close();

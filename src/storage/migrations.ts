@@ -103,4 +103,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE term_posts ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE term_posts ADD COLUMN next_attempt_at INTEGER;
   `,
+  // 4: reports from students on answers, cards and quiz items; "did you mean" picks after a refusal or weak match.
+  `
+  CREATE TABLE item_reports (
+    id          INTEGER PRIMARY KEY,
+    item_kind   TEXT NOT NULL CHECK (item_kind IN ('entry', 'term', 'quiz')),
+    item_id     TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (reason IN ('wrong', 'unclear', 'outdated', 'other')),
+    comment     TEXT,
+    user_id     TEXT NOT NULL,
+    guild_id    TEXT,
+    reported_at INTEGER NOT NULL
+  );
+  CREATE INDEX item_reports_by_user ON item_reports (user_id, reported_at);
+  CREATE INDEX item_reports_by_guild ON item_reports (guild_id, reported_at);
+  CREATE TABLE suggestion_picks (
+    unanswered_id INTEGER NOT NULL REFERENCES unanswered_questions (id) ON DELETE CASCADE,
+    doc_id        TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    picked_at     INTEGER NOT NULL,
+    PRIMARY KEY (unanswered_id, doc_id, user_id)
+  );
+  `,
 ];

@@ -32,7 +32,7 @@ describe('console interactions follow Discord’s reply rules', () => {
   test('a button press updates the message it sits on; an edit keeps what it leaves out', async () => {
     const { shown, channel, messenger } = setup();
     const { messageId } = await messenger.send(STUDY_CHANNEL.id, { content: 'Question 1', components: rows([button('quiz:a:1:1:A', 'A')]) });
-    const press = consoleButton(channel, 'quiz:a:1:1:A', messageId);
+    const press = consoleButton(channel, 'quiz:a:1:1:A', messageId, () => undefined);
     expect(press).toMatchObject({ customId: 'quiz:a:1:1:A', messageId, replied: false });
     await press.update({ embeds: [{ title: 'Answer' }] });
     await expect(press.reply({ content: 'x' })).rejects.toThrow(/already been sent/);

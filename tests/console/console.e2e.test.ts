@@ -43,7 +43,7 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
 
     expect(output).toContain('you> /ask what is macro practice\n╭ What is macro social work?\n│ Macro social work is');
     expect(output).toMatch(/^ {2}\[1\] .+ {3}\[2\] .+$/m);
-    expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful$/m);
+    expect(output).toMatch(/^ {2}\[\d\] 👍 Helpful {3}\[\d\] 👎 Not helpful {3}\[\d\] 🚩 Report a problem$/m);
 
     expect(output).toContain('you> /help\n(only you see this)\n╭ Levels Tutor');
     expect(output).toContain('│ Study channels: #study-channel\n');
@@ -110,6 +110,33 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(answers?.n).toBe(3);
     expect(finished).toEqual([{ status: 'finished' }]);
   }, 90_000);
+
+  test('/explain runs the message command on typed text; Share and Report show as buttons, and a report is a one-line form', async () => {
+    const { code, output, databasePath } = await runScript([
+      '/explain text: She lobbies state legislators to change housing policy',
+      'Share in channel',
+      '/explain text: see you at the game tonight',
+      '/ask what is mezzo social work private: true',
+      'Report a problem',
+      'reason: unclear comment: the example is hard to follow',
+      '/quit',
+    ]);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^╭ Explained: macro practice$/m);
+    expect(output).toMatch(/^│ Cues:\n(│ {3}.*\n)*│ {3}🔵 .*“policy”/m);
+    expect(output).toMatch(/^ {2}\[1\] Read: .+ {3}\[2\] 📣 Share in channel$/m);
+    expect(output).toMatch(/you> Share in channel\n╭ Explained: macro practice\n│ Shared by you\n/);
+    expect(output).toMatch(/you> \/explain text: see you at the game tonight\n\(only you see this\)\nNothing to explain here/);
+    expect(output).toMatch(/\[\d\] 🚩 Report a problem {3}\[\d\] 📣 Share in channel$/m);
+    expect(output).toContain('[form] Report a problem\n  reason: What’s the problem? wrong | unclear | outdated | other');
+    expect(output).toMatch(/Thanks for the report/);
+    expect(output).not.toMatch(STACK_FRAME);
+
+    const storage = openStorage(databasePath);
+    const reports = storage.itemReports.summary();
+    storage.close();
+    expect(reports).toEqual([expect.objectContaining({ kind: 'entry', itemId: 'mezzo-definition', reasons: [{ reason: 'unclear', times: 1 }], lastComment: 'the example is hard to follow' })]);
+  });
 
   test('only a number or an exact label presses a button: any other line is asked, with or without buttons on screen', async () => {
     const { code, output } = await runScript(['mezzo', '/ask what is macro practice', 'hello', '🤔 micro??', 'what is mezzo social work', '/quit']);

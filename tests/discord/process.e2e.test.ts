@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
+import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../support/discord-stand-in.ts';
@@ -73,8 +73,9 @@ describe('npm run deploy-commands', () => {
     const deploy = spawnEntry('src/cli/deploy-commands.ts', [], env({ DISCORD_GUILD_ID: GUILD_A }));
     expect(await exited(deploy)).toBe(0);
     const put = await standIn.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_A}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(COMMANDS.map((c) => c.data.name));
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual([...COMMANDS, ...MESSAGE_COMMANDS].map((c) => c.data.name));
     for (const command of COMMANDS) expect(deploy.output()).toContain(`/${command.data.name}`);
+    for (const command of MESSAGE_COMMANDS) expect(deploy.output()).toContain(`“${command.data.name}” (message command)`);
   });
 });
 

@@ -14,6 +14,7 @@ const longest = { id: longId };
 const cases: ReadonlyArray<[string, string, { safeParse(parts: unknown): { success: boolean; data?: unknown } }, readonly unknown[]]> = [
   ['ask show', askButtonId.show({ id: `term:${longId}` }), askButtonParts, ['show', 't', longId]],
   ['ask vote', askButtonId.vote(longest, 'down'), askButtonParts, ['vote', 'down', 'e', longId]],
+  ['ask pick', askButtonId.pick(Number.MAX_SAFE_INTEGER, longest), askButtonParts, ['pick', Number.MAX_SAFE_INTEGER, 'e', longId]],
   ['quiz answer', quizButtonId.answer(Number.MAX_SAFE_INTEGER, QUIZ_LIMITS.maxQuestions, 'false'), quizButtonParts, ['a', Number.MAX_SAFE_INTEGER, QUIZ_LIMITS.maxQuestions, 'false']],
   ['quiz closed', quizButtonId.closed('false'), quizButtonParts, ['closed', 'false']],
   ['quiz practice answer', quizButtonId.practiceAnswer('mixed', longId, 'false', 999_999), quizButtonParts, ['p', 'mixed', longId, 'false', 999_999]],

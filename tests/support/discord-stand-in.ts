@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   ManageGuild: 1n << 5n,
   ReadMessageHistory: 1n << 16n,
   MentionEveryone: 1n << 17n,
+  UseExternalApps: 1n << 50n,
 };
 const EVERYONE_PERMISSIONS = PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.EmbedLinks | PERMISSIONS.ReadMessageHistory;
 
@@ -52,6 +53,17 @@ export interface RecordedRequest {
   at: number;
 }
 
+/**
+ * How the app reached the place of an interaction, as Discord reports it: installed by the
+ * server (the default in a guild) or by the student (`user`), in a guild (context 0), the
+ * bot's DM (1) or another DM or group DM (2). A user install in a guild the stand-in does
+ * not serve is a server without the bot: the gateway never told the bot about it.
+ */
+export interface Where {
+  install?: 'guild' | 'user';
+  context?: 0 | 1 | 2;
+}
+
 export interface UploadedFile {
   field: string;
   name: string;
@@ -75,6 +87,8 @@ export interface StandInUser {
   username: string;
   /** Member permissions in the guild (defaults to none beyond @everyone). */
   permissions?: bigint;
+  /** Permissions a server takes away from this member (e.g. Use External Apps). */
+  denied?: bigint;
 }
 
 /**
@@ -180,13 +194,18 @@ export class DiscordStandIn {
 
   // ---- interactions -------------------------------------------------------------
 
-  private base(type: number, user: StandInUser, guildId: string | null, channelId: string) {
+  private base(type: number, user: StandInUser, guildId: string | null, channelId: string, where: Where = {}) {
     const id = snowflake();
+    const context = where.context ?? (guildId ? 0 : 1);
+    const install = where.install ?? (guildId ? 'guild' : context === 1 ? 'guild' : 'user');
+    const apiUser = { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null };
+    // Discord grants @everyone "Use External Apps" unless a server turns it off.
+    const memberPermissions = EVERYONE_PERMISSIONS | PERMISSIONS.UseExternalApps | (user.permissions ?? 0n);
     const member = guildId
       ? {
-          user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+          user: apiUser,
           roles: [],
-          permissions: String(EVERYONE_PERMISSIONS | (user.permissions ?? 0n)),
+          permissions: String(memberPermissions & ~(user.denied ?? 0n)),
           joined_at: new Date(0).toISOString(),
           deaf: false,
           mute: false,
@@ -198,6 +217,7 @@ export class DiscordStandIn {
           communication_disabled_until: null,
         }
       : undefined;
+    const channelType = guildId ? 0 : context === 1 ? 1 : 3;
     return {
       id,
       application_id: APPLICATION_ID,
@@ -205,23 +225,25 @@ export class DiscordStandIn {
       token: `token-${id}`,
       version: 1,
       guild_id: guildId ?? undefined,
+      // Where the bot is no member, Discord sends only this partial guild.
+      guild: guildId && install === 'user' ? { id: guildId, locale: 'en-US', features: [] } : undefined,
       channel_id: channelId,
-      channel: { id: channelId, type: 0, guild_id: guildId ?? undefined, name: 'channel' },
+      channel: guildId ? { id: channelId, type: channelType, guild_id: guildId, name: 'channel' } : { id: channelId, type: channelType, recipients: [apiUser] },
       member,
-      user: guildId ? undefined : { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+      user: guildId ? undefined : apiUser,
       app_permissions: String(EVERYONE_PERMISSIONS),
       locale: 'en-US',
-      guild_locale: 'en-US',
+      guild_locale: guildId ? 'en-US' : undefined,
       entitlements: [],
-      authorizing_integration_owners: {},
-      context: guildId ? 0 : 1,
+      authorizing_integration_owners: install === 'guild' ? { '0': guildId ?? '0' } : { '1': user.id },
+      context,
     };
   }
 
   /** Dispatches a slash command; `options` are API option objects (use `option()` helpers). */
-  chatInput(input: { name: string; options?: any[]; user: StandInUser; guildId: string | null; channelId: string; resolved?: any }): string {
+  chatInput(input: { name: string; options?: any[]; user: StandInUser; guildId: string | null; channelId: string; resolved?: any; where?: Where }): string {
     const payload = {
-      ...this.base(2, input.user, input.guildId, input.channelId),
+      ...this.base(2, input.user, input.guildId, input.channelId, input.where),
       data: { id: snowflake(), name: input.name, type: 1, options: input.options ?? [], resolved: input.resolved, guild_id: input.guildId ?? undefined },
     };
     this.dispatch('INTERACTION_CREATE', payload);
@@ -234,12 +256,41 @@ export class DiscordStandIn {
     return payload.id;
   }
 
-  button(input: { customId: string; user: StandInUser; guildId: string | null; channelId: string; messageId?: string }): string {
+  /** A button press; `message` is the message it sits on (its embeds, flags 64 when private), as Discord sends it. */
+  button(input: { customId: string; user: StandInUser; guildId: string | null; channelId: string; messageId?: string; message?: { embeds?: any[]; components?: any[]; flags?: number }; where?: Where }): string {
     const payload = {
-      ...this.base(3, input.user, input.guildId, input.channelId),
+      ...this.base(3, input.user, input.guildId, input.channelId, input.where),
       data: { custom_id: input.customId, component_type: 2 },
-      message: this.messageObject(input.channelId, input.messageId ?? snowflake(), {}),
+      message: this.messageObject(input.channelId, input.messageId ?? snowflake(), input.message ?? {}),
     };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  /** A message context-menu command ("Explain with Levels Tutor") on a message someone else wrote. */
+  messageCommand(input: { name: string; target: { content: string; author: StandInUser; embeds?: any[] }; user: StandInUser; guildId: string | null; channelId: string; where?: Where }): string {
+    const targetId = snowflake();
+    const author = { id: input.target.author.id, username: input.target.author.username, discriminator: '0', global_name: input.target.author.username, avatar: null };
+    const message = { ...this.messageObject(input.channelId, targetId, { content: input.target.content, embeds: input.target.embeds }), author };
+    const payload = {
+      ...this.base(2, input.user, input.guildId, input.channelId, input.where),
+      data: { id: snowflake(), name: input.name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: message } }, guild_id: input.guildId ?? undefined },
+    };
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  /**
+   * A submitted modal: `values` by field custom id, a string for a text input, an array for a
+   * string select; each in a label component (type 18), as Discord sends forms with labels.
+   */
+  modalSubmit(input: { customId: string; values: Record<string, string | string[]>; user: StandInUser; guildId: string | null; channelId: string; where?: Where }): string {
+    const components = Object.entries(input.values).map(([customId, value], i) => ({
+      type: 18,
+      id: i * 2 + 1,
+      component: Array.isArray(value) ? { type: 3, id: i * 2 + 2, custom_id: customId, values: value } : { type: 4, id: i * 2 + 2, custom_id: customId, value },
+    }));
+    const payload = { ...this.base(5, input.user, input.guildId, input.channelId, input.where), data: { custom_id: input.customId, components } };
     this.dispatch('INTERACTION_CREATE', payload);
     return payload.id;
   }

@@ -19,6 +19,8 @@ export function docIdOf(kind: 'e' | 't', id: string): string {
 export const askButtonId = {
   show: (doc: DocRef) => customId('ask', 'show', ...docRef(doc.id)),
   vote: (doc: DocRef, vote: AskVote) => customId('ask', 'vote', vote, ...docRef(doc.id)),
+  /** A "did you mean" pick after the unanswered question logged as `logId`: shows the entry and records the pairing. */
+  pick: (logId: number, doc: DocRef) => customId('ask', 'pick', logId, ...docRef(doc.id)),
 };
 
 const docKind = z.enum(['e', 't']);
@@ -27,4 +29,5 @@ const docKind = z.enum(['e', 't']);
 export const askButtonParts = z.union([
   z.tuple([z.literal('show'), docKind, knowledgeIdPart]),
   z.tuple([z.literal('vote'), z.enum(['up', 'down']), docKind, knowledgeIdPart]),
+  z.tuple([z.literal('pick'), z.coerce.number().int().positive(), docKind, knowledgeIdPart]),
 ]);
