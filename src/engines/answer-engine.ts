@@ -178,7 +178,7 @@ export class AnswerEngine {
     const whole = this.answer(text);
     if (contentTokens(text).length < LONG_QUESTION_WORDS) return whole;
     const clauses = text
-      .split(/[.?!,;:]+|\b(?:but|so|because|and then)\b/i)
+      .split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i)
       .filter((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
     const last = clauses.at(-1);
     if (last === undefined || last.trim() === text.trim()) return whole;
@@ -222,16 +222,18 @@ export class AnswerEngine {
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
     if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
-    const scenario = this.scenario(text, shape, candidates[0]);
+    // "is family therapy micro?": the glossary card of the term asked about says its level.
+    const termClassified = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
+    const scenario = termClassified === null ? this.scenario(text, shape, candidates[0]) : null;
     if (scenario !== null) return scenario;
 
-    const best = direct ?? candidates[0];
+    const best = direct ?? termClassified ?? candidates[0];
     const uncovered = uncoveredDetail(text, best, this.retriever);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
-    if (direct === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    if (direct === null && termClassified === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       return {
         query: text,
@@ -269,8 +271,8 @@ export class AnswerEngine {
   }
 
   /** A question that is only a glossary term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
-  private termDefinition(text: string): Candidate | null {
-    const doc = this.termByName.get(nameKey(text));
+  private termDefinition(text: string, withoutLevels = false): Candidate | null {
+    const doc = this.termByName.get(nameKey(text, withoutLevels));
     return doc === undefined ? null : { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
   }
 
@@ -346,12 +348,14 @@ function bitCount(mask: number): number {
 }
 
 /** A name as the matcher reads it, without the words every term shares ("social work", "practice"). */
-function nameKey(text: string): string {
+function nameKey(text: string, withoutLevels = false): string {
   return contentTokens(text)
-    .filter((token) => !NAME_FILLER.has(token))
+    .filter((token) => !NAME_FILLER.has(token) && !(withoutLevels && LEVEL_TOKENS.has(token)))
     .join(' ');
 }
 const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
+/** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
+const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 
 function round(score: number): number {
   return Math.round(Math.min(1, score) * 1000) / 1000;

@@ -74,7 +74,8 @@ export class Retriever {
   private readonly answerWeight: Float64Array;
   private readonly answerIndex = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
-  private readonly maxIdf: number;
+  /** The weight of a word only one document holds: the rarest a known word can be. */
+  readonly maxIdf: number;
   /** How often each folded word occurs across the knowledge base: the spell corrector's vocabulary. */
   readonly wordFrequency = new Map<string, number>();
   /** Stemmed words of each document (phrasings and answer), to check what an answer covers. */
@@ -220,7 +221,8 @@ export class Retriever {
       // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
       const base = Math.min(1, raw * factor);
       const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
-      top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
+      // Most candidates do not make the top k: only the ones that do become objects.
+      if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
     }
     for (const { token } of tokens) {
       const postings = this.answerIndex.get(token);
@@ -231,10 +233,10 @@ export class Retriever {
 }
 
 /** Before: higher score, then an entry before a term, then the earlier document. */
-function before(a: Candidate, b: Candidate): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.doc.kind !== b.doc.kind) return a.doc.kind === 'entry';
-  return a.index < b.index;
+function before(score: number, kind: AnswerDoc['kind'], index: number, b: Candidate): boolean {
+  if (score !== b.score) return score > b.score;
+  if (kind !== b.doc.kind) return kind === 'entry';
+  return index < b.index;
 }
 
 /** The best k of a stream, kept in order by insertion: O(n·k) with small k, no full sort. */
@@ -242,14 +244,24 @@ export class TopK {
   private readonly kept: Candidate[] = [];
   constructor(private readonly k: number) {}
 
+  /** Whether a candidate with this score, kind and index would be kept: asked before building one. */
+  admits(score: number, kind: AnswerDoc['kind'], index: number): boolean {
+    const kept = this.kept;
+    return this.k > 0 && (kept.length < this.k || before(score, kind, index, kept[kept.length - 1] as Candidate));
+  }
+
   offer(candidate: Candidate): void {
     const kept = this.kept;
-    if (this.k <= 0) return;
-    if (kept.length === this.k && !before(candidate, kept[kept.length - 1] as Candidate)) return;
+    if (!this.admits(candidate.score, candidate.doc.kind, candidate.index)) return;
+    if (kept.length === this.k) kept.pop();
+    // Shift the worse ones down in place (no splice: it allocates an array on every call).
     let at = kept.length;
-    while (at > 0 && before(candidate, kept[at - 1] as Candidate)) at--;
-    kept.splice(at, 0, candidate);
-    if (kept.length > this.k) kept.pop();
+    kept.push(candidate);
+    while (at > 0 && before(candidate.score, candidate.doc.kind, candidate.index, kept[at - 1] as Candidate)) {
+      kept[at] = kept[at - 1] as Candidate;
+      at--;
+    }
+    kept[at] = candidate;
   }
 
   items(): Candidate[] {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AnswerEngine } from '../../src/engines/answer-engine.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+import { MINI_KNOWLEDGE_DIR, REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
 const engine = new AnswerEngine(loadKnowledge(MINI_KNOWLEDGE_DIR));
 
@@ -126,5 +126,19 @@ describe('follow-ups', () => {
   });
   test('a question that stands on its own ignores the context', () => {
     expect(engine.ask('do macro sws need a licence', { question: 'what is micro social work' }).answer?.doc.id).toBe('licence-needed');
+  });
+});
+
+describe('on the real knowledge base', () => {
+  const real = new AnswerEngine(loadKnowledge(REAL_KNOWLEDGE_DIR));
+
+  test('a yes/no classification of a glossary term answers with its card, which gives the level', () => {
+    expect(real.ask('is harm reduction macro').answer?.doc.id).toBe('term:harm-reduction');
+    expect(real.ask('is harm reductoin macro or mezzo?').answer?.doc.id).toBe('term:harm-reduction');
+  });
+
+  test('a long question is not cut at "so" inside its own clause ("so important")', () => {
+    const question = 'i missed the lecture last week and my notes are a total mess, what are the reasons micro practice is seen as so important';
+    expect(real.ask(question).answer?.doc.id).toBe('why-micro-matters');
   });
 });

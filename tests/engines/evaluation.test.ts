@@ -16,11 +16,11 @@ const report = evaluate(engine, fixtures);
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves.
  */
 const FLOOR = {
-  top1: 0.86,
+  top1: 0.87,
   refusal: 0.92,
   scenarioLevel: 0.95,
   categories: {
-    british: 0.73,
+    british: 0.78,
     'chit-chat': 1.0,
     clean: 0.79,
     comparison: 0.69,
@@ -29,13 +29,13 @@ const FLOOR = {
     examples: 0.7,
     importance: 0.77,
     jobs: 0.9,
-    long: 0.56,
+    long: 0.65,
     'off-topic': 0.97,
     'one-typo': 0.92,
     scenario: 0.95,
     short: 1.0,
     sloppy: 0.9,
-    'two-typos': 0.96,
+    'two-typos': 1.0,
     unanswerable: 0.84,
   } as Record<string, number>,
 };
