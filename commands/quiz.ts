@@ -1,15 +1,16 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { defineCommand } from '../src/bot/command.ts';
 import { PERIOD_CHOICES, periodStart } from '../src/bot/periods.ts';
 import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
-import { nextPracticeItem, reviewCard } from '../src/engines/practice.ts';
-import { correctKey, QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, seededRandom, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
+import { QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, type QuizLevel } from '../src/engines/quiz.ts';
 import { quizButtonParts } from '../src/format/custom-ids/quiz.ts';
-import { leaderboardReply, practiceQuestion, practiceResult, statsReply } from '../src/format/quiz.ts';
+import { leaderboardReply, statsReply } from '../src/format/quiz.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
-import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+import type { ChatInputInteraction } from '../src/interactions/types.ts';
+import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
+import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand, timezoneChoices } from './quiz-habits.ts';
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
@@ -25,17 +26,6 @@ function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
 
 function bounded(value: number | null, min: number, max: number, fallback: number): number {
   return value === null ? fallback : Math.min(max, Math.max(min, value));
-}
-
-async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, practiceLevel: QuizLevel, lastItemId?: string): Promise<void> {
-  const userId = interaction.user.id;
-  const cards = context.storage.practice.cards(userId);
-  const item = nextPracticeItem(context.knowledge.knowledge.quiz, cards, practiceLevel, context.now(), seededRandom(context.now()), lastItemId);
-  if (item === null) throw new UserError('I have no practice questions for that level yet.');
-  const card = cards.find((c) => c.itemId === item.id);
-  const payload = practiceQuestion(practiceLevel, item, card, card?.reviews ?? 0);
-  if ('update' in interaction) await interaction.update(payload);
-  else await interaction.reply(payload);
 }
 
 export const quizCommand = defineCommand({
@@ -75,11 +65,22 @@ export const quizCommand = defineCommand({
         options: [{ type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 }],
       },
       reportSubcommand,
+      settingsSubcommand,
+      remindGroup,
     ],
   } as const satisfies CommandDefinition,
-  examples: ['/quiz start level: micro questions: 5 seconds: 20', '/quiz practice level: macro', '/quiz leaderboard period: month', '/quiz stats', '/quiz report period: month'],
+  examples: [
+    '/quiz start level: micro questions: 5 seconds: 20',
+    '/quiz practice level: macro',
+    '/quiz leaderboard period: month',
+    '/quiz stats',
+    '/quiz report period: month',
+    '/quiz settings timezone: Europe/London',
+    '/quiz remind on time: 18:30',
+  ],
 
   async execute(interaction, context) {
+    if (interaction.subcommandGroup === 'remind') return quizRemind(interaction, context);
     switch (interaction.subcommand) {
       case 'start': {
         const outcome = context.quizzes.start({
@@ -109,7 +110,8 @@ export const quizCommand = defineCommand({
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
         const stats = context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id);
-        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats), stats);
+        const study = user.id === interaction.user.id ? context.study.summary(user.id, interaction.guildId) : undefined;
+        await replyWithStats(interaction, context, user.id, statsReply(user.id, stats, study), stats);
         return;
       }
       case 'report':
@@ -117,12 +119,15 @@ export const quizCommand = defineCommand({
       case 'practice':
         await practise(interaction, context, chosenLevel(interaction));
         return;
+      case 'settings':
+        return quizSettings(interaction, context);
       default:
         throw new UserError('I don’t know that `/quiz` option. Try `/help`.');
     }
   },
 
-  async autocomplete(interaction) {
+  async autocomplete(interaction, context) {
+    if (interaction.focused.name === 'timezone') return timezoneChoices(interaction, context);
     const typed = interaction.focused.value;
     const parsed = quizLevel(typed);
     const levels = parsed !== null && typed.trim() !== '' ? [parsed] : QUIZ_LEVELS.filter((l) => l.startsWith(typed.trim().toLowerCase()));
@@ -137,25 +142,25 @@ export const quizCommand = defineCommand({
       case 'a': {
         const [, sessionId, round, choice] = action;
         const message = await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId });
-        await interaction.reply({ ephemeral: true, content: message });
+        const note = context.study.studied(interaction.user.id, interaction.guildId);
+        await interaction.reply({ ephemeral: true, content: note === null ? message : `${message}\n${note}` });
         return;
       }
       case 'closed':
         throw new UserError('That question has closed.');
       case 'p': {
-        const [, practiceLevel, id, choice, shownAt] = action;
-        const item = context.knowledge.knowledge.quiz.find((q) => q.id === id);
-        if (item === undefined || !choicesFor(item).some((c) => c.key === choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
-        const userId = interaction.user.id;
-        const correct = choice === correctKey(item);
-        const card = reviewCard(context.storage.practice.card(userId, id), id, correct, context.now());
-        if (!context.storage.practice.save(userId, card, correct, shownAt)) throw new UserError('You already answered this question. Press **Next question** for another one.');
-        await interaction.update(practiceResult(practiceLevel, item, choice, card));
+        const [, practiceLevel, id, choice, shownAt, shownTime] = action;
+        await answerPractice(interaction, context, { level: practiceLevel, itemId: id, choice, shownAt, shownTime: shownTimeOf(shownTime) });
         return;
       }
       case 'pn':
         await practise(interaction, context, action[1], action[2]);
         return;
+      case 'rp':
+        await practise(interaction, context, 'mixed');
+        return;
+      case 'ro':
+        return reminderOff(interaction, context);
       case 'ps':
         await interaction.update({ content: 'Practice ended. Come back any time with `/quiz practice`!', embeds: [], components: [] });
         return;

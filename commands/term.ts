@@ -57,9 +57,12 @@ export const termCommand = defineCommand({
         await interaction.reply(termQuizReply(term, clue, choices));
         return;
       }
-      case 'qa':
-        await interaction.update(termQuizResult(findTerm(context, action[1]), findTerm(context, action[2])));
+      case 'qa': {
+        const result = termQuizResult(findTerm(context, action[1]), findTerm(context, action[2]));
+        const note = context.study.studied(interaction.user.id, interaction.guildId, 'quiz-me');
+        await interaction.update(note === null ? result : { ...result, content: note });
         return;
+      }
       case 'show':
         await interaction.reply({ ...card(context, findTerm(context, action[1]), 'Glossary'), ephemeral: true });
         return;

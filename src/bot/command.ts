@@ -8,6 +8,9 @@ import type { Cooldowns } from './cooldowns.ts';
 import type { KnowledgeHolder } from './knowledge-holder.ts';
 import type { QuizManager } from './quiz-manager.ts';
 import type { TermOfTheDayJob } from '../jobs/term-job.ts';
+import type { ReminderJob } from '../jobs/reminder-job.ts';
+import type { Random } from '../engines/quiz.ts';
+import type { StudyService } from './study.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
@@ -17,9 +20,12 @@ export interface BotContext {
   readonly askCooldowns: Cooldowns;
   readonly quizzes: QuizManager;
   readonly termJob: TermOfTheDayJob;
+  readonly study: StudyService;
+  readonly reminders: ReminderJob;
   readonly messenger: Messenger;
   readonly logger: Logger;
   readonly now: () => number;
+  readonly random: Random;
   /** Every registered slash command, for /help. */
   readonly commands: readonly CommandModule[];
   /** Every registered message context-menu command. */

@@ -10,6 +10,8 @@ import { KnowledgeHolder } from './knowledge-holder.ts';
 import { QuizManager } from './quiz-manager.ts';
 import type { Random } from '../engines/quiz.ts';
 import { TermOfTheDayJob } from '../jobs/term-job.ts';
+import { StudyService } from './study.ts';
+import { ReminderJob } from '../jobs/reminder-job.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
 export interface ContextOptions {
@@ -25,7 +27,8 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
   const now = options.now ?? Date.now;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
   const storage = openStorage(config.databasePath, now);
-  const quizzes = new QuizManager({ storage, knowledge, messenger, logger, now, random: options.random ?? Math.random, pauseMs: options.quizPauseMs ?? 3000 });
+  const random = options.random ?? Math.random;
+  const quizzes = new QuizManager({ storage, knowledge, messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 });
   return {
     knowledge,
     storage,
@@ -33,9 +36,12 @@ export function createContext(config: Config, logger: Logger, messenger: Messeng
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     quizzes,
     termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true) }),
+    study: new StudyService({ storage, now, logger }),
+    reminders: new ReminderJob({ storage, messenger, logger }),
     messenger,
     logger,
     now,
+    random,
     commands: COMMANDS,
     messageCommands: MESSAGE_COMMANDS,
     components: COMPONENTS,

@@ -281,7 +281,7 @@ export class QuizManager {
     if (reason !== null) {
       logger.info({ session: session.id, channel: session.channelId, reason }, 'closing a quiz a restart interrupted');
       storage.quiz.endSession(session.id, 'interrupted', now());
-      const game = new QuizGame([], session.seconds, answers);
+      const game = new QuizGame([], session.seconds, answers, session.startedBy);
       const lastItem = last === undefined ? undefined : byId.get(last.itemId);
       if (last?.messageId && last.closedAt === null && lastItem !== undefined) {
         const round = { round: last.round, item: lastItem, openedAt: last.openedAt, deadlineAt: last.deadlineAt, open: false };

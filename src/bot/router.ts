@@ -104,6 +104,17 @@ export class InteractionRouter {
       this.context.logger.error({ err: error, reference, command, user: interaction.user.id, guild: interaction.guildId }, 'interaction failed');
       await this.respond(interaction, { ephemeral: true, content: `Sorry, something went wrong on my side. If it keeps happening, tell an admin: reference **${reference}**.` });
     }
+    await this.owedNotice(interaction);
+  }
+
+  /** A notice the bot owes this student (reminders turned off because DMs are closed), shown once. */
+  private async owedNotice(interaction: Repliable): Promise<void> {
+    try {
+      const notice = this.context.storage.students.takeNotice(interaction.user.id);
+      if (notice !== null) await this.respond(interaction, { ephemeral: true, content: notice });
+    } catch (error) {
+      this.context.logger.warn({ err: error }, 'could not read an owed notice');
+    }
   }
 
   /** Replies, or follows up when a reply was already sent; never throws. */

@@ -28,6 +28,8 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   });
   const context = createContext(config, logger, new DiscordMessenger(client), { ownsGuild: (guildId) => client.guilds.cache.has(guildId), ...options });
   const router = new InteractionRouter(context);
+  // Reminders are DMs, not tied to a guild: under sharding only shard 0 sends them.
+  const sendsReminders = client.shard === null || client.shard.ids.includes(0);
 
   const dispatch = async (interaction: Interaction): Promise<void> => {
     if (interaction.isChatInputCommand()) return router.chatInput(toChatInput(interaction));
@@ -55,6 +57,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
           const resumed = await context.quizzes.recoverInterrupted((guildId) => readyClient.guilds.cache.has(guildId));
           if (resumed > 0) logger.info({ resumed }, 'resumed quizzes interrupted by a restart');
           await context.termJob.recover(new Date(context.now()));
+          if (sendsReminders) await context.reminders.recover(new Date(context.now()));
         } finally {
           resolve();
         }
@@ -86,8 +89,10 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
   const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
     await context.termJob.tick(new Date(context.now()));
+    if (sendsReminders) await context.reminders.tick(new Date(context.now()));
   });
   safely(logger, 'term of the day tick', {}, () => context.termJob.tick(new Date(context.now())));
+  if (sendsReminders) safely(logger, 'practice reminders tick', {}, () => context.reminders.tick(new Date(context.now())));
 
   return {
     client,

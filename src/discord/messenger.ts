@@ -1,4 +1,4 @@
-import { Routes, type APIMessage } from 'discord-api-types/v10';
+import { Routes, type APIChannel, type APIMessage } from 'discord-api-types/v10';
 import { SnowflakeUtil, type Client } from 'discord.js';
 import { fitPayload } from '../format/limits.ts';
 import type { MessagePayload, Messenger } from '../interactions/types.ts';
@@ -40,6 +40,11 @@ export class DiscordMessenger implements Messenger {
       after = batch.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
     }
     return found.slice(0, limit).map(summary);
+  }
+
+  async openDm(userId: string) {
+    const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    return channel.id;
   }
 
   async channelFacts(guildId: string, channelId: string) {

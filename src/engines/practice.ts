@@ -1,37 +1,53 @@
 import type { QuizItem } from '../knowledge/schema.ts';
 import { matchesLevel, shuffle, type QuizLevel, type Random } from './quiz.ts';
+import { isLearning, type SrsCard } from './scheduler.ts';
 
-/** Leitner boxes: a right answer moves a card up a box, a wrong one back to box 1. */
-export const LEITNER_INTERVALS_MS = [0, 60_000, 24 * 3_600_000, 3 * 24 * 3_600_000, 7 * 24 * 3_600_000, 14 * 24 * 3_600_000] as const;
-export const MAX_BOX = LEITNER_INTERVALS_MS.length - 1;
+/** New cards a student meets per local day, as Anki's default deck options. */
+export const NEW_CARDS_PER_DAY = 20;
+/** Anki's learn-ahead limit: a learning card due this soon may come early when nothing else is due. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
 
-export interface PracticeCard {
-  readonly itemId: string;
-  readonly box: number;
-  readonly dueAt: number;
-}
+export type PracticePick =
+  | { readonly kind: 'item'; readonly item: QuizItem }
+  /** Nothing due and no new card left today: when the next card is due, if any. */
+  | { readonly kind: 'done'; readonly nextDueAt: number | null };
 
 /**
- * The next item to practise: a card that is due (lowest box first: the ones missed),
- * then an item never seen, then the card due soonest. Never the item just answered,
- * when there is any other.
+ * The next item to practise: the card most overdue, then a new item (while today's new-card
+ * limit lasts), then a learning card due within the learn-ahead limit. Never the item just
+ * answered, when there is any other.
  */
-export function nextPracticeItem(items: readonly QuizItem[], cards: readonly PracticeCard[], level: QuizLevel, now: number, random: Random, lastItemId?: string): QuizItem | null {
-  const pool = items.filter((item) => matchesLevel(item, level));
-  const candidates = pool.length > 1 ? pool.filter((item) => item.id !== lastItemId) : pool;
-  if (candidates.length === 0) return null;
+export function nextPracticeItem(
+  items: readonly QuizItem[],
+  cards: readonly SrsCard[],
+  options: { level: QuizLevel; now: number; newToday: number; random: Random; lastItemId?: string | undefined },
+): PracticePick {
+  const pool = items.filter((item) => matchesLevel(item, options.level));
+  const candidates = pool.length > 1 ? pool.filter((item) => item.id !== options.lastItemId) : pool;
   const byId = new Map(candidates.map((item) => [item.id, item]));
-  const cardOf = new Map(cards.map((card) => [card.itemId, card]));
+  const seen = new Set(cards.map((card) => card.itemId));
+  const ours = cards.filter((card) => byId.has(card.itemId)).sort((a, b) => a.dueAt - b.dueAt);
 
-  const due = cards.filter((card) => byId.has(card.itemId) && card.dueAt <= now).sort((a, b) => a.box - b.box || a.dueAt - b.dueAt);
-  if (due[0] !== undefined) return byId.get(due[0].itemId) as QuizItem;
-  const unseen = shuffle(candidates.filter((item) => !cardOf.has(item.id)), random);
-  if (unseen[0] !== undefined) return unseen[0];
-  const soonest = cards.filter((card) => byId.has(card.itemId)).sort((a, b) => a.dueAt - b.dueAt)[0];
-  return soonest === undefined ? null : (byId.get(soonest.itemId) as QuizItem);
+  const due = ours.find((card) => card.dueAt <= options.now);
+  if (due !== undefined) return { kind: 'item', item: byId.get(due.itemId) as QuizItem };
+  if (options.newToday < NEW_CARDS_PER_DAY) {
+    const fresh = shuffle(candidates.filter((item) => !seen.has(item.id)), options.random)[0];
+    if (fresh !== undefined) return { kind: 'item', item: fresh };
+  }
+  const soon = ours.find((card) => isLearning(card) && card.dueAt <= options.now + LEARN_AHEAD_MS);
+  if (soon !== undefined) return { kind: 'item', item: byId.get(soon.itemId) as QuizItem };
+  const inPool = cards.filter((card) => pool.some((item) => item.id === card.itemId)).sort((a, b) => a.dueAt - b.dueAt);
+  return { kind: 'done', nextDueAt: inPool[0]?.dueAt ?? null };
 }
 
-export function reviewCard(card: PracticeCard | undefined, itemId: string, correct: boolean, now: number): PracticeCard {
-  const box = correct ? Math.min(MAX_BOX, (card?.box ?? 0) + 1) : 1;
-  return { itemId, box, dueAt: now + (LEITNER_INTERVALS_MS[box] ?? 0) };
+/** Cards due by the end of today (overdue included) and during tomorrow, in local dates. */
+export function dueCounts(cards: readonly SrsCard[], today: string, tomorrow: string, localDateOf: (at: number) => string): { today: number; tomorrow: number } {
+  let dueToday = 0;
+  let dueTomorrow = 0;
+  for (const card of cards) {
+    const date = localDateOf(card.dueAt);
+    if (date <= today) dueToday++;
+    else if (date === tomorrow) dueTomorrow++;
+  }
+  return { today: dueToday, tomorrow: dueTomorrow };
 }

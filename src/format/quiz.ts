@@ -1,11 +1,13 @@
 import { time, TimestampStyles } from '@discordjs/formatters';
 import { ButtonStyle } from 'discord-api-types/v10';
-import { LEITNER_INTERVALS_MS, MAX_BOX, type PracticeCard } from '../engines/practice.ts';
+import type { SrsCard } from '../engines/scheduler.ts';
+import type { StudySummary } from '../bot/study.ts';
 import { choicesFor, correctKey, correctLabel, questionText, type QuizLevel, type RoundState, type Standing } from '../engines/quiz.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
 import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
 import type { LeaderboardRow, PlayerStats } from '../storage/quiz-repo.ts';
 import { button, rows } from './components.ts';
+import { whenText } from './dates.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
 import { quizButtonId } from './custom-ids/quiz.ts';
@@ -131,8 +133,17 @@ export function leaderboardReply(period: string, top: readonly LeaderboardRow[],
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
 
-export function statsReply(userId: string, stats: PlayerStats): ReplyPayload {
+/** `study` (own stats only: practice is private): streak and cards due. */
+export function statsReply(userId: string, stats: PlayerStats, study?: StudySummary): ReplyPayload {
   const perLevel = stats.byLevel.map((l) => `${LEVEL_STYLE[l.level as keyof typeof LEVEL_STYLE]?.badge ?? '•'} ${l.level}: ${percent(l.correct, l.answered)} (${l.correct}/${l.answered})`);
+  const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+  const studyFields =
+    study === undefined
+      ? []
+      : [
+          { name: 'Study streak', value: `${days(study.streak.current)} (best ${days(study.streak.best)})`, inline: true },
+          { name: 'Practice cards due', value: `${study.due.today} today, ${study.due.tomorrow} tomorrow`, inline: true },
+        ];
   return {
     embeds: [
       {
@@ -144,34 +155,30 @@ export function statsReply(userId: string, stats: PlayerStats): ReplyPayload {
           { name: 'Accuracy', value: percent(stats.correct, stats.answered), inline: true },
           { name: 'Best streak', value: String(stats.bestStreak), inline: true },
           { name: 'Quizzes played', value: String(stats.quizzes), inline: true },
+          ...studyFields,
           { name: 'By level', value: perLevel.join('\n') || 'No answers yet.' },
         ],
+        ...(study === undefined ? {} : { footer: { text: `Study days in ${study.timezone}; one missed day a week is bridged.` } }),
       },
     ],
   };
 }
 
-/** `shownAt`: the card's review count now, so that only one press of this showing counts. */
-export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined, shownAt: number): ReplyPayload {
-  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
-  const box = card === undefined ? 'new card' : `box ${card.box} of ${MAX_BOX}`;
+/** `shownAt`: the card's review count now, so that only one press of this showing counts; `now` times the answer. */
+export function practiceQuestion(level: QuizLevel, item: QuizItem, card: SrsCard | undefined, shownAt: number, now: number): ReplyPayload {
+  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt, now), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
+  const seen = card === undefined ? 'new card' : `${card.state === 2 ? 'review' : 'learning'} card, seen ${card.reps}×`;
   return {
     ephemeral: true,
-    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${box}` } }],
+    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${seen}` } }],
     components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
   };
 }
 
-function waitText(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return minutes === 1 ? 'a minute' : `${minutes} minutes`;
-  const days = Math.round(ms / 86_400_000);
-  return days === 1 ? 'a day' : `${days} days`;
-}
-
-export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: PracticeCard): MessagePayload {
+/** `extra`: a streak milestone line, when this answer reached one. */
+export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: SrsCard, now: number, timeZone: string, extra: string | null = null): MessagePayload {
   const right = chosen === correctKey(item);
-  const next = `Box ${card.box} of ${MAX_BOX}: I’ll ask it again once it is due, in ${waitText(LEITNER_INTERVALS_MS[card.box] ?? 0)}.`;
+  const next = `You’ll see this again ${whenText(card.dueAt, now, timeZone)}.${extra === null ? '' : `\n\n${extra}`}`;
   return {
     embeds: [
       {
@@ -188,4 +195,10 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
       reportButton({ kind: 'quiz', id: item.id }),
     ]),
   };
+}
+
+/** Nothing due and today's new cards met: the Anki "congratulations" screen. */
+export function practiceDone(nextDueAt: number | null, newPerDay: number, now: number, timeZone: string): MessagePayload {
+  const next = nextDueAt === null ? 'Come back tomorrow for new cards.' : `Your next card is due ${whenText(nextDueAt, now, timeZone)}.`;
+  return { content: `🎉 All caught up: no card is due and you have met today’s ${newPerDay} new cards. ${next}`, embeds: [], components: [] };
 }

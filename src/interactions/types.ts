@@ -135,4 +135,6 @@ export interface Messenger {
    */
   recentMessages(channelId: string, limit: number, since?: number): Promise<Array<{ id: string; authorIsMe: boolean; footer: string | null }>>;
   channelFacts(guildId: string, channelId: string): Promise<ChannelFacts | null>;
+  /** The id of the bot's DM channel with a user (Discord opens it, or returns the one open); absent offline. */
+  openDm?(userId: string): Promise<string>;
 }

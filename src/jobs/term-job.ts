@@ -6,6 +6,7 @@ import { dailyMarker, dailyPost } from '../format/term.ts';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
 import type { TermSchedule } from '../storage/settings-repo.ts';
 import type { TermPost } from '../storage/term-repo.ts';
+import { CLOCK_SKEW_MS, deliveryNonce, HISTORY_LIMIT, isPermanent, PermanentError, statusOf } from './delivery.ts';
 
 /**
  * The daily term job. Called once a minute: every server whose local clock has reached its
@@ -141,30 +142,13 @@ export class TermOfTheDayJob {
   }
 }
 
-const HISTORY_LIMIT = 1_000;
-/** Looks a little before the recorded intent, in case the clocks disagree. */
-const CLOCK_SKEW_MS = 60_000;
 const RETRY_MS = { first: 60_000, max: 60 * 60_000 };
-
-class PermanentError extends Error {}
-
-/** Discord's answer status, when the error is one (discord.js's DiscordAPIError and HTTPError carry it). */
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** 4xx other than 429 will not change by trying again; 5xx, 429 and network failures may. */
-function isPermanent(error: unknown): boolean {
-  const status = statusOf(error);
-  return error instanceof PermanentError || (status !== undefined && status >= 400 && status < 500 && status !== 429);
-}
 
 function isUnknownChannel(error: unknown): boolean {
   return statusOf(error) === 404;
 }
 
-/** The same for every attempt at one server's post of one local date (Discord allows 25 characters). */
+/** The same for every attempt at one server's post of one local date. */
 export function termPostNonce(guildId: string, date: string): string {
-  return `t${hashSeed(`${guildId}:${date}`).toString(36)}${date.replaceAll('-', '')}`;
+  return deliveryNonce('t', guildId, date);
 }

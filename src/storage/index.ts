@@ -5,6 +5,7 @@ import { PickRepo } from './pick-repo.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
 import { SettingsRepo } from './settings-repo.ts';
+import { StudentRepo } from './student-repo.ts';
 import { TermRepo } from './term-repo.ts';
 
 /** One open database and its repositories, one per concern. */
@@ -15,6 +16,7 @@ export interface Storage {
   readonly terms: TermRepo;
   readonly askLog: AskLogRepo;
   readonly practice: PracticeRepo;
+  readonly students: StudentRepo;
   /** Students' "Report a problem" submissions (the class report's queries are in report-repo.ts). */
   readonly itemReports: ItemReportRepo;
   readonly picks: PickRepo;
@@ -31,7 +33,8 @@ export function openStorage(file: string, now: () => number = Date.now): Storage
     quiz: new QuizRepo(db),
     terms: new TermRepo(db, now),
     askLog,
-    practice: new PracticeRepo(db, now),
+    practice: new PracticeRepo(db),
+    students: new StudentRepo(db, now),
     itemReports: new ItemReportRepo(db, now),
     picks: new PickRepo(db, now),
     close: () => {

@@ -125,4 +125,68 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (unanswered_id, doc_id, user_id)
   );
   `,
+  // 5: FSRS practice cards (Leitner boxes mapped to FSRS states), study days for streaks,
+  // each student's own settings, and the reminder DMs (intent first, like the term posts).
+  `
+  CREATE TABLE practice_cards_fsrs (
+    user_id        TEXT NOT NULL,
+    item_id        TEXT NOT NULL,
+    state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
+    stability      REAL NOT NULL,
+    difficulty     REAL NOT NULL,
+    due_at         INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    learning_steps INTEGER NOT NULL,
+    reps           INTEGER NOT NULL,
+    lapses         INTEGER NOT NULL,
+    reviews        INTEGER NOT NULL DEFAULT 0,
+    correct        INTEGER NOT NULL DEFAULT 0,
+    reviewed_at    INTEGER NOT NULL,
+    introduced_on  TEXT,
+    PRIMARY KEY (user_id, item_id)
+  );
+  -- A card keeps its due date. Box 1 was a fresh card: relearning if it was just missed
+  -- (FSRS's stability after Again), learning if it was right once (after a first Good).
+  -- Boxes 2-5 were review cards whose stability is the interval the box gave (1, 3, 7, 14 days).
+  INSERT INTO practice_cards_fsrs
+    (user_id, item_id, state, stability, difficulty, due_at, scheduled_days, learning_steps, reps, lapses, reviews, correct, reviewed_at, introduced_on)
+  SELECT user_id, item_id,
+    CASE WHEN box >= 2 THEN 2 WHEN correct < reviews THEN 3 ELSE 1 END,
+    CASE box WHEN 2 THEN 1 WHEN 3 THEN 3 WHEN 4 THEN 7 WHEN 5 THEN 14 ELSE CASE WHEN correct < reviews THEN 0.5 ELSE 2.3065 END END,
+    CASE WHEN box >= 2 THEN 5 WHEN correct < reviews THEN 7 ELSE 2.1181 END,
+    due_at,
+    CASE box WHEN 2 THEN 1 WHEN 3 THEN 3 WHEN 4 THEN 7 WHEN 5 THEN 14 ELSE 0 END,
+    0, reviews, reviews - correct, reviews, correct, reviewed_at, NULL
+  FROM practice_cards;
+  DROP TABLE practice_cards;
+  ALTER TABLE practice_cards_fsrs RENAME TO practice_cards;
+  CREATE INDEX practice_cards_by_due ON practice_cards (user_id, due_at);
+  CREATE TABLE study_events (
+    user_id TEXT NOT NULL,
+    kind    TEXT NOT NULL CHECK (kind IN ('practice', 'quiz-me')),
+    at      INTEGER NOT NULL
+  );
+  CREATE INDEX study_events_by_user ON study_events (user_id, at);
+  CREATE TABLE student_settings (
+    user_id         TEXT PRIMARY KEY,
+    timezone        TEXT,
+    remind_time     TEXT,
+    remind_timezone TEXT,
+    remind_notice   TEXT,
+    streak_noted_on TEXT,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE INDEX student_settings_reminders ON student_settings (remind_time) WHERE remind_time IS NOT NULL;
+  CREATE TABLE reminder_sends (
+    user_id    TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'none-due')),
+    due_count  INTEGER NOT NULL,
+    channel_id TEXT,
+    message_id TEXT,
+    created_at INTEGER NOT NULL,
+    sent_at    INTEGER,
+    PRIMARY KEY (user_id, local_date)
+  );
+  `,
 ];

@@ -149,6 +149,19 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
   });
 
+  test('practice says when a card is back, and /quiz stats shows the study streak and cards due as text', async () => {
+    const { code, output } = await runScript(['/quiz settings timezone: Berlin', '/quiz practice', '1', '/quiz stats', '/quiz remind on time: 18:00', '/quit']);
+    expect(code).toBe(0);
+    expect(output).toMatch(/Your study days now follow Europe\/Berlin \(it is \d\d:\d\d there\)/);
+    expect(output).toMatch(/│ You’ll see this again in (a minute|10 minutes) \(\d\d:\d\d\)\./);
+    expect(output).toContain('│ Study streak: 1 day (best 1 day)');
+    // The card just answered comes back within ten minutes: today, unless that crosses midnight in Berlin.
+    expect(output).toMatch(/│ Practice cards due: (1 today, 0|0 today, 1) tomorrow/);
+    expect(output).toContain('╰ Study days in Europe/Berlin; one missed day a week is bridged.');
+    expect(output).toMatch(/I’ll DM you at 18:00 \(Europe\/Berlin\).+The offline console sends no DMs/);
+    expect(hintLines(output)).toEqual([]);
+  });
+
   test('practice’s Stop is still reachable after an /ask, and buttons lists what can be pressed', async () => {
     const { code, output } = await runScript(['/quiz practice', '/ask what is macro practice', 'buttons', 'stop', 'buttons', '/quit']);
     expect(code).toBe(0);

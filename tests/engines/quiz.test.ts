@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { nextPracticeItem, reviewCard, LEITNER_INTERVALS_MS } from '../../src/engines/practice.ts';
 import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
@@ -129,31 +128,6 @@ describe('QuizGame', () => {
         { round: 1, userId: 'early', choice: 'A', correct: true, points: 10, answeredAt: 1 },
       ]).map((s) => s.userId),
     ).toEqual(['early', 'late']);
-  });
-});
-
-describe('solo practice (Leitner)', () => {
-  const now = 1_000_000;
-  test('moves a card up on a right answer and back to box 1 on a wrong one', () => {
-    const up = reviewCard(undefined, 'x', true, now);
-    expect(up).toEqual({ itemId: 'x', box: 1, dueAt: now + LEITNER_INTERVALS_MS[1] });
-    expect(reviewCard({ itemId: 'x', box: 3, dueAt: 0 }, 'x', true, now).box).toBe(4);
-    expect(reviewCard({ itemId: 'x', box: 4, dueAt: 0 }, 'x', false, now).box).toBe(1);
-    expect(reviewCard({ itemId: 'x', box: 5, dueAt: 0 }, 'x', true, now).box).toBe(5);
-  });
-
-  test('asks due cards first (lowest box first), then unseen items, never the same item twice running', () => {
-    const [a, b, c] = items;
-    const cards = [
-      { itemId: a!.id, box: 3, dueAt: now - 1 },
-      { itemId: b!.id, box: 1, dueAt: now - 1 },
-      { itemId: c!.id, box: 2, dueAt: now + 10_000 },
-    ];
-    expect(nextPracticeItem(items, cards, 'mixed', now, seededRandom(1))?.id).toBe(b!.id);
-    expect(nextPracticeItem(items, cards, 'mixed', now, seededRandom(1), b!.id)?.id).toBe(a!.id);
-    const seen = new Set(cards.map((card) => card.itemId));
-    const fresh = nextPracticeItem(items, cards.slice(2), 'mixed', now, seededRandom(1));
-    expect(seen.has(fresh!.id)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { reviewCard } from '../../src/engines/scheduler.ts';
 import { practiceResult, revealMessage } from '../../src/format/quiz.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
@@ -24,7 +25,7 @@ describe('the reveal links to what the item teaches', () => {
   });
 
   test('a practice reveal names /term and the glossary term it teaches', () => {
-    const message = practiceResult('mixed', item('tf-term'), 'true', { itemId: 'tf-term', box: 2, dueAt: 0 });
+    const message = practiceResult('mixed', item('tf-term'), 'true', reviewCard(undefined, 'tf-term', 'good', 0), 0, 'UTC');
     expect(message.embeds?.[0]?.description).toContain('Read more: `/term name: Person-in-Environment`');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LEITNER_INTERVALS_MS, reviewCard } from '../../src/engines/practice.ts';
+import { reviewCard } from '../../src/engines/scheduler.ts';
 import { choicesFor, type RoundState } from '../../src/engines/quiz.ts';
 import { renderMessage } from '../../src/console/render.ts';
 import { practiceQuestion, practiceResult, revealMessage, roundMessage } from '../../src/format/quiz.ts';
@@ -20,17 +20,17 @@ function variants(item: QuizItem): QuizItem[] {
 describe('nothing shown before the reveal depends on the answer', () => {
   test.each(items.map((item) => [item.id, item] as const))('%s: the question and the practice question are the same whatever the answer', (_, item) => {
     const question = roundMessage(7, state(item), 5);
-    const practice = practiceQuestion('mixed', item, undefined, 0);
+    const practice = practiceQuestion('mixed', item, undefined, 0, 0);
     for (const variant of variants(item)) {
       expect(roundMessage(7, state(variant), 5)).toEqual(question);
-      expect(practiceQuestion('mixed', variant, undefined, 0)).toEqual(practice);
+      expect(practiceQuestion('mixed', variant, undefined, 0, 0)).toEqual(practice);
     }
   });
 
   test('after the reveal the level is shown', () => {
     const scenario = items.find((item) => item.kind === 'scenario-level' && item.answer === 'macro')!;
     expect(revealMessage({ ...state(scenario), open: false }, 5, [], [], []).embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
-    expect(practiceResult('mixed', scenario, 'macro', reviewCard(undefined, scenario.id, true, 0)).embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
+    expect(practiceResult('mixed', scenario, 'macro', reviewCard(undefined, scenario.id, 'good', 0), 0, 'UTC').embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
   });
 });
 
@@ -58,17 +58,27 @@ describe('the reveal', () => {
   });
 });
 
-describe('practice results say when the card comes back', () => {
+describe('practice results say when the card comes back, as a real date', () => {
   const item = items[0]!;
+  // Tue 1 Dec 2026, 09:00 UTC = 10:00 in Berlin.
+  const now = Date.UTC(2026, 11, 1, 9);
   test.each([
-    [undefined, true, 'Box 1 of 5: I’ll ask it again once it is due, in a minute.'],
-    [{ itemId: item.id, box: 1, dueAt: 0 }, true, 'Box 2 of 5: I’ll ask it again once it is due, in a day.'],
-    [{ itemId: item.id, box: 2, dueAt: 0 }, true, 'Box 3 of 5: I’ll ask it again once it is due, in 3 days.'],
-    [{ itemId: item.id, box: 5, dueAt: 0 }, true, 'Box 5 of 5: I’ll ask it again once it is due, in 14 days.'],
-    [{ itemId: item.id, box: 4, dueAt: 0 }, false, 'Box 1 of 5: I’ll ask it again once it is due, in a minute.'],
-  ])('from %j, right: %s', (before, right, line) => {
-    const card = reviewCard(before, item.id, right, 0);
-    expect(card.dueAt).toBe(LEITNER_INTERVALS_MS[card.box]);
-    expect(practiceResult('mixed', item, 'A', card).embeds?.[0]?.description?.endsWith(`\n\n${line}`)).toBe(true);
+    ['again', 'UTC', 'You’ll see this again in a minute (09:01).'],
+    ['good', 'UTC', 'You’ll see this again in 10 minutes (09:10).'],
+    ['good', 'Europe/Berlin', 'You’ll see this again in 10 minutes (10:10).'],
+  ] as const)('a new card rated %s, in %s', (rating, zone, line) => {
+    const card = reviewCard(undefined, item.id, rating, now);
+    expect(practiceResult('mixed', item, 'A', card, now, zone).embeds?.[0]?.description?.endsWith(`\n\n${line}`)).toBe(true);
+  });
+
+  test('a review card names its day', () => {
+    const learning = reviewCard(undefined, item.id, 'good', now);
+    const review = reviewCard(learning, item.id, 'good', learning.dueAt);
+    expect(practiceResult('mixed', item, 'A', review, learning.dueAt, 'UTC').embeds?.[0]?.description).toMatch(/You’ll see this again on Thu 3 Dec 2026 \(in 2 days\)\.$/);
+  });
+
+  test('a milestone line follows the date', () => {
+    const card = reviewCard(undefined, item.id, 'good', now);
+    expect(practiceResult('mixed', item, 'A', card, now, 'UTC', '🔥 streak').embeds?.[0]?.description).toMatch(/\(09:10\)\.\n\n🔥 streak$/);
   });
 });

@@ -119,6 +119,12 @@ export class DiscordStandIn {
   /** Messages the bot posted, per channel, newest last. */
   readonly messages = new Map<string, any[]>();
   private readonly guilds: StandInGuild[] = [];
+  /** DM channels the bot opened, by channel id: the recipient's user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users whose DMs are closed to the bot: sends answer 403, code 50007, as Discord does. */
+  readonly closedDms = new Set<string>();
+  /** While true, DM sends are stored but never answered: the bot hangs mid-send, as in a crash. */
+  holdDmReplies = false;
   private readonly sockets = new Set<WebSocket>();
   private readonly faults: Array<RouteFault & { left: number }> = [];
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
@@ -470,9 +476,16 @@ export class DiscordStandIn {
       reply(204);
     } else if ((match = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/))) {
       reply(200, this.messageObject('0', snowflake(), record.body));
+    } else if (record.method === 'POST' && path === '/users/@me/channels') {
+      // Opening a DM channel is idempotent on Discord: one channel per recipient.
+      const recipient = String(record.body?.recipient_id ?? '');
+      const id = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? snowflake();
+      this.dmChannels.set(id, recipient);
+      reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: recipient, username: 'student', discriminator: '0', global_name: null, avatar: null }] });
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const channelId = match[1]!;
-      const channel = this.channel(channelId);
+      const dmRecipient = this.dmChannels.get(channelId);
+      const channel: StandInChannel | undefined = dmRecipient === undefined ? this.channel(channelId) : { id: channelId, name: 'dm' };
       if (!channel) return reply(404, { message: 'Unknown Channel', code: 10003 });
       const stored = this.messages.get(channelId) ?? [];
       if (record.method === 'GET') {
@@ -484,12 +497,13 @@ export class DiscordStandIn {
         return reply(200, page);
       }
       if (channel.denyBot && channel.denyBot & PERMISSIONS.SendMessages) return reply(403, { message: 'Missing Permissions', code: 50013 });
+      if (dmRecipient !== undefined && this.closedDms.has(dmRecipient)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
       // enforce_nonce: a second send with the same nonce returns the first message instead of posting again.
       const twin = record.body?.enforce_nonce && record.body.nonce !== undefined ? stored.find((m) => m.nonce === record.body.nonce) : undefined;
       if (twin) return reply(200, twin);
       const message = { ...this.messageObject(channelId, snowflake(), record.body), nonce: record.body?.nonce };
       this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
-      reply(200, message);
+      if (dmRecipient === undefined || !this.holdDmReplies) reply(200, message);
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && record.method === 'PATCH') {
       const list = this.messages.get(match[1]!) ?? [];
       const index = list.findIndex((m) => m.id === match![2]);

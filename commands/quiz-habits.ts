@@ -1,0 +1,81 @@
+import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandGroupOption, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
+import type { BotContext } from '../src/bot/command.ts';
+import { parseTime } from '../src/engines/setup.ts';
+import { resolveTimezone, suggestTimezones } from '../src/engines/time-zones.ts';
+import { localTime } from '../src/engines/term-schedule.ts';
+import { LIMITS, quoteUserText, truncate } from '../src/format/limits.ts';
+import { UserError } from '../src/interactions/errors.ts';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
+
+/** `/quiz settings` and `/quiz remind`: a student's own time zone and practice reminders. */
+const timezoneOption = (description: string, required: boolean) =>
+  ({ type: ApplicationCommandOptionType.String, name: 'timezone', description, required, autocomplete: true, max_length: 64 }) as const;
+
+export const settingsSubcommand: APIApplicationCommandSubcommandOption = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: 'settings',
+  description: 'Your own time zone, for study days, streaks and reminders',
+  options: [timezoneOption('A city, abbreviation or IANA zone, e.g. London, EST, Europe/London', true)],
+};
+
+export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
+  type: ApplicationCommandOptionType.SubcommandGroup,
+  name: 'remind',
+  description: 'A DM at your time when practice cards are due',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'on',
+      description: 'DM me at this local time on days when practice cards are due',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'time', description: '24-hour HH:MM, e.g. 18:30', required: true, max_length: 5 },
+        timezoneOption('Time zone (default: yours from /quiz settings, else the server’s)', false),
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'No more practice reminders' },
+  ],
+};
+
+function timezone(typed: string): string {
+  const zone = resolveTimezone(typed);
+  if ('zone' in zone) return zone.zone;
+  const hint = zone.suggestions.length > 0 ? ` Did you mean ${zone.suggestions.map((z) => `\`${z}\``).join(', ')}?` : '';
+  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${hint}`);
+}
+
+export async function quizSettings(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+  const zone = timezone(interaction.string('timezone') ?? '');
+  context.storage.students.setTimezone(interaction.user.id, zone);
+  const clock = localTime(new Date(context.now()), zone);
+  await interaction.reply({ ephemeral: true, content: `Your study days now follow **${zone}** (it is ${clock} there). Streaks and \`/quiz stats\` count your local days.` });
+}
+
+export async function quizRemind(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+  const userId = interaction.user.id;
+  if (interaction.subcommand === 'off') {
+    context.storage.students.setReminder(userId, null);
+    await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
+    return;
+  }
+  const typedTime = interaction.string('time') ?? '';
+  const time = parseTime(typedTime);
+  if (time === null) throw new UserError(`“${quoteUserText(typedTime, 20)}” is not a time I understand. Use 24-hour HH:MM, for example 08:30 or 18:00.`);
+  const typedZone = interaction.string('timezone');
+  const zone = typedZone === null ? context.study.timezoneOf(userId, interaction.guildId) : timezone(typedZone);
+  context.storage.students.setReminder(userId, { time, timezone: zone });
+  const offline = context.messenger.openDm === undefined ? ' (The offline console sends no DMs: reminders go out while the bot runs on Discord.)' : '';
+  await interaction.reply({
+    ephemeral: true,
+    content: `Practice reminders are on: I’ll DM you at **${time} (${zone})** on days when practice cards are due, never more than once a day. \`/quiz remind off\`, or the button on any reminder, turns them off.${offline}`,
+  });
+}
+
+/** The "Turn reminders off" button on a reminder DM. */
+export async function reminderOff(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  context.storage.students.setReminder(interaction.user.id, null);
+  await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
+}
+
+export async function timezoneChoices(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await interaction.respond(suggestTimezones(interaction.focused.value, context.now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { dueCounts, LEARN_AHEAD_MS, NEW_CARDS_PER_DAY, nextPracticeItem } from '../../src/engines/practice.ts';
+import { seededRandom } from '../../src/engines/quiz.ts';
+import type { SrsCard } from '../../src/engines/scheduler.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+
+const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
+const now = Date.UTC(2026, 11, 1, 9);
+const card = (itemId: string, dueAt: number, state = 2): SrsCard => ({ itemId, state, stability: 3, difficulty: 5, dueAt, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, lastReviewAt: now - 3 * 86_400_000 });
+const pick = (cards: SrsCard[], newToday = 0, lastItemId?: string) => nextPracticeItem(items, cards, { level: 'mixed', now, newToday, random: seededRandom(1), lastItemId });
+
+describe('nextPracticeItem', () => {
+  const [a, b, c] = items;
+  test('the most overdue card first, never the item just answered', () => {
+    const cards = [card(a!.id, now - 1), card(b!.id, now - 5_000), card(c!.id, now + 86_400_000)];
+    expect(pick(cards)).toEqual({ kind: 'item', item: b });
+    expect(pick(cards, 0, b!.id)).toEqual({ kind: 'item', item: a });
+  });
+
+  test('then a new item, while today’s new-card limit lasts', () => {
+    const cards = [card(a!.id, now + 86_400_000)];
+    const fresh = pick(cards);
+    expect(fresh.kind === 'item' && fresh.item.id !== a!.id).toBe(true);
+    expect(pick(cards, NEW_CARDS_PER_DAY)).toEqual({ kind: 'done', nextDueAt: now + 86_400_000 });
+  });
+
+  test('then a learning card within the learn-ahead limit, else done with the next due date', () => {
+    const soon = card(a!.id, now + LEARN_AHEAD_MS, 1);
+    expect(pick([soon], NEW_CARDS_PER_DAY)).toEqual({ kind: 'item', item: a });
+    const later = card(a!.id, now + LEARN_AHEAD_MS + 1, 1);
+    expect(pick([later], NEW_CARDS_PER_DAY)).toEqual({ kind: 'done', nextDueAt: later.dueAt });
+  });
+});
+
+describe('dueCounts', () => {
+  test('counts overdue and today’s cards as today, and tomorrow’s apart', () => {
+    const dateOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+    const cards = [card('a', now - 86_400_000), card('b', now + 3_600_000), card('c', now + 86_400_000), card('d', now + 2 * 86_400_000)];
+    expect(dueCounts(cards, '2026-12-01', '2026-12-02', dateOf)).toEqual({ today: 2, tomorrow: 1 });
+  });
+});
