@@ -6,5 +6,11 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // `npm run coverage`: measured on the pure layers only, as in the house style.
+    coverage: {
+      provider: 'v8',
+      include: ['src/engines/**', 'src/format/**', 'src/knowledge/**', 'src/storage/**'],
+      reporter: ['text-summary', 'text'],
+    },
   },
 });

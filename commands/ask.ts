@@ -1,9 +1,10 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { z } from 'zod';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
 import { EVERYWHERE, repliesForcedPrivate, serverId } from '../src/bot/reach.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
 import { foldText } from '../src/engines/text.ts';
+import { askButtonParts, docIdOf } from '../src/format/custom-ids/ask.ts';
 import { answerReply, chitChatReply, noMatchReply, unsureReply } from '../src/format/ask-reply.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
@@ -11,16 +12,8 @@ import { UserError } from '../src/interactions/errors.ts';
 /** Shown when nothing matched: a few good first questions. */
 const EXAMPLE_IDS = ['three-levels-overview', 'micro-vs-macro', 'family-smallest-mezzo-unit', 'micro-definition'];
 
-const docId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const docKind = z.enum(['e', 't']);
-const buttonParts = z.union([
-  z.tuple([z.literal('show'), docKind, docId]),
-  z.tuple([z.literal('vote'), z.enum(['up', 'down']), docKind, docId]),
-  z.tuple([z.literal('pick'), z.coerce.number().int().positive(), docKind, docId]),
-]);
-
 function findDoc(context: BotContext, kind: 'e' | 't', id: string): AnswerDoc {
-  const doc = context.knowledge.engine.getDoc(kind === 't' ? `term:${id}` : id);
+  const doc = context.knowledge.engine.getDoc(docIdOf(kind, id));
   if (doc === undefined) throw new UserError("That answer isn't in my knowledge base anymore. Try `/ask` again.");
   return doc;
 }
@@ -94,7 +87,7 @@ function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, eph
   return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral: ephemeral || forcedPrivate, shareable: !forcedPrivate, scenario });
 }
 
-export const askCommand: CommandModule = {
+export const askCommand = defineCommand({
   data: {
     name: 'ask',
     description: 'Ask a question about micro, mezzo or macro social work practice',
@@ -103,7 +96,7 @@ export const askCommand: CommandModule = {
       { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in your own words', required: true, autocomplete: true, max_length: 500 },
       { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer (default: everyone in the channel)' },
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/ask question: what is the difference between micro and macro?', '/ask question: do I need a license for macro work? private: true'],
 
   async execute(interaction, context) {
@@ -144,7 +137,7 @@ export const askCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = askButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError("That button isn't valid anymore. Try `/ask` again.");
     const action = parsed.data;
     if (action[0] === 'show' || action[0] === 'pick') {
@@ -162,4 +155,4 @@ export const askCommand: CommandModule = {
       content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",
     });
   },
-};
+});

@@ -1,13 +1,14 @@
-import type { CommandModule } from '../src/bot/command.ts';
+import { defineCommand } from '../src/bot/command.ts';
 import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
 
-export const helpCommand: CommandModule = {
+export const helpCommand = defineCommand({
   data: {
     name: 'help',
     description: 'What Levels Tutor does, every command, and this server’s study channels',
     ...EVERYWHERE,
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/help'],
 
   async execute(interaction, context) {
@@ -51,4 +52,4 @@ export const helpCommand: CommandModule = {
       ],
     });
   },
-};
+});

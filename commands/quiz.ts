@@ -1,9 +1,10 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { z } from 'zod';
-import type { CommandModule } from '../src/bot/command.ts';
+import { defineCommand } from '../src/bot/command.ts';
 import { PERIOD_CHOICES, periodStart } from '../src/bot/periods.ts';
 import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, type QuizLevel } from '../src/engines/quiz.ts';
+import { quizButtonParts } from '../src/format/custom-ids/quiz.ts';
 import { leaderboardReply, statsReply } from '../src/format/quiz.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
@@ -14,17 +15,6 @@ import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
 
-const itemId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const level = z.enum(QUIZ_LEVELS);
-const buttonParts = z.union([
-  z.tuple([z.literal('a'), z.coerce.number().int().positive(), z.coerce.number().int().min(1).max(QUIZ_LIMITS.maxQuestions), z.string().max(10)]),
-  // The card's review count when shown (one showing, one review), then the show time.
-  z.tuple([z.literal('p'), level, itemId, z.string().max(10), z.coerce.number().int().min(0)]).rest(z.string().max(10)),
-  z.tuple([z.literal('pn'), level, itemId]),
-  z.tuple([z.literal('ps')]),
-  z.tuple([z.literal('rp')]),
-  z.tuple([z.literal('ro')]),
-]);
 
 /** A level as typed ("meso", "Mezzo"), or a friendly refusal. */
 function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
@@ -38,7 +28,7 @@ function bounded(value: number | null, min: number, max: number, fallback: numbe
   return value === null ? fallback : Math.min(max, Math.max(min, value));
 }
 
-export const quizCommand: CommandModule = {
+export const quizCommand = defineCommand({
   data: {
     name: 'quiz',
     description: 'Quick quizzes on micro, mezzo and macro practice',
@@ -78,7 +68,7 @@ export const quizCommand: CommandModule = {
       settingsSubcommand,
       remindGroup,
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: [
     '/quiz start level: micro questions: 5 seconds: 20',
     '/quiz practice level: macro',
@@ -145,7 +135,7 @@ export const quizCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = quizButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError('That quiz button isn’t valid anymore.');
     const action = parsed.data;
     switch (action[0]) {
@@ -156,6 +146,8 @@ export const quizCommand: CommandModule = {
         await interaction.reply({ ephemeral: true, content: note === null ? message : `${message}\n${note}` });
         return;
       }
+      case 'closed':
+        throw new UserError('That question has closed.');
       case 'p': {
         const [, practiceLevel, id, choice, shownAt, shownTime] = action;
         await answerPractice(interaction, context, { level: practiceLevel, itemId: id, choice, shownAt, shownTime: shownTimeOf(shownTime) });
@@ -174,4 +166,4 @@ export const quizCommand: CommandModule = {
         return;
     }
   },
-};
+});

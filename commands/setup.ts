@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits, type ApplicationCommandOptionAllowedChannelType } from 'discord-api-types/v10';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
 import { requireServer, SERVER_ONLY } from '../src/bot/reach.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { channelProblem, termChannelProblem, type SetupResult } from '../src/engines/setup.ts';
 import { suggestTimezones, utcOffset } from '../src/engines/time-zones.ts';
 import { LEVEL_STYLE } from '../src/format/levels.ts';
@@ -53,7 +54,7 @@ function requireChannel(interaction: ChatInputInteraction) {
   return channel;
 }
 
-export const setupCommand: CommandModule = {
+export const setupCommand = defineCommand({
   data: {
     name: 'setup',
     description: 'Configure Levels Tutor for this server (Manage Server)',
@@ -90,7 +91,7 @@ export const setupCommand: CommandModule = {
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Show this server’s settings and any problems' },
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/setup study-channel add channel: #study-hall', '/setup term set channel: #daily time: 09:00 timezone: Europe/London', '/setup show'],
 
   async execute(interaction, context) {
@@ -134,4 +135,4 @@ export const setupCommand: CommandModule = {
     if (interaction.focused.name !== 'timezone') return interaction.respond([]);
     await interaction.respond(suggestTimezones(interaction.focused.value, context.now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
   },
-};
+});

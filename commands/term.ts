@@ -1,15 +1,13 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { z } from 'zod';
-import type { BotContext, CommandModule } from '../src/bot/command.ts';
+import { defineCommand, type BotContext } from '../src/bot/command.ts';
 import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
+import { termButtonParts } from '../src/format/custom-ids/term.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';
 import { termCard, termQuizReply, termQuizResult, termSuggestions } from '../src/format/term.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { GlossaryTerm } from '../src/knowledge/schema.ts';
-
-const termId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const buttonParts = z.union([z.tuple([z.literal('q'), termId]), z.tuple([z.literal('qa'), termId, termId]), z.tuple([z.literal('show'), termId])]);
 
 function findTerm(context: BotContext, id: string): GlossaryTerm {
   const term = context.knowledge.glossary.get(id);
@@ -21,13 +19,13 @@ function card(context: BotContext, term: GlossaryTerm, footer: string) {
   return termCard(term, footer, context.knowledge.sourceTitles(term.sources));
 }
 
-export const termCommand: CommandModule = {
+export const termCommand = defineCommand({
   data: {
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',
     ...EVERYWHERE,
     options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'A term to look up (leave empty for today’s term)', autocomplete: true, max_length: 100 }],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/term', '/term name: Person-in-Environment'],
 
   async execute(interaction, context) {
@@ -49,7 +47,7 @@ export const termCommand: CommandModule = {
   },
 
   async button(interaction, parts, context) {
-    const parsed = buttonParts.safeParse(parts);
+    const parsed = termButtonParts.safeParse(parts);
     if (!parsed.success) throw new UserError('That term button isn’t valid anymore.');
     const action = parsed.data;
     switch (action[0]) {
@@ -70,4 +68,4 @@ export const termCommand: CommandModule = {
         return;
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { SetupService } from '../engines/setup.ts';
+import type { CommandDefinition, OptionNames, OptionNamesOf } from '../interactions/options.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, Messenger, ModalSubmitInteraction } from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
@@ -34,14 +35,23 @@ export interface BotContext {
 }
 
 /** One slash command: its definition for Discord, and its handlers. */
-export interface CommandModule {
+export interface CommandModule<N extends OptionNames = OptionNames> {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** For /help: one example per line, as a student would type it. */
   readonly examples: readonly string[];
-  execute(interaction: ChatInputInteraction, context: BotContext): Promise<void>;
+  execute(interaction: ChatInputInteraction<N>, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   /** Presses on buttons whose custom id starts with `<command name>:`; `parts` are the rest, split on ":". */
   button?(interaction: ButtonInteraction, parts: readonly string[], context: BotContext): Promise<void>;
+}
+
+/**
+ * A command module whose handler reads only the options its definition declares: write the
+ * definition inline as `data: { … } as const satisfies CommandDefinition`.
+ */
+export function defineCommand<D extends CommandDefinition>(command: Omit<CommandModule<OptionNamesOf<D>>, 'data'> & { readonly data: D }): CommandModule<OptionNamesOf<D>> {
+  // `as const` only froze the literal for the type checker; Discord's JSON types are the same shape, mutable.
+  return { ...command, data: command.data as RESTPostAPIChatInputApplicationCommandsJSONBody };
 }
 
 /** One message context-menu command ("Explain with Levels Tutor"). */

@@ -95,7 +95,7 @@ export class QuizManager {
    * Queues a write behind the quiz's earlier ones. A locked or failing database is retried with
    * backoff while the quiz goes on in memory, so a deadline never waits on the write lock.
    */
-  private write(quiz: ActiveQuiz, what: string, write: () => Promise<void>): Promise<void> {
+  private write(quiz: ActiveQuiz, what: string, write: () => Promise<void>): void {
     quiz.writes = quiz.writes.then(async () => {
       for (let delay = WRITE_RETRY_MS.first; ; delay = Math.min(WRITE_RETRY_MS.max, delay * 2)) {
         try {
@@ -109,7 +109,6 @@ export class QuizManager {
       }
     });
     quiz.writes = quiz.writes.catch((error: unknown) => this.deps.logger.error({ err: error, session: quiz.session.id }, `cannot ${what}`));
-    return quiz.writes;
   }
 
   private async openRound(quiz: ActiveQuiz): Promise<void> {
@@ -117,7 +116,7 @@ export class QuizManager {
     if (!this.active.has(quiz.session.id)) return;
     const state = quiz.game.openNextRound(now());
     const sessionId = quiz.session.id;
-    void this.write(quiz, 'record a quiz round', () => storage.quiz.openRound(sessionId, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt));
+    this.write(quiz, 'record a quiz round', () => storage.quiz.openRound(sessionId, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt));
     this.later(quiz, state.deadlineAt - now(), 'close a quiz round', () => this.closeRound(quiz));
     let messageId: string;
     try {
@@ -127,7 +126,7 @@ export class QuizManager {
       await this.finish(quiz, 'stopped', false);
       return;
     }
-    void this.write(quiz, 'record a quiz message', () => storage.quiz.setRoundMessage(sessionId, state.round, messageId));
+    this.write(quiz, 'record a quiz message', () => storage.quiz.setRoundMessage(sessionId, state.round, messageId));
     if (this.active.has(sessionId) && quiz.game.current?.round === state.round) {
       quiz.messageId = messageId;
       return;
@@ -160,7 +159,7 @@ export class QuizManager {
     try {
       const { round } = quiz.game.closeRound();
       const closedAt = now();
-      void this.write(quiz, 'close a quiz round', () => storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      this.write(quiz, 'close a quiz round', () => storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
       if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
     } finally {
       quiz.closing = false;
@@ -219,7 +218,7 @@ export class QuizManager {
     if (current?.open) {
       const { round } = quiz.game.closeRound();
       const closedAt = this.deps.now();
-      void this.write(quiz, 'close a quiz round', () => this.deps.storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      this.write(quiz, 'close a quiz round', () => this.deps.storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
       if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
     }
   }
@@ -229,7 +228,7 @@ export class QuizManager {
     await this.halt(quiz);
     const endedAt = this.deps.now();
     // Not awaited: a locked database must not hold up the `/quiz stop` reply; the write lands later.
-    void this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
+    this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
     if (announce) {
       await this.deps.messenger
         .send(quiz.session.channelId, finalMessage(quiz.game.standings(), ending))

@@ -1,15 +1,8 @@
-import { z } from 'zod';
+import { customIdSchema } from '../format/custom-ids/custom-id.ts';
 import { errorReference, UserError } from '../interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction, ReplyPayload } from '../interactions/types.ts';
 import type { BotContext, CommandModule, ComponentModule, MessageCommandModule } from './command.ts';
 import { isStorageFault } from './safely.ts';
-
-/** Every button id is `<command>:<part>[:<part>…]`, short and plain; anything else is forged or foreign. */
-const customIdSchema = z
-  .string()
-  .max(100)
-  .regex(/^[a-z][a-z-]*(:[A-Za-z0-9_-]{1,64}){1,6}$/)
-  .transform((id) => id.split(':'));
 
 type Repliable = ChatInputInteraction | ButtonInteraction | MessageCommandInteraction | ModalSubmitInteraction;
 

@@ -5,20 +5,8 @@ import type { ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE, levelBadges, levelColour } from './levels.ts';
 import { quoteUserText } from './limits.ts';
+import { askButtonId } from './custom-ids/ask.ts';
 import { docItem, reportButton, shareButton } from './share-report.ts';
-
-/** Button ids of /ask; the ask command parses them back with the same scheme. */
-export const askButtonId = {
-  show: (doc: Pick<AnswerDoc, 'id'>) => `ask:show:${docRef(doc.id)}`,
-  vote: (doc: Pick<AnswerDoc, 'id'>, vote: 'up' | 'down') => `ask:vote:${vote}:${docRef(doc.id)}`,
-  /** A "did you mean" pick after the unanswered question logged as `logId`: shows the entry and records the pairing. */
-  pick: (logId: number, doc: Pick<AnswerDoc, 'id'>) => `ask:pick:${logId}:${docRef(doc.id)}`,
-};
-
-/** "term:empathy" → "t:empathy", "micro-definition" → "e:micro-definition": ids stay colon-free per part. */
-function docRef(id: string): string {
-  return id.startsWith('term:') ? `t:${id.slice(5)}` : `e:${id}`;
-}
 
 /** What the bot covers, said with every refusal so a student knows what to ask instead. */
 export const COVERAGE_LINE =

@@ -3,7 +3,7 @@ import type { AnswerDoc } from '../engines/answer-engine.ts';
 import type { Explanation } from '../engines/explain.ts';
 import type { ReplyPayload } from '../interactions/types.ts';
 import { PRACTICE_LEVELS } from '../knowledge/schema.ts';
-import { askButtonId } from './ask-reply.ts';
+import { askButtonId } from './custom-ids/ask.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS, truncate } from './limits.ts';

@@ -10,19 +10,11 @@ import { button, rows } from './components.ts';
 import { whenText } from './dates.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
+import { quizButtonId } from './custom-ids/quiz.ts';
 import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
-/** Button ids of /quiz; the quiz command parses them back with the same scheme. */
-export const quizButtonId = {
-  answer: (sessionId: number, round: number, key: string) => `quiz:a:${sessionId}:${round}:${key}`,
-  /** `shownAt` is the card's review count; `shownTime` (seconds, base 36) times the answer. */
-  practiceAnswer: (level: QuizLevel, itemId: string, key: string, shownAt: number, shownTime: number) =>
-    `quiz:p:${level}:${itemId}:${key}:${shownAt}:${Math.floor(shownTime / 1000).toString(36)}`,
-  practiceNext: (level: QuizLevel, lastItemId: string) => `quiz:pn:${level}:${lastItemId}`,
-  practiceStop: () => 'quiz:ps',
-};
 
 /** Shown only after the reveal: for a "which level is this?" item the level is the answer. */
 function levelLine(item: QuizItem): string {
@@ -98,7 +90,7 @@ export function roundMessage(sessionId: number, state: RoundState, total: number
 export function revealMessage(state: RoundState, total: number, right: readonly string[], wrong: readonly string[], top: readonly Standing[]): MessagePayload {
   const answer = correctKey(state.item);
   const buttons = choicesFor(state.item).map((c) =>
-    button(`quiz:closed:${c.key}`, choiceButtonLabel(state.item, c.key, c.label), c.key === answer ? ButtonStyle.Success : ButtonStyle.Secondary, true),
+    button(quizButtonId.closed(c.key), choiceButtonLabel(state.item, c.key, c.label), c.key === answer ? ButtonStyle.Success : ButtonStyle.Secondary, true),
   );
   const who = right.length > 0 ? rightList(right) : wrong.length > 0 ? 'Nobody this time.' : 'Nobody answered.';
   return {

@@ -2,11 +2,12 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { MessagePayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
+import { quizButtonId } from './custom-ids/quiz.ts';
 
 /** Button ids on a reminder; the quiz command handles them. */
 export const reminderButtonId = {
-  practise: () => 'quiz:rp',
-  off: () => 'quiz:ro',
+  practise: quizButtonId.remindPractise,
+  off: quizButtonId.remindOff,
 };
 
 /** Footer text of a reminder; start-up recovery looks for it to avoid sending twice. */

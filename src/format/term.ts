@@ -4,18 +4,13 @@ import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { quoteUserText } from './limits.ts';
+import { termButtonId } from './custom-ids/term.ts';
 import { reportButton } from './share-report.ts';
 
 /** Footer text of a daily post; start-up recovery looks for it to avoid posting twice. */
 export function dailyMarker(localDate: string): string {
   return `Term of the day · ${localDate}`;
 }
-
-export const termButtonId = {
-  quizMe: (term: GlossaryTerm) => `term:q:${term.id}`,
-  answer: (term: GlossaryTerm, choice: GlossaryTerm) => `term:qa:${term.id}:${choice.id}`,
-  show: (term: GlossaryTerm) => `term:show:${term.id}`,
-};
 
 export function termCard(term: GlossaryTerm, footer: string, sourceTitles: readonly string[]): MessagePayload {
   const style = LEVEL_STYLE[term.level];

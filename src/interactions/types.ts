@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIAllowedMentions, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../engines/setup.ts';
+import type { OptionNames } from './options.ts';
 
 /**
  * The transport-neutral shape of everything a command handler sees and sends.
@@ -57,16 +58,17 @@ export interface InteractionBase {
   can(permission: Permission): boolean;
 }
 
-export interface ChatInputInteraction extends InteractionBase {
+/** A slash command use; `N` narrows the option names to those its command declares (see `options.ts`). */
+export interface ChatInputInteraction<N extends OptionNames = OptionNames> extends InteractionBase {
   readonly commandName: string;
-  readonly subcommandGroup: string | null;
-  readonly subcommand: string | null;
-  string(name: string): string | null;
-  integer(name: string): number | null;
-  boolean(name: string): boolean | null;
-  channel(name: string): ChannelFacts | null;
-  role(name: string): { id: string; name: string } | null;
-  userOption(name: string): UserRef | null;
+  readonly subcommandGroup: N['subcommandGroup'] | null;
+  readonly subcommand: N['subcommand'] | null;
+  string(name: N['string']): string | null;
+  integer(name: N['integer']): number | null;
+  boolean(name: N['boolean']): boolean | null;
+  channel(name: N['channel']): ChannelFacts | null;
+  role(name: N['role']): { id: string; name: string } | null;
+  userOption(name: N['user']): UserRef | null;
   reply(payload: ReplyPayload): Promise<void>;
   followUp(payload: ReplyPayload): Promise<void>;
   readonly replied: boolean;

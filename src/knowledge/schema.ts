@@ -32,9 +32,12 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** Ids travel in button custom ids, two to a button, within Discord's 100 characters. */
+export const ID_MAX_LENGTH = 45;
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case, like "micro-definition"');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case, like "micro-definition"')
+  .max(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters (it travels in button ids)`);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const sources = z.array(id).min(1, 'must cite at least one source id from sources.yaml');
 const level = z.enum(LEVELS);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   standIn.addGuild({ id: SEED_GUILD, name: 'Social Work 101', channels: [{ id: STUDY, name: 'study-hall' }] });
   await standIn.start();
   bot = await startBotAgainst(standIn, tempDir(), { KNOWLEDGE_DIR: MINI_KNOWLEDGE_DIR });
-  seedQuizzes(bot.context.storage, Date.now());
+  await seedQuizzes(bot.context.storage, Date.now());
   // The first chart loads the chart libraries; loading them here keeps each reply within its chart budget.
   await renderReportChart(classReport([], { rounds: [], answers: [] }, { period: 'all', level: 'all' }));
 });

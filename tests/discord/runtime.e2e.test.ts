@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { askButtonId } from '../../src/format/custom-ids/ask.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { startBotAgainst } from '../support/bot.ts';
@@ -105,14 +106,14 @@ describe('/ask', () => {
   });
 
   test('a related-question button shows that answer ephemerally', async () => {
-    const callback = await standIn.callbackFor(standIn.button({ customId: 'ask:show:e:macro-definition', user: student, guildId: GUILD, channelId: STUDY }));
+    const callback = await standIn.callbackFor(standIn.button({ customId: askButtonId.show({ id: 'macro-definition' }), user: student, guildId: GUILD, channelId: STUDY }));
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.embeds[0].title).toBe('What is macro social work?');
   });
 
   test('feedback buttons record one vote per user per answer', async () => {
-    await standIn.callbackFor(standIn.button({ customId: 'ask:vote:up:e:micro-definition', user: student, guildId: GUILD, channelId: STUDY }));
-    const second = await standIn.callbackFor(standIn.button({ customId: 'ask:vote:down:e:micro-definition', user: student, guildId: GUILD, channelId: STUDY }));
+    await standIn.callbackFor(standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'up'), user: student, guildId: GUILD, channelId: STUDY }));
+    const second = await standIn.callbackFor(standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'down'), user: student, guildId: GUILD, channelId: STUDY }));
     expect(second.body.data.flags).toBe(EPHEMERAL);
     expect(await bot.context.storage.askLog.votes('micro-definition')).toEqual({ up: 0, down: 1 });
   });

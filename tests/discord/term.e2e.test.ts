@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { termButtonId } from '../../src/format/custom-ids/term.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { startBotAgainst } from '../support/bot.ts';
@@ -122,7 +123,7 @@ describe('/term', () => {
     const buttons = question.body.data.components[0].components;
     expect(buttons).toHaveLength(4);
     const termId = quizMe.split(':')[2];
-    const right = buttons.find((b: any) => b.custom_id === `term:qa:${termId}:${termId}`);
+    const right = buttons.find((b: any) => b.custom_id === termButtonId.answer({ id: termId! }, { id: termId! }));
     const answer = await standIn.callbackFor(standIn.button({ customId: right.custom_id, user: student, guildId: GUILD, channelId: TERMS }));
     expect(answer.body.type).toBe(7);
     expect(answer.body.data.embeds[0].title).toMatch(/^✅ Right/);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { instanceName } from '../../src/bot/context.ts';
+import { quizButtonId } from '../../src/format/custom-ids/quiz.ts';
 import { choicesFor, correctKey } from '../../src/engines/quiz.ts';
 import { dailyMarker } from '../../src/format/term.ts';
 import { termPostNonce } from '../../src/jobs/term-job.ts';
@@ -259,7 +260,7 @@ describe('a graceful shutdown during a quiz', () => {
     const [, , sessionId] = ids[0]!.split(':');
     const firstRound = (await first.context.storage.quiz.rounds(Number(sessionId)))[0]!;
     const item = first.context.knowledge.knowledge.quiz.find((q) => q.id === firstRound.itemId)!;
-    const locked = await lab.callbackFor(lab.button({ customId: `quiz:a:${sessionId}:1:${correctKey(item)}`, user: alice, guildId: LAB_GUILD, channelId: LAB }));
+    const locked = await lab.callbackFor(lab.button({ customId: quizButtonId.answer(Number(sessionId), 1, correctKey(item)), user: alice, guildId: LAB_GUILD, channelId: LAB }));
     expect(locked.body.data.content).toMatch(/Locked in/);
     await first.stop();
 

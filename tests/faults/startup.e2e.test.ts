@@ -180,6 +180,7 @@ describe('npm run kb:gaps over hostile stored questions', () => {
     const child = spawnEntry('src/cli/kb-gaps.ts', [], { DATABASE_PATH: file });
     expect(await exited(child)).toBe(0);
     const output = child.output();
+    // eslint-disable-next-line no-control-regex -- the point is that no control character reaches the terminal
     expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const lines = output.split('\n');
     expect(lines.filter((line) => line.includes('×'))).toHaveLength(2);

@@ -153,7 +153,10 @@ export class DiscordStandIn {
   }
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => {
+      // A stand-in bug answers 500 so the test fails on the bot's side instead of hanging.
+      this.handle(req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
+    });
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (socket) => this.onGateway(socket));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
