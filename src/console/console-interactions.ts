@@ -251,10 +251,14 @@ export function consoleButton(channel: OfflineChannel, customId: string, message
   };
 }
 
-/** A reply-once interaction's answering half, with Discord's rules. */
-function replies(channel: OfflineChannel) {
+/**
+ * `rest` with a reply-once answering half, with Discord's rules. The getter is defined here,
+ * not spread in: spreading an object copies a getter's value once, freezing `replied`.
+ */
+function withReplyOnce<T extends object>(channel: OfflineChannel, rest: T) {
   let replied = false;
   return {
+    ...rest,
     reply: async (payload: ReplyPayload) => {
       if (replied) throw alreadyAnswered();
       replied = true;
@@ -282,7 +286,7 @@ export const TYPED_MESSAGE_COMMANDS: ReadonlyMap<string, { readonly commandName:
 ]);
 
 export function consoleMessageCommand(channel: OfflineChannel, commandName: string, targetText: string): MessageCommandInteraction {
-  return { ...base(channel), commandName, targetText, ...replies(channel) };
+  return withReplyOnce(channel, { ...base(channel), commandName, targetText });
 }
 
 /** A form as a one-line command: each field an option (`reason: wrong comment: …`), a select's values as its choices. */
@@ -299,5 +303,5 @@ export function formCommand(modal: ModalPayload): CommandData {
 }
 
 export function consoleModalSubmit(channel: OfflineChannel, customId: string, values: ReadonlyMap<string, string>): ModalSubmitInteraction {
-  return { ...base(channel), customId, value: (fieldId) => values.get(fieldId) ?? null, ...replies(channel) };
+  return withReplyOnce(channel, { ...base(channel), customId, value: (fieldId: string) => values.get(fieldId) ?? null });
 }
