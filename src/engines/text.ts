@@ -139,7 +139,7 @@ const STOPWORDS = new Set(
 const STUDY_NARRATIVE = new Set(
   `textbook textbooks prof profs professor professors teacher lecturer lecture lectures semester semesters
    course courses coursework class classes exam exams midterm midterms finals quiz quizzes homework
-   assignment assignments intro studying reading hours tomorrow tonight morning blanking confused
+   assignment assignments intro hours tomorrow tonight morning blanking confused
    confusing mixing remind throwing`.split(/\s+/),
 );
 
