@@ -59,7 +59,7 @@ const CHIT_CHAT_PHRASES =
 
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['comparison', /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/],
-  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of)\b/],
+  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/],
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
   ['degree', /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/],
   ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],

@@ -3,9 +3,15 @@ import type { Candidate, QueryToken, Retriever } from './retrieve.ts';
 import { compareCandidates } from './retrieve.ts';
 import { contentTokens } from './text.ts';
 
-/** Stems that say what kind of answer is wanted, not what it is about: never a question's key word. */
+/**
+ * Stems that say what kind of answer is wanted, not what it is about, and everyday verbs every
+ * topic shares ("have", "help"): never a question's key word.
+ */
 const SCAFFOLDING_STEMS = new Set(
-  contentTokens('important importance matter matters example examples job jobs skill skills difference differ degree license setting settings social work worker practice people level micro mezzo macro why'),
+  contentTokens(
+    `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
+     social work worker practice people level micro mezzo macro why where have has had help helps helping go going use`,
+  ),
 );
 
 /** The question's key words: known words that say what it is about, heaviest (rarest) first. */
