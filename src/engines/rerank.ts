@@ -1,4 +1,4 @@
-import type { PracticeLevel } from '../knowledge/schema.ts';
+import type { PracticeLevel } from '../domain/levels.ts';
 import type { Candidate, QueryToken, Retriever } from './retrieve.ts';
 import { compareCandidates } from './retrieve.ts';
 import { contentTokens } from './text.ts';
