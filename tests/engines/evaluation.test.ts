@@ -16,7 +16,7 @@ const report = evaluate(engine, fixtures);
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves.
  */
 const FLOOR = {
-  top1: 0.89,
+  top1: 0.9,
   refusal: 0.94,
   scenarioLevel: 0.95,
   categories: {
@@ -28,7 +28,7 @@ const FLOOR = {
     degree: 0.88,
     examples: 0.85,
     importance: 0.86,
-    jobs: 0.81,
+    jobs: 0.9,
     long: 0.65,
     'off-topic': 0.97,
     'one-typo': 1.0,
