@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { defineCommand, type Services } from '../src/bot/command.ts';
 import { EVERYWHERE, repliesForcedPrivate, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
@@ -12,8 +12,10 @@ import { UserError } from '../src/interactions/errors.ts';
 /** Shown when nothing matched: a few good first questions. */
 const EXAMPLE_IDS = ['three-levels-overview', 'micro-vs-macro', 'family-smallest-mezzo-unit', 'micro-definition'];
 
-function findDoc(context: BotContext, kind: 'e' | 't', id: string): AnswerDoc {
-  const doc = context.knowledge.engine.getDoc(docIdOf(kind, id));
+type Knowledge = Pick<Services, 'knowledge'>;
+
+function findDoc({ knowledge }: Knowledge, kind: 'e' | 't', id: string): AnswerDoc {
+  const doc = knowledge.engine.getDoc(docIdOf(kind, id));
   if (doc === undefined) throw new UserError("That answer isn't in my knowledge base anymore. Try `/ask` again.");
   return doc;
 }
@@ -52,11 +54,11 @@ export class RecentQuestions {
   }
 }
 
-/** One memory per running bot, so two bots in one process (tests, the console) never share context. */
-const recentByContext = new WeakMap<BotContext, RecentQuestions>();
-function recentQuestions(context: BotContext): RecentQuestions {
-  let recent = recentByContext.get(context);
-  if (recent === undefined) recentByContext.set(context, (recent = new RecentQuestions()));
+/** One memory per running bot (each has its own knowledge holder), so two bots in one process (tests, the console) never share context. */
+const recentByBot = new WeakMap<Services['knowledge'], RecentQuestions>();
+function recentQuestions({ knowledge }: Knowledge): RecentQuestions {
+  let recent = recentByBot.get(knowledge);
+  if (recent === undefined) recentByBot.set(knowledge, (recent = new RecentQuestions()));
   return recent;
 }
 
@@ -64,8 +66,8 @@ function recentQuestions(context: BotContext): RecentQuestions {
  * Curated related entries first, then the engine's other candidates, three at most; never the
  * answer itself, nor an entry that asks what was just asked (the mezzo card's "What is mezzo social work?").
  */
-function relatedDocs(context: BotContext, doc: AnswerDoc, result?: AskResult): AnswerDoc[] {
-  const curated = doc.related.map((id) => context.knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
+function relatedDocs({ knowledge }: Knowledge, doc: AnswerDoc, result?: AskResult): AnswerDoc[] {
+  const curated = doc.related.map((id) => knowledge.engine.getDoc(id)).filter((d): d is AnswerDoc => d !== undefined);
   const unique = new Map([...curated, ...(result?.suggestions ?? [])].map((d) => [d.id, d]));
   unique.delete(doc.id);
   const answered = new Set([foldText(result?.query ?? ''), ...(doc.kind === 'term' ? doc.phrasings.map((name) => foldText(`what is ${name}`)) : [])]);
@@ -82,12 +84,13 @@ function foldedPhrasings(doc: AnswerDoc): readonly string[] {
 }
 
 /** A private answer can be shared, unless Discord keeps every reply private here anyway. */
-function replyFor(context: BotContext, doc: AnswerDoc, score: number | null, ephemeral: boolean, forcedPrivate: boolean, result?: AskResult) {
+function replyFor(context: Knowledge, doc: AnswerDoc, score: number | null, ephemeral: boolean, forcedPrivate: boolean, result?: AskResult) {
   const scenario = result?.answer?.scenario ?? null;
   return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral: ephemeral || forcedPrivate, shareable: !forcedPrivate, scenario });
 }
 
 export const askCommand = defineCommand({
+  needs: ['knowledge', 'askCooldowns', 'askFeedback'],
   data: {
     name: 'ask',
     description: 'Ask a question about micro, mezzo or macro social work practice',
@@ -120,7 +123,7 @@ export const askCommand = defineCommand({
     }
     // "Noted" is claimed only for a question really logged; a failing database goes to the error boundary.
     // The log id lets a "did you mean" pick pair this question with the entry chosen (npm run kb:suggest).
-    const logId = result.outcome === 'empty' ? null : context.storage.askLog.logUnanswered(serverId(interaction), question, result.outcome);
+    const logId = result.outcome === 'empty' ? null : context.askFeedback.logUnanswered(serverId(interaction), question, result.outcome);
     if (logId !== null && result.outcome === 'unsure' && result.suggestions.length > 0) {
       await interaction.reply(unsureReply(question, result.suggestions, logId));
       return;
@@ -143,13 +146,13 @@ export const askCommand = defineCommand({
     if (action[0] === 'show' || action[0] === 'pick') {
       const doc = action[0] === 'show' ? findDoc(context, action[1], action[2]) : findDoc(context, action[2], action[3]);
       // A pick pairs the question the bot could not answer with the entry the student chose, for `npm run kb:suggest`.
-      if (action[0] === 'pick') await context.storage.picks.record(action[1], doc.id, interaction.user.id);
+      if (action[0] === 'pick') await context.askFeedback.recordPick(action[1], doc.id, interaction.user.id);
       await interaction.reply(replyFor(context, doc, null, true, repliesForcedPrivate(interaction)));
       return;
     }
     const [, vote, kind, id] = action;
     const doc = findDoc(context, kind, id);
-    await context.storage.askLog.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, serverId(interaction));
+    await context.askFeedback.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, serverId(interaction));
     await interaction.reply({
       ephemeral: true,
       content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",

@@ -1,17 +1,16 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { CommandModule } from '../src/bot/command.ts';
+import { defineCommand } from '../src/bot/command.ts';
 import { PERIOD_CHOICES, periodStart } from '../src/bot/periods.ts';
 import { requireServer, SERVER_ONLY } from '../src/bot/reach.ts';
-import { gapSections } from '../src/format/gaps.ts';
-import { LEVEL_STYLE } from '../src/format/levels.ts';
-import { LIMITS, truncate } from '../src/format/limits.ts';
+import { gapsReply } from '../src/format/gaps.ts';
 import { UserError } from '../src/interactions/errors.ts';
+import type { CommandDefinition } from '../src/interactions/options.ts';
 
 const SHOWN = 10;
-const PERIOD_NAMES: Readonly<Record<string, string>> = { week: 'last 7 days', month: 'last 30 days', all: 'all time' };
 
 /** For curators: what this server's students could not get answered, voted 👎 or reported. */
-export const kbCommand: CommandModule = {
+export const kbCommand = defineCommand({
+  needs: ['askFeedback', 'now'],
   data: {
     name: 'kb',
     description: 'For curators: gaps in the knowledge base (Manage Server)',
@@ -25,31 +24,16 @@ export const kbCommand: CommandModule = {
         options: [{ type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default month)', choices: PERIOD_CHOICES }],
       },
     ],
-  },
+  } as const satisfies CommandDefinition,
   examples: ['/kb gaps period: week'],
 
-  async execute(interaction, context) {
+  async execute(interaction, { askFeedback, now }) {
     const guildId = requireServer(interaction, '`/kb`');
     // Discord hides the command from members without Manage Server; a changed override must not open it up.
     if (!interaction.can('ManageGuild')) throw new UserError('`/kb gaps` needs the **Manage Server** permission.');
     if (interaction.subcommand !== 'gaps') throw new UserError('I don’t know that `/kb` option. Try `/help`.');
-    const period = periodStart(interaction.string('period'), 'month', context.now());
-    const scope = { guildId, since: period.since ?? 0 };
-    const sections = gapSections(await context.storage.askLog.gaps(SHOWN, scope), await context.storage.itemReports.summary(SHOWN, scope));
-    await interaction.reply({
-      ephemeral: true,
-      embeds: [
-        {
-          title: `Knowledge gaps: ${PERIOD_NAMES[period.name] ?? period.name}`,
-          description: 'For all servers, curators run `npm run kb:gaps`; `npm run kb:suggest` proposes new phrasings.',
-          color: LEVEL_STYLE.general.colour,
-          // A code block: questions are students' own words, shown as typed and never rendered as mentions or markdown.
-          fields: sections.map((section) => ({
-            name: section.title,
-            value: section.lines.length === 0 ? 'None.' : truncate(`\`\`\`\n${section.lines.map((l) => l.replace(/`/g, 'ˋ')).join('\n')}`, LIMITS.fieldValue - 4) + '\n```',
-          })),
-        },
-      ],
-    });
+    const period = periodStart(interaction.string('period'), 'month', now());
+    const { gaps, reports } = await askFeedback.gaps(SHOWN, { guildId, since: period.since ?? 0 });
+    await interaction.reply(gapsReply(period.name, gaps, reports));
   },
-};
+});

@@ -1,9 +1,11 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandGroupOption, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
-import type { BotContext } from '../src/bot/command.ts';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Services } from '../src/bot/command.ts';
 import { parseTime } from '../src/engines/setup.ts';
 import { resolveTimezone, suggestTimezones } from '../src/engines/time-zones.ts';
 import { localTime } from '../src/engines/term-schedule.ts';
 import { LIMITS, quoteUserText, truncate } from '../src/format/limits.ts';
+import { didYouMeanZones } from '../src/format/setup.ts';
+import type { OptionNamesOf } from '../src/interactions/options.ts';
 import { UserError } from '../src/interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
 
@@ -11,14 +13,14 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction }
 const timezoneOption = (description: string, required: boolean) =>
   ({ type: ApplicationCommandOptionType.String, name: 'timezone', description, required, autocomplete: true, max_length: 64 }) as const;
 
-export const settingsSubcommand: APIApplicationCommandSubcommandOption = {
+export const settingsSubcommand = {
   type: ApplicationCommandOptionType.Subcommand,
   name: 'settings',
   description: 'Your own time zone, for study days, streaks and reminders',
   options: [timezoneOption('A city, abbreviation or IANA zone, e.g. London, EST, Europe/London', true)],
-};
+} as const;
 
-export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
+export const remindGroup = {
   type: ApplicationCommandOptionType.SubcommandGroup,
   name: 'remind',
   description: 'A DM at your time when practice cards are due',
@@ -34,26 +36,29 @@ export const remindGroup: APIApplicationCommandSubcommandGroupOption = {
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'No more practice reminders' },
   ],
-};
+} as const;
 
 function timezone(typed: string): string {
   const zone = resolveTimezone(typed);
   if ('zone' in zone) return zone.zone;
-  const hint = zone.suggestions.length > 0 ? ` Did you mean ${zone.suggestions.map((z) => `\`${z}\``).join(', ')}?` : '';
-  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${hint}`);
+  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${didYouMeanZones(zone.suggestions)}`);
 }
 
-export async function quizSettings(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+type HabitServices = Pick<Services, 'study' | 'now'>;
+/** The option names `/quiz settings` and `/quiz remind` read. */
+type HabitOptions = OptionNamesOf<{ name: 'quiz'; description: ''; options: [typeof settingsSubcommand, typeof remindGroup] }>;
+
+export async function quizSettings(interaction: ChatInputInteraction<HabitOptions>, { study, now }: HabitServices): Promise<void> {
   const zone = timezone(interaction.string('timezone') ?? '');
-  await context.storage.students.setTimezone(interaction.user.id, zone);
-  const clock = localTime(new Date(context.now()), zone);
+  await study.setTimezone(interaction.user.id, zone);
+  const clock = localTime(new Date(now()), zone);
   await interaction.reply({ ephemeral: true, content: `Your study days now follow **${zone}** (it is ${clock} there). Streaks and \`/quiz stats\` count your local days.` });
 }
 
-export async function quizRemind(interaction: ChatInputInteraction, context: BotContext): Promise<void> {
+export async function quizRemind(interaction: ChatInputInteraction<HabitOptions>, { study }: Pick<Services, 'study'>): Promise<void> {
   const userId = interaction.user.id;
   if (interaction.subcommand === 'off') {
-    await context.storage.students.setReminder(userId, null);
+    await study.setReminder(userId, null);
     await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
     return;
   }
@@ -61,9 +66,9 @@ export async function quizRemind(interaction: ChatInputInteraction, context: Bot
   const time = parseTime(typedTime);
   if (time === null) throw new UserError(`“${quoteUserText(typedTime, 20)}” is not a time I understand. Use 24-hour HH:MM, for example 08:30 or 18:00.`);
   const typedZone = interaction.string('timezone');
-  const zone = typedZone === null ? await context.study.timezoneOf(userId, interaction.guildId) : timezone(typedZone);
-  await context.storage.students.setReminder(userId, { time, timezone: zone });
-  const offline = context.messenger.openDm === undefined ? ' (The offline console sends no DMs: reminders go out while the bot runs on Discord.)' : '';
+  const zone = typedZone === null ? await study.timezoneOf(userId, interaction.guildId) : timezone(typedZone);
+  await study.setReminder(userId, { time, timezone: zone });
+  const offline = !study.sendsDms ? ' (The offline console sends no DMs: reminders go out while the bot runs on Discord.)' : '';
   await interaction.reply({
     ephemeral: true,
     content: `Practice reminders are on: I’ll DM you at **${time} (${zone})** on days when practice cards are due, never more than once a day. \`/quiz remind off\`, or the button on any reminder, turns them off.${offline}`,
@@ -71,11 +76,11 @@ export async function quizRemind(interaction: ChatInputInteraction, context: Bot
 }
 
 /** The "Turn reminders off" button on a reminder DM. */
-export async function reminderOff(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  await context.storage.students.setReminder(interaction.user.id, null);
+export async function reminderOff(interaction: ButtonInteraction, { study }: Pick<Services, 'study'>): Promise<void> {
+  await study.setReminder(interaction.user.id, null);
   await interaction.reply({ ephemeral: true, content: 'Practice reminders are off. Turn them on again with `/quiz remind on`.' });
 }
 
-export async function timezoneChoices(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await interaction.respond(suggestTimezones(interaction.focused.value, context.now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
+export async function timezoneChoices(interaction: AutocompleteInteraction, { now }: Pick<Services, 'now'>): Promise<void> {
+  await interaction.respond(suggestTimezones(interaction.focused.value, now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
 }

@@ -1,50 +1,33 @@
-import type { BotContext } from '../src/bot/command.ts';
-import { NEW_CARDS_PER_DAY, nextPracticeItem } from '../src/engines/practice.ts';
-import { correctKey, choicesFor, type QuizLevel } from '../src/engines/quiz.ts';
-import { rateAnswer, reviewCard } from '../src/engines/scheduler.ts';
+import type { Services } from '../src/bot/command.ts';
+import { NEW_CARDS_PER_DAY } from '../src/engines/practice.ts';
+import type { QuizLevel } from '../src/engines/quiz.ts';
 import { practiceDone, practiceQuestion, practiceResult } from '../src/format/quiz.ts';
-import { UserError } from '../src/interactions/errors.ts';
 import type { ButtonInteraction, ChatInputInteraction } from '../src/interactions/types.ts';
 
-/** `/quiz practice` and its Next button: the next card FSRS says is due, else a new one. */
-export async function practise(interaction: ChatInputInteraction | ButtonInteraction, context: BotContext, level: QuizLevel, lastItemId?: string): Promise<void> {
-  const userId = interaction.user.id;
-  const now = context.now();
-  const cards = await context.storage.practice.cards(userId);
-  const newToday = await context.storage.practice.introducedOn(userId, await context.study.today(userId, interaction.guildId));
-  const pick = nextPracticeItem(context.knowledge.knowledge.quiz, cards, { level, now, newToday, random: context.random, lastItemId });
-  if (pick.kind === 'done') {
-    if (pick.nextDueAt === null && cards.length === 0) throw new UserError('I have no practice questions for that level yet.');
-    const payload = practiceDone(pick.nextDueAt, NEW_CARDS_PER_DAY, now, await context.study.timezoneOf(userId, interaction.guildId));
-    if ('update' in interaction) await interaction.update(payload);
-    else await interaction.reply({ ...payload, ephemeral: true });
-    return;
-  }
-  const card = cards.find((c) => c.itemId === pick.item.id);
-  const payload = practiceQuestion(level, pick.item, card, card?.reviews ?? 0, now);
-  if ('update' in interaction) await interaction.update(payload);
-  else await interaction.reply(payload);
+type PracticeServices = Pick<Services, 'practice'>;
+
+/** `/quiz practice`: the next card FSRS says is due, else a new one, as a new private reply. */
+export async function startPractice(interaction: ChatInputInteraction, { practice }: PracticeServices, level: QuizLevel): Promise<void> {
+  const next = await practice.next(interaction.user.id, interaction.guildId, level);
+  await interaction.reply(
+    next.kind === 'done' ? { ...practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone), ephemeral: true } : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now),
+  );
 }
 
-/** One answer to a practice card: rated (Again, Good or Easy), scheduled by FSRS, saved once per showing. */
+/** The Next button: the next card, in place of the last result. */
+export async function continuePractice(interaction: ButtonInteraction, { practice }: PracticeServices, level: QuizLevel, lastItemId?: string): Promise<void> {
+  const next = await practice.next(interaction.user.id, interaction.guildId, level, lastItemId);
+  await interaction.update(next.kind === 'done' ? practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone) : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now));
+}
+
+/** One answer to a practice card: graded and saved by the practice service, shown in place of the question. */
 export async function answerPractice(
   interaction: ButtonInteraction,
-  context: BotContext,
+  { practice }: PracticeServices,
   answer: { level: QuizLevel; itemId: string; choice: string; shownAt: number; shownTime: number | null },
 ): Promise<void> {
-  const item = context.knowledge.knowledge.quiz.find((q) => q.id === answer.itemId);
-  if (item === undefined || !choicesFor(item).some((c) => c.key === answer.choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
-  const userId = interaction.user.id;
-  const now = context.now();
-  const correct = answer.choice === correctKey(item);
-  const before = await context.storage.practice.card(userId, item.id);
-  const rating = rateAnswer(before, correct, answer.shownTime === null ? null : now - answer.shownTime);
-  const card = reviewCard(before, item.id, rating, now);
-  if (!(await context.storage.practice.save(userId, card, correct, answer.shownAt, await context.study.today(userId, interaction.guildId)))) {
-    throw new UserError('You already answered this question. Press **Next question** for another one.');
-  }
-  const note = await context.study.studied(userId, interaction.guildId, 'practice');
-  await interaction.update(practiceResult(answer.level, item, answer.choice, card, now, await context.study.timezoneOf(userId, interaction.guildId), note));
+  const graded = await practice.answer(interaction.user.id, interaction.guildId, answer);
+  await interaction.update(practiceResult(answer.level, graded.item, graded.choice, graded.card, graded.now, graded.timezone, graded.note));
 }
 
 /** The show time in a practice button (seconds, base 36), or null when it is not one. */

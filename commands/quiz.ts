@@ -5,20 +5,18 @@ import { EVERYWHERE, requireServer } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { QUIZ_LEVELS, QUIZ_LIMITS, quizLevel, type QuizLevel } from '../src/engines/quiz.ts';
 import { quizButtonParts } from '../src/format/custom-ids/quiz.ts';
-import { leaderboardReply, statsReply } from '../src/format/quiz.ts';
+import { leaderboardReply, quizIntro, statsReply } from '../src/format/quiz.ts';
+import { pressText } from '../src/format/quiz-notices.ts';
 import { quoteUserText } from '../src/format/limits.ts';
 import { UserError } from '../src/interactions/errors.ts';
-import type { ChatInputInteraction } from '../src/interactions/types.ts';
-import { answerPractice, practise, shownTimeOf } from './quiz-practice.ts';
+import { answerPractice, continuePractice, shownTimeOf, startPractice } from './quiz-practice.ts';
 import { quizRemind, quizSettings, reminderOff, remindGroup, settingsSubcommand, timezoneChoices } from './quiz-habits.ts';
 import { quizReport, replyWithStats, reportSubcommand } from './quiz-report.ts';
 
 const LEVEL_DESCRIPTION = 'micro, mezzo (or meso), macro or mixed (default mixed)';
 
-
 /** A level as typed ("meso", "Mezzo"), or a friendly refusal. */
-function chosenLevel(interaction: ChatInputInteraction): QuizLevel {
-  const typed = interaction.string('level');
+function chosenLevel(typed: string | null): QuizLevel {
   const parsed = quizLevel(typed);
   if (parsed === null) throw new UserError(`“${quoteUserText(typed ?? '', 40)}” is not a level I know: pick micro, mezzo (or meso), macro or mixed.`);
   return parsed;
@@ -29,6 +27,7 @@ function bounded(value: number | null, min: number, max: number, fallback: numbe
 }
 
 export const quizCommand = defineCommand({
+  needs: ['quizzes', 'records', 'practice', 'study', 'knowledge', 'logger', 'now'],
   data: {
     name: 'quiz',
     description: 'Quick quizzes on micro, mezzo and macro practice',
@@ -83,33 +82,32 @@ export const quizCommand = defineCommand({
     if (interaction.subcommandGroup === 'remind') return quizRemind(interaction, context);
     switch (interaction.subcommand) {
       case 'start': {
-        const outcome = await context.quizzes.start({
+        const started = await context.quizzes.start({
           guildId: requireServer(interaction, 'A group quiz'),
           channelId: interaction.channelId,
           userId: interaction.user.id,
-          level: chosenLevel(interaction),
+          level: chosenLevel(interaction.string('level')),
           questions: bounded(interaction.integer('questions'), QUIZ_LIMITS.minQuestions, QUIZ_LIMITS.maxQuestions, QUIZ_LIMITS.defaultQuestions),
           seconds: bounded(interaction.integer('seconds'), QUIZ_LIMITS.minSeconds, QUIZ_LIMITS.maxSeconds, QUIZ_LIMITS.defaultSeconds),
         });
-        if (!outcome.ok) throw new UserError(outcome.message);
-        await interaction.reply(outcome.intro);
+        await interaction.reply(quizIntro(started.level, started.questions, started.seconds, started.starterId));
         return;
       }
       case 'stop': {
         requireServer(interaction, 'A group quiz');
-        const message = await context.quizzes.stop({ channelId: interaction.channelId, userId: interaction.user.id, canManageMessages: interaction.can('ManageMessages') });
-        await interaction.reply({ ephemeral: true, content: message });
+        await context.quizzes.stop({ channelId: interaction.channelId, userId: interaction.user.id, canManageMessages: interaction.can('ManageMessages') });
+        await interaction.reply({ ephemeral: true, content: 'Quiz stopped. Scores so far are saved.' });
         return;
       }
       case 'leaderboard': {
         const period = periodStart(interaction.string('period'), 'week', context.now());
-        const { top, own } = await context.storage.quiz.leaderboard(requireServer(interaction, 'The leaderboard'), period.since, 10, interaction.user.id);
+        const { top, own } = await context.records.leaderboard(requireServer(interaction, 'The leaderboard'), period.since, 10, interaction.user.id);
         await interaction.reply(leaderboardReply(period.name, top, own));
         return;
       }
       case 'stats': {
         const user = interaction.userOption('user') ?? interaction.user;
-        const stats = await context.storage.quiz.stats(requireServer(interaction, 'Quiz stats'), user.id);
+        const stats = await context.records.stats(requireServer(interaction, 'Quiz stats'), user.id);
         const study = user.id === interaction.user.id ? await context.study.summary(user.id, interaction.guildId) : undefined;
         await replyWithStats(interaction, context, user.id, statsReply(user.id, stats, study), stats);
         return;
@@ -117,7 +115,7 @@ export const quizCommand = defineCommand({
       case 'report':
         return quizReport(interaction, context);
       case 'practice':
-        await practise(interaction, context, chosenLevel(interaction));
+        await startPractice(interaction, context, chosenLevel(interaction.string('level')));
         return;
       case 'settings':
         return quizSettings(interaction, context);
@@ -141,7 +139,7 @@ export const quizCommand = defineCommand({
     switch (action[0]) {
       case 'a': {
         const [, sessionId, round, choice] = action;
-        const message = await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId });
+        const message = pressText(await context.quizzes.press({ sessionId, round, choice, userId: interaction.user.id, channelId: interaction.channelId }));
         const note = await context.study.studied(interaction.user.id, interaction.guildId);
         await interaction.reply({ ephemeral: true, content: note === null ? message : `${message}\n${note}` });
         return;
@@ -154,10 +152,10 @@ export const quizCommand = defineCommand({
         return;
       }
       case 'pn':
-        await practise(interaction, context, action[1], action[2]);
+        await continuePractice(interaction, context, action[1], action[2]);
         return;
       case 'rp':
-        await practise(interaction, context, 'mixed');
+        await continuePractice(interaction, context, 'mixed');
         return;
       case 'ro':
         return reminderOff(interaction, context);

@@ -1,10 +1,11 @@
-import type { ComponentModule } from '../src/bot/command.ts';
+import { defineComponent } from '../src/bot/command.ts';
 import { repliesForcedPrivate } from '../src/bot/reach.ts';
 import { sharedCopy } from '../src/format/share-report.ts';
 import { UserError } from '../src/interactions/errors.ts';
 
 /** "Share in channel" on a private reply: a public copy of its embeds, marked as shared by the student, pinging nobody. */
-export const shareComponent: ComponentModule = {
+export const shareComponent = defineComponent({
+  needs: [],
   prefix: 'share',
 
   async button(interaction) {
@@ -15,4 +16,4 @@ export const shareComponent: ComponentModule = {
     // The copy is the interaction's own reply: it needs no channel access, so it works where the bot is no member.
     await interaction.reply(sharedCopy(interaction.messageEmbeds, interaction.user.displayName));
   },
-};
+});

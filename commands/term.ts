@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, type BotContext } from '../src/bot/command.ts';
+import { defineCommand, type Services } from '../src/bot/command.ts';
 import { EVERYWHERE, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import { termQuiz } from '../src/engines/glossary.ts';
@@ -9,17 +9,18 @@ import { termCard, termQuizReply, termQuizResult, termSuggestions } from '../src
 import { UserError } from '../src/interactions/errors.ts';
 import type { GlossaryTerm } from '../src/knowledge/schema.ts';
 
-function findTerm(context: BotContext, id: string): GlossaryTerm {
-  const term = context.knowledge.glossary.get(id);
+function findTerm({ knowledge }: Pick<Services, 'knowledge'>, id: string): GlossaryTerm {
+  const term = knowledge.glossary.get(id);
   if (term === undefined) throw new UserError('That term isn’t in my glossary anymore. Try `/term` again.');
   return term;
 }
 
-function card(context: BotContext, term: GlossaryTerm, footer: string) {
-  return termCard(term, footer, context.knowledge.sourceTitles(term.sources));
+function card({ knowledge }: Pick<Services, 'knowledge'>, term: GlossaryTerm, footer: string) {
+  return termCard(term, footer, knowledge.sourceTitles(term.sources));
 }
 
 export const termCommand = defineCommand({
+  needs: ['knowledge', 'termJob', 'study', 'now'],
   data: {
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',

@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump } from 'js-yaml';
-import { KnowledgeHolder } from '../bot/knowledge-holder.ts';
+import { KnowledgeHolder } from '../services/knowledge-holder.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
 

@@ -1,4 +1,4 @@
-import type { ChannelFacts } from '../engines/setup.ts';
+import type { ChannelFacts } from '../domain/channel.ts';
 import { fitPayload } from '../format/limits.ts';
 import type { ChatInputInteraction, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
 

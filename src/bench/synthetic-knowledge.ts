@@ -1,4 +1,4 @@
-import { seededRandom } from '../engines/quiz.ts';
+import { seededRandom, shuffle, type Random } from '../engines/random.ts';
 import type { Knowledge, QaEntry } from '../knowledge/schema.ts';
 
 export const SYNTHETIC_SEED = 20_240_611;
@@ -30,20 +30,8 @@ function placeNameCount(size: number): number {
   return Math.max(300, Math.ceil(size * 0.3));
 }
 
-type Random = () => number;
-
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
-}
-
-/** Fisher–Yates on a copy. */
-function shuffled<T>(random: Random, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }
 
 function placeNames(random: Random, count: number): string[] {
@@ -95,7 +83,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = SYNTHET
     const qualifiers = [`in ${setting}`, `for ${group}`, `for ${group} in ${setting}`, `in ${where}`, `in ${setting} in ${where}`];
     const question = `${withoutMark(base.question)} ${pick(random, qualifiers.slice(0, 3))} in ${where}?`;
     const alternatives = [
-      ...shuffled(random, base.alternatives)
+      ...shuffle(base.alternatives, random)
         .slice(0, 2 + Math.floor(random() * 3))
         .map((alternative) => (random() < 0.5 ? `${alternative} ${pick(random, qualifiers)}` : alternative)),
       `${recombine(random, pick(random, base.alternatives), pick(random, donor.alternatives))} ${pick(random, qualifiers)}`,

@@ -1,18 +1,21 @@
 import { hostname } from 'node:os';
 import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
-import { SetupService } from '../engines/setup.ts';
+import type { Random } from '../engines/random.ts';
 import type { Messenger } from '../interactions/types.ts';
-import type { Logger } from '../logger.ts';
-import { openStorage } from '../storage/index.ts';
-import type { BotContext } from './command.ts';
-import { Cooldowns } from './cooldowns.ts';
-import { KnowledgeHolder } from './knowledge-holder.ts';
-import { QuizManager } from './quiz-manager.ts';
-import type { Random } from '../engines/quiz.ts';
-import { TermOfTheDayJob } from '../jobs/term-job.ts';
-import { StudyService } from './study.ts';
 import { ReminderJob } from '../jobs/reminder-job.ts';
+import { TermOfTheDayJob } from '../jobs/term-job.ts';
+import type { Logger } from '../logger.ts';
+import { AskFeedbackService } from '../services/ask-feedback.ts';
+import { KnowledgeHolder } from '../services/knowledge-holder.ts';
+import { PracticeService } from '../services/practice.ts';
+import { QuizManager } from '../services/quiz.ts';
+import { QuizRecords } from '../services/records.ts';
+import { SetupService } from '../services/setup.ts';
+import { StudyService } from '../services/study.ts';
+import { openStorage, type Storage } from '../storage/index.ts';
+import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
+import { Cooldowns } from './cooldowns.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
 export interface ContextOptions {
@@ -26,6 +29,17 @@ export interface ContextOptions {
   readonly instance?: string;
 }
 
+/** A running bot's parts: the services commands use, and what the transports and start-up drive. */
+export interface BotContext extends Services {
+  readonly storage: Storage;
+  readonly messenger: Messenger;
+  readonly termJob: TermOfTheDayJob;
+  readonly reminders: ReminderJob;
+  readonly commands: readonly CommandModule[];
+  readonly messageCommands: readonly MessageCommandModule[];
+  readonly components: readonly ComponentModule[];
+}
+
 /** The same for a process and its restarts, different for every other process: its host and its shards. */
 export function instanceName(shardIds: readonly number[]): string {
   return `${hostname()}/shards ${shardIds.join(',')}`;
@@ -33,23 +47,26 @@ export function instanceName(shardIds: readonly number[]): string {
 
 export async function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): Promise<BotContext> {
   const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
   const storage = await openStorage(config.databaseUrl ?? config.databasePath, now);
-  const random = options.random ?? Math.random;
-  const quizzes = new QuizManager({ storage, knowledge, messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 });
+  const study = new StudyService({ students: storage.students, settings: storage.settings, practice: storage.practice, now, logger, sendsDms: messenger.openDm !== undefined });
   return {
     knowledge,
     storage,
-    setup: new SetupService(storage.settings),
-    askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
-    quizzes,
-    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
-    study: new StudyService({ storage, now, logger }),
-    reminders: new ReminderJob({ storage, messenger, logger }),
     messenger,
     logger,
     now,
-    random,
+    setup: new SetupService(storage.settings, (guildId, channelId) => messenger.channelFacts(guildId, channelId)),
+    askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
+    askFeedback: new AskFeedbackService({ askLog: storage.askLog, picks: storage.picks, itemReports: storage.itemReports, now }),
+    quizzes: new QuizManager({ quizzes: storage.quiz, settings: storage.settings, knowledge, messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 }),
+    records: new QuizRecords({ quizzes: storage.quiz, reports: storage.report }),
+    practice: new PracticeService({ practice: storage.practice, knowledge, study, now, random }),
+    study,
+    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
+    reminders: new ReminderJob({ storage, messenger, logger }),
+    catalog: { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS },
     commands: COMMANDS,
     messageCommands: MESSAGE_COMMANDS,
     components: COMPONENTS,

@@ -1,8 +1,8 @@
 import { customIdSchema } from '../format/custom-ids/custom-id.ts';
 import { errorReference, UserError } from '../interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction, ReplyPayload } from '../interactions/types.ts';
-import type { BotContext, CommandModule, ComponentModule, MessageCommandModule } from './command.ts';
-import { isStorageFault } from './safely.ts';
+import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
+import { isStorageFault } from '../services/safely.ts';
 
 type Repliable = ChatInputInteraction | ButtonInteraction | MessageCommandInteraction | ModalSubmitInteraction;
 
@@ -18,7 +18,13 @@ export class InteractionRouter {
   private readonly byPrefix: ReadonlyMap<string, Pick<ComponentModule, 'button' | 'modal'>>;
   private accepting = true;
 
-  constructor(private readonly context: BotContext) {
+  constructor(
+    private readonly context: Services & {
+      readonly commands: readonly CommandModule[];
+      readonly messageCommands: readonly MessageCommandModule[];
+      readonly components: readonly ComponentModule[];
+    },
+  ) {
     this.byName = new Map(context.commands.map((command) => [command.data.name, command]));
     this.messageCommands = new Map(context.messageCommands.map((command) => [command.data.name, command]));
     this.byPrefix = new Map<string, Pick<ComponentModule, 'button' | 'modal'>>([
@@ -91,7 +97,7 @@ export class InteractionRouter {
       await run();
     } catch (error) {
       if (error instanceof UserError) {
-        await this.respond(interaction, { ephemeral: true, content: error.message });
+        await this.respond(interaction, error.reply);
         return;
       }
       if (isStorageFault(error)) {
@@ -110,7 +116,7 @@ export class InteractionRouter {
   /** A notice the bot owes this student (reminders turned off because DMs are closed), shown once. */
   private async owedNotice(interaction: Repliable): Promise<void> {
     try {
-      const notice = await this.context.storage.students.takeNotice(interaction.user.id);
+      const notice = await this.context.study.takeNotice(interaction.user.id);
       if (notice !== null) await this.respond(interaction, { ephemeral: true, content: notice });
     } catch (error) {
       this.context.logger.warn({ err: error }, 'could not read an owed notice');

@@ -12,7 +12,7 @@ import { SinkChatInput, silentMessenger } from '../bench/sink.ts';
 import { timeFirstAnswer } from '../bench/start-up.ts';
 import { syntheticKnowledge, syntheticQuestions } from '../bench/synthetic-knowledge.ts';
 import { createContext } from '../bot/context.ts';
-import { KnowledgeHolder } from '../bot/knowledge-holder.ts';
+import { KnowledgeHolder } from '../services/knowledge-holder.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import { loadConfig } from '../config.ts';
 import { AnswerEngine } from '../engines/answer-engine.ts';

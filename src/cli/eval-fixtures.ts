@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import type { EvalFixtures, EvalSplit } from '../engines/evaluate.ts';
-import { PRACTICE_LEVELS } from '../knowledge/schema.ts';
+import { PRACTICE_LEVELS } from '../domain/levels.ts';
 
 export const EVAL_FIXTURES_FILE = 'tests/fixtures/eval-questions.yaml';
 

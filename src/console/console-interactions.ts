@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ComponentType, type APIEmbed } from 'discord-api-types/v10';
-import type { ChannelFacts } from '../engines/setup.ts';
+import type { ChannelFacts } from '../domain/channel.ts';
 import { fitPayload } from '../format/limits.ts';
 import type { ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
 import { KEPT_MESSAGES } from './buttons.ts';

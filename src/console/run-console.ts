@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
-import type { BotContext } from '../bot/command.ts';
+import type { BotContext } from '../bot/context.ts';
 import { createContext } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
 import type { Config } from '../config.ts';

@@ -17,7 +17,7 @@ import {
   type User,
 } from 'discord.js';
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { ChannelFacts } from '../engines/setup.ts';
+import type { ChannelFacts } from '../domain/channel.ts';
 import { fitPayload } from '../format/limits.ts';
 import type {
   AutocompleteInteraction,

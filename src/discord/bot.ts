@@ -1,10 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { Cron } from 'croner';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
-import type { BotContext } from '../bot/command.ts';
-import { createContext, instanceName, type ContextOptions } from '../bot/context.ts';
+import { createContext, instanceName, type BotContext, type ContextOptions } from '../bot/context.ts';
 import { InteractionRouter } from '../bot/router.ts';
-import { safely } from '../bot/safely.ts';
+import { safely } from '../services/safely.ts';
 import { StartupError, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { toAutocomplete, toButton, toChatInput, toMessageCommand, toModalSubmit } from './adapter.ts';

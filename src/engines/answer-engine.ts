@@ -1,4 +1,5 @@
-import type { Knowledge, PracticeLevel } from '../knowledge/schema.ts';
+import type { PracticeLevel } from '../domain/levels.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
 import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';

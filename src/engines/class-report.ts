@@ -1,3 +1,5 @@
+import type { Level } from '../domain/levels.ts';
+import type { ReportAnswer, ReportRound } from '../domain/quiz.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
 import { choicesFor, correctKey } from './quiz.ts';
 
@@ -12,23 +14,6 @@ export type ReportLevel = (typeof REPORT_LEVELS)[number] | 'all';
 export const MOST_MISSED_COUNT = 10;
 export const ACTIVITY_DAYS = 30;
 
-/** One round of a quiz: an item put to the group once. */
-export interface ReportRound {
-  readonly sessionId: number;
-  readonly itemId: string;
-  readonly itemLevel: string;
-}
-
-/** One answer to a round. */
-export interface ReportAnswer {
-  readonly sessionId: number;
-  readonly itemId: string;
-  readonly itemLevel: string;
-  readonly userId: string;
-  readonly choice: string;
-  readonly correct: boolean;
-}
-
 export interface OptionFigures {
   readonly key: string;
   readonly label: string;
@@ -41,7 +26,7 @@ export interface OptionFigures {
 
 export interface ItemFigures {
   readonly id: string;
-  readonly level: string;
+  readonly level: Level;
   readonly kind: QuizItem['kind'];
   readonly question: string;
   /** Rounds that put this item to the group. */
@@ -52,7 +37,7 @@ export interface ItemFigures {
 }
 
 export interface LevelAccuracy {
-  readonly level: string;
+  readonly level: Level;
   readonly answers: number;
   readonly right: number;
 }
@@ -98,7 +83,7 @@ function count<K>(map: Map<K, number>, key: K): void {
  * Rounds of items no longer in the knowledge base count in the totals but have no item row.
  */
 export function classReport(items: readonly QuizItem[], { rounds, answers }: { rounds: readonly ReportRound[]; answers: readonly ReportAnswer[] }, scope: { period: ReportPeriod; level: ReportLevel }): ClassReport {
-  const inScope = (level: string) => scope.level === 'all' || level === scope.level;
+  const inScope = (level: Level) => scope.level === 'all' || level === scope.level;
   const keptRounds = rounds.filter((round) => inScope(round.itemLevel));
   const keptAnswers = answers.filter((answer) => inScope(answer.itemLevel));
 
@@ -129,7 +114,7 @@ export function classReport(items: readonly QuizItem[], { rounds, answers }: { r
       };
     });
 
-  const levels = scope.level === 'all' ? [...REPORT_LEVELS, ...(keptRounds.some((r) => r.itemLevel === 'general') ? ['general'] : [])] : [scope.level];
+  const levels: Level[] = scope.level === 'all' ? [...REPORT_LEVELS, ...(keptRounds.some((r) => r.itemLevel === 'general') ? (['general'] as const) : [])] : [scope.level];
   const wrongShare = (item: ItemFigures) => item.wrong / (item.right + item.wrong);
   return {
     period: scope.period,

@@ -1,4 +1,5 @@
-import type { Intent, PracticeLevel } from '../knowledge/schema.ts';
+import type { PracticeLevel } from '../domain/levels.ts';
+import type { Intent } from '../knowledge/schema.ts';
 import { expandWords, foldText, isStopword } from './text.ts';
 
 /** What kind of question this is, read from its shape rather than its topic. */

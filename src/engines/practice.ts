@@ -1,6 +1,8 @@
 import type { QuizItem } from '../knowledge/schema.ts';
-import { matchesLevel, shuffle, type QuizLevel, type Random } from './quiz.ts';
-import { isLearning, type SrsCard } from './scheduler.ts';
+import { matchesLevel, type QuizLevel } from './quiz.ts';
+import { shuffle, type Random } from './random.ts';
+import type { PracticeCard } from '../domain/practice.ts';
+import { isLearning } from './scheduler.ts';
 
 /** New cards a student meets per local day, as Anki's default deck options. */
 export const NEW_CARDS_PER_DAY = 20;
@@ -19,7 +21,7 @@ export type PracticePick =
  */
 export function nextPracticeItem(
   items: readonly QuizItem[],
-  cards: readonly SrsCard[],
+  cards: readonly PracticeCard[],
   options: { level: QuizLevel; now: number; newToday: number; random: Random; lastItemId?: string | undefined },
 ): PracticePick {
   const pool = items.filter((item) => matchesLevel(item, options.level));
@@ -41,7 +43,7 @@ export function nextPracticeItem(
 }
 
 /** Cards due by the end of today (overdue included) and during tomorrow, in local dates. */
-export function dueCounts(cards: readonly SrsCard[], today: string, tomorrow: string, localDateOf: (at: number) => string): { today: number; tomorrow: number } {
+export function dueCounts(cards: readonly PracticeCard[], today: string, tomorrow: string, localDateOf: (at: number) => string): { today: number; tomorrow: number } {
   let dueToday = 0;
   let dueTomorrow = 0;
   for (const card of cards) {

@@ -1,4 +1,5 @@
-import type { Intent, Level } from '../knowledge/schema.ts';
+import type { Level } from '../domain/levels.ts';
+import type { Intent } from '../knowledge/schema.ts';
 import type { SpellCorrector } from './correct.ts';
 import { expandWords, isLevelLookalike, isStopword, stem } from './text.ts';
 

@@ -1,4 +1,5 @@
-import type { PracticeLevel, ScenarioCue } from '../knowledge/schema.ts';
+import type { PracticeLevel } from '../domain/levels.ts';
+import type { ScenarioCue } from '../knowledge/schema.ts';
 import { expandWords } from './text.ts';
 
 export type Sureness = 'high' | 'medium' | 'low';

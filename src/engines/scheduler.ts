@@ -1,22 +1,10 @@
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
+import type { PracticeCard } from '../domain/practice.ts';
 
 /**
  * Spaced repetition with FSRS (ts-fsrs), the scheduler Anki uses. Pure: the time of each
  * review is passed in, and fuzz is off, so a card's next date follows from its history alone.
  */
-export interface SrsCard {
-  readonly itemId: string;
-  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
-  readonly state: number;
-  readonly stability: number;
-  readonly difficulty: number;
-  readonly dueAt: number;
-  readonly scheduledDays: number;
-  readonly learningSteps: number;
-  readonly reps: number;
-  readonly lapses: number;
-  readonly lastReviewAt: number | null;
-}
 
 /** Anki calls a card mature once its interval reaches three weeks. */
 export const MATURE_DAYS = 21;
@@ -28,7 +16,7 @@ const SCHEDULER = fsrs({ enable_fuzz: false, enable_short_term: true });
 export type PracticeRating = 'again' | 'good' | 'easy';
 
 /** Wrong: Again. Right: Good, or Easy when fast and the card is mature. */
-export function rateAnswer(card: SrsCard | undefined, correct: boolean, answeredInMs: number | null): PracticeRating {
+export function rateAnswer(card: PracticeCard | undefined, correct: boolean, answeredInMs: number | null): PracticeRating {
   if (!correct) return 'again';
   const mature = card !== undefined && card.state === State.Review && card.scheduledDays >= MATURE_DAYS;
   return mature && answeredInMs !== null && answeredInMs >= 0 && answeredInMs <= FAST_ANSWER_MS ? 'easy' : 'good';
@@ -36,7 +24,7 @@ export function rateAnswer(card: SrsCard | undefined, correct: boolean, answered
 
 const GRADES: Record<PracticeRating, Grade> = { again: Rating.Again, good: Rating.Good, easy: Rating.Easy };
 
-function toFsrs(card: SrsCard): Card {
+function toFsrs(card: PracticeCard): Card {
   return {
     due: new Date(card.dueAt),
     stability: card.stability,
@@ -52,7 +40,7 @@ function toFsrs(card: SrsCard): Card {
 }
 
 /** The card after one review at `now`; a card never seen starts empty (new). */
-export function reviewCard(card: SrsCard | undefined, itemId: string, rating: PracticeRating, now: number): SrsCard {
+export function reviewCard(card: PracticeCard | undefined, itemId: string, rating: PracticeRating, now: number): PracticeCard {
   const before: Card = card === undefined ? createEmptyCard(new Date(now)) : toFsrs(card);
   const after = SCHEDULER.next(before, new Date(now), GRADES[rating]).card;
   return {
@@ -69,6 +57,6 @@ export function reviewCard(card: SrsCard | undefined, itemId: string, rating: Pr
   };
 }
 
-export function isLearning(card: SrsCard): boolean {
+export function isLearning(card: PracticeCard): boolean {
   return card.state === State.Learning || card.state === State.Relearning;
 }

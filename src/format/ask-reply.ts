@@ -3,7 +3,7 @@ import type { AnswerDoc, ScenarioAnswer } from '../engines/answer-engine.ts';
 import type { UncoveredKind } from '../engines/decide.ts';
 import type { ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
-import { LEVEL_STYLE, levelBadges, levelColour } from './levels.ts';
+import { LEVEL_STYLE, levelBadges, levelColor } from './levels.ts';
 import { quoteUserText } from './limits.ts';
 import { askButtonId } from './custom-ids/ask.ts';
 import { docItem, reportButton, shareButton } from './share-report.ts';
@@ -45,7 +45,7 @@ export function answerReply(
       {
         title: doc.question,
         description: doc.answer,
-        color: levelColour(doc.levels),
+        color: levelColor(doc.levels),
         fields: [
           { name: 'Level', value: levelBadges(doc.levels), inline: true },
           { name: 'Source', value: options.sourceTitles.join('\n') || 'Levels Tutor knowledge base', inline: false },
@@ -71,7 +71,7 @@ function scenarioReply(next: AnswerDoc, scenario: ScenarioAnswer, ephemeral: boo
   fields.push({ name: 'Read next', value: next.question, inline: false });
   return {
     ephemeral,
-    embeds: [{ title: `${style.badge} ${style.label}`, description: scenario.text, color: style.colour, fields, footer: { text: footer } }],
+    embeds: [{ title: `${style.badge} ${style.label}`, description: scenario.text, color: style.color, fields, footer: { text: footer } }],
     components: [...rows([button(askButtonId.show(next), next.question, ButtonStyle.Primary)]), ...rows(feedback)],
   };
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityDay, ClassReport, LevelAccuracy } from '../engines/class-report.ts';
-import type { Level } from '../knowledge/schema.ts';
+import type { Level } from '../domain/levels.ts';
 import { LEVEL_STYLE } from './levels.ts';
 
 /** Every chart is exactly this size, whatever its labels: the drawing is scaled to fit. */
@@ -15,7 +15,7 @@ const FONT_FILES = [resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), resolve('dej
 
 const RIGHT_COLOUR = '#2e9d5b';
 const RIGHT_PART = 'right answer';
-/** One colour per option a wrong answer can pick, the same in every chart; none is the right answer's green. */
+/** One color per option a wrong answer can pick, the same in every chart; none is the right answer's green. */
 const WRONG_COLOURS: ReadonlyMap<string, string> = new Map([
   ['A', '#e15759'],
   ['B', '#f28e2b'],
@@ -29,16 +29,16 @@ const WRONG_COLOURS: ReadonlyMap<string, string> = new Map([
 ]);
 const CONFIG = { font: FONT_FAMILY, background: 'white', view: { stroke: null }, title: { fontSize: 16, anchor: 'start' as const }, axis: { labelFontSize: 12, titleFontSize: 12 } };
 
-const hex = (colour: number) => `#${colour.toString(16).padStart(6, '0')}`;
-const levelColour = (level: string) => hex((LEVEL_STYLE[level as Level] ?? LEVEL_STYLE.general).colour);
+const hex = (color: number) => `#${color.toString(16).padStart(6, '0')}`;
+const levelColor = (level: Level) => hex(LEVEL_STYLE[level].color);
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
 
 function accuracyPanel(title: string, byLevel: readonly LevelAccuracy[], width: number) {
   const values = byLevel.map((l) => ({
-    level: (LEVEL_STYLE[l.level as Level] ?? LEVEL_STYLE.general).label,
+    level: LEVEL_STYLE[l.level].label,
     accuracy: l.answers === 0 ? 0 : l.right / l.answers,
     label: l.answers === 0 ? 'no answers yet' : `${percent(l.right, l.answers)} (${l.right}/${l.answers})`,
-    colour: levelColour(l.level),
+    color: levelColor(l.level),
   }));
   const x = { field: 'level', type: 'nominal' as const, sort: null, title: null, axis: { labelAngle: 0, labelFontSize: 13 } };
   return {
@@ -47,7 +47,7 @@ function accuracyPanel(title: string, byLevel: readonly LevelAccuracy[], width: 
     height: 160,
     data: { values },
     layer: [
-      { mark: { type: 'bar' as const, cornerRadiusEnd: 3 }, encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 5 }, title: 'right answers' }, color: { field: 'colour', type: 'nominal' as const, scale: null } } },
+      { mark: { type: 'bar' as const, cornerRadiusEnd: 3 }, encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 5 }, title: 'right answers' }, color: { field: 'color', type: 'nominal' as const, scale: null } } },
       { mark: { type: 'text' as const, dy: -8, fontSize: 12 }, encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const }, text: { field: 'label' } } },
     ],
   };

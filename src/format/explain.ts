@@ -2,7 +2,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { AnswerDoc } from '../engines/answer-engine.ts';
 import type { Explanation } from '../engines/explain.ts';
 import type { ReplyPayload } from '../interactions/types.ts';
-import { PRACTICE_LEVELS } from '../knowledge/schema.ts';
+import { PRACTICE_LEVELS } from '../domain/levels.ts';
 import { askButtonId } from './custom-ids/ask.ts';
 import { button, rows } from './components.ts';
 import { LEVEL_STYLE } from './levels.ts';
@@ -33,10 +33,10 @@ export function explainReply(explanation: Explanation, next: AnswerDoc | undefin
     fields.push({ name: 'Glossary terms', value: truncate(terms.map(({ term, line }) => `📘 **${term.term}**: ${line}`).join('\n'), LIMITS.fieldValue), inline: false });
   }
   if (next !== undefined) fields.push({ name: 'Read next', value: next.question, inline: false });
-  const colour = scenario === null ? LEVEL_STYLE.general.colour : LEVEL_STYLE[scenario.level].colour;
+  const color = scenario === null ? LEVEL_STYLE.general.color : LEVEL_STYLE[scenario.level].color;
   return {
     ephemeral: true,
-    embeds: [{ title: scenario === null ? 'Explained: terms in this message' : `Explained: ${LEVEL_STYLE[scenario.level].label.toLowerCase()} practice`, color: colour, fields, footer: { text: 'Explain with Levels Tutor' } }],
+    embeds: [{ title: scenario === null ? 'Explained: terms in this message' : `Explained: ${LEVEL_STYLE[scenario.level].label.toLowerCase()} practice`, color: color, fields, footer: { text: 'Explain with Levels Tutor' } }],
     components: rows([...(next === undefined ? [] : [button(askButtonId.show(next), `Read: ${next.question}`, ButtonStyle.Primary)]), ...(shareable ? [shareButton()] : [])]),
   };
 }

@@ -1,5 +1,7 @@
-import type { GapReport } from '../storage/ask-log-repo.ts';
-import type { ReportSummary } from '../storage/item-report-repo.ts';
+import type { GapReport, ReportSummary } from '../domain/feedback.ts';
+import type { ReplyPayload } from '../interactions/types.ts';
+import { COLORS } from './colors.ts';
+import { LIMITS, truncate } from './limits.ts';
 
 /** One line per reported item: "   3 🚩 entry micro-definition: wrong ×2, unclear ×1 (last: “…”)". */
 export function reportLine(report: ReportSummary): string {
@@ -15,4 +17,28 @@ export function gapSections(gaps: GapReport, reports: readonly ReportSummary[]):
     { title: `Answers voted 👎 (${gaps.downvoted.length}, most down-votes first)`, lines: gaps.downvoted.map((answer) => `${String(answer.down).padStart(4)} 👎 ${String(answer.up).padStart(4)} 👍  ${answer.answerId}`) },
     { title: `Reports (${reports.length}, most reported first)`, lines: reports.map(reportLine) },
   ];
+}
+
+const PERIOD_NAMES: ReadonlyMap<string, string> = new Map([
+  ['week', 'last 7 days'],
+  ['month', 'last 30 days'],
+  ['all', 'all time'],
+]);
+
+/** `/kb gaps`: this server's lists, privately, each in a code block (students' own words, never rendered as mentions or markdown). */
+export function gapsReply(period: string, gaps: GapReport, reports: readonly ReportSummary[]): ReplyPayload {
+  return {
+    ephemeral: true,
+    embeds: [
+      {
+        title: `Knowledge gaps: ${PERIOD_NAMES.get(period) ?? period}`,
+        description: 'For all servers, curators run `npm run kb:gaps`; `npm run kb:suggest` proposes new phrasings.',
+        color: COLORS.general,
+        fields: gapSections(gaps, reports).map((section) => ({
+          name: section.title,
+          value: section.lines.length === 0 ? 'None.' : truncate(`\`\`\`\n${section.lines.map((l) => l.replace(/`/g, 'ˋ')).join('\n')}`, LIMITS.fieldValue - 4) + '\n```',
+        })),
+      },
+    ],
+  };
 }

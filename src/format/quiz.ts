@@ -1,13 +1,14 @@
-import { time, TimestampStyles } from '@discordjs/formatters';
+import { time, TimestampStyles, userMention } from '@discordjs/formatters';
 import { ButtonStyle } from 'discord-api-types/v10';
-import type { SrsCard } from '../engines/scheduler.ts';
-import type { StudySummary } from '../bot/study.ts';
+import type { PracticeCard } from '../domain/practice.ts';
+import type { LeaderboardRow, PlayerStats } from '../domain/quiz.ts';
+import type { Streak } from '../engines/streaks.ts';
 import { choicesFor, correctKey, correctLabel, questionText, type QuizLevel, type RoundState, type Standing } from '../engines/quiz.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
 import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
-import type { LeaderboardRow, PlayerStats } from '../storage/quiz-repo.ts';
 import { button, rows } from './components.ts';
 import { whenText } from './dates.ts';
+import { COLORS } from './colors.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
 import { quizButtonId } from './custom-ids/quiz.ts';
@@ -22,15 +23,15 @@ function levelLine(item: QuizItem): string {
   return `${style.badge} ${style.label} · ${item.difficulty}`;
 }
 
-/** Before the reveal nothing may depend on the answer: a neutral colour, and no level. */
-const QUESTION_COLOUR = LEVEL_STYLE.general.colour;
+/** Before the reveal nothing may depend on the answer: a neutral color, and no level. */
+const QUESTION_COLOR = LEVEL_STYLE.general.color;
 
 /** Mentions of those who got it right, cut on whole mentions to fit one embed field. */
 function rightList(ids: readonly string[]): string {
   const shown: string[] = [];
   let length = 0;
   for (const [index, id] of ids.entries()) {
-    const entry = `<@${id}>`;
+    const entry = userMention(id);
     const left = ids.length - index - 1;
     const more = left > 0 ? `, +${left} more`.length : 0;
     if (length + (shown.length > 0 ? 2 : 0) + entry.length + more > LIMITS.fieldValue) break;
@@ -59,14 +60,14 @@ function standingLines(list: readonly Standing[], limit = 10): string {
   if (list.length === 0) return 'Nobody answered.';
   return list
     .slice(0, limit)
-    .map((s, i) => `${MEDALS[i] ?? `${i + 1}.`} <@${s.userId}>: **${s.points}** pts (${s.correct}/${s.answered} right)`)
+    .map((s, i) => `${MEDALS[i] ?? `${i + 1}.`} ${userMention(s.userId)}: **${s.points}** pts (${s.correct}/${s.answered} right)`)
     .join('\n');
 }
 
 export function quizIntro(level: QuizLevel, questions: number, seconds: number, starterId: string): ReplyPayload {
   const levelName = level === 'mixed' ? 'mixed levels' : `${LEVEL_STYLE[level].badge} ${LEVEL_STYLE[level].label}`;
   return {
-    content: `🎓 **Quiz time!** <@${starterId}> started a quiz: ${questions} questions, ${levelName}, ${seconds} s each. Anyone here can play: press a button to answer, one answer per question. Faster right answers earn bonus points.`,
+    content: `🎓 **Quiz time!** ${userMention(starterId)} started a quiz: ${questions} questions, ${levelName}, ${seconds} s each. Anyone here can play: press a button to answer, one answer per question. Faster right answers earn bonus points.`,
   };
 }
 
@@ -77,7 +78,7 @@ export function roundMessage(sessionId: number, state: RoundState, total: number
       {
         title: `Question ${state.round} of ${total}`,
         description: `${questionText(state.item)}${choiceLines(state.item)}`,
-        color: QUESTION_COLOUR,
+        color: QUESTION_COLOR,
         // Rounded down: the countdown never promises more time than the round has.
         fields: [{ name: 'Time', value: `Closes ${time(Math.floor(state.deadlineAt / 1000), TimestampStyles.RelativeTime)}` }],
         footer: { text: state.item.difficulty },
@@ -98,7 +99,7 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
       {
         title: `Question ${state.round} of ${total}: answer`,
         description: `${questionText(state.item)}${choiceLines(state.item)}\n\n✅ **${correctLabel(state.item)}**\n${state.item.explanation}${readMoreLine(state.item)}`,
-        color: LEVEL_STYLE[state.item.level].colour,
+        color: LEVEL_STYLE[state.item.level].color,
         fields: [
           { name: 'Got it right', value: who },
           { name: 'Scores so far', value: standingLines(top, 5) },
@@ -113,18 +114,18 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
 export function finalMessage(list: readonly Standing[], ending: 'finished' | 'stopped' | 'interrupted'): MessagePayload {
   const title = { finished: '🏁 Quiz over: final standings', stopped: '⏹️ Quiz stopped: standings so far', interrupted: '⚠️ Quiz interrupted by a restart' }[ending];
   const note = ending === 'interrupted' ? 'The bot restarted during this quiz. Every answer given before that still counts.\n\n' : '';
-  return { embeds: [{ title, description: `${note}${standingLines(list)}`, color: LEVEL_STYLE.general.colour, footer: { text: 'See /quiz leaderboard and /quiz stats' } }] };
+  return { embeds: [{ title, description: `${note}${standingLines(list)}`, color: LEVEL_STYLE.general.color, footer: { text: 'See /quiz leaderboard and /quiz stats' } }] };
 }
 
 export function leaderboardReply(period: string, top: readonly LeaderboardRow[], own: LeaderboardRow | null): ReplyPayload {
-  const lines = top.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} <@${row.userId}>: **${row.points}** pts (${row.correct}/${row.answered} right)`);
+  const lines = top.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${userMention(row.userId)}: **${row.points}** pts (${row.correct}/${row.answered} right)`);
   const ownLine = own === null ? 'You have no quiz answers in this period yet.' : `You are #${own.rank} with ${own.points} pts (${own.correct}/${own.answered} right).`;
   return {
     embeds: [
       {
         title: `Leaderboard: ${{ week: 'last 7 days', month: 'last 30 days', all: 'all time' }[period] ?? period}`,
         description: lines.length > 0 ? lines.join('\n') : 'No quiz answers yet. Start one with `/quiz start`!',
-        color: LEVEL_STYLE.general.colour,
+        color: LEVEL_STYLE.general.color,
         fields: [{ name: 'Your rank', value: ownLine }],
       },
     ],
@@ -148,8 +149,8 @@ export function statsReply(userId: string, stats: PlayerStats, study?: StudySumm
     embeds: [
       {
         title: 'Quiz stats',
-        description: `<@${userId}>`,
-        color: LEVEL_STYLE.general.colour,
+        description: userMention(userId),
+        color: LEVEL_STYLE.general.color,
         fields: [
           { name: 'Questions answered', value: String(stats.answered), inline: true },
           { name: 'Accuracy', value: percent(stats.correct, stats.answered), inline: true },
@@ -164,19 +165,26 @@ export function statsReply(userId: string, stats: PlayerStats, study?: StudySumm
   };
 }
 
+/** A student's own study record for `/quiz stats`: streak and practice cards due, in their local days. */
+export interface StudySummary {
+  readonly timezone: string;
+  readonly streak: Streak;
+  readonly due: { readonly today: number; readonly tomorrow: number };
+}
+
 /** `shownAt`: the card's review count now, so that only one press of this showing counts; `now` times the answer. */
-export function practiceQuestion(level: QuizLevel, item: QuizItem, card: SrsCard | undefined, shownAt: number, now: number): ReplyPayload {
+export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined, shownAt: number, now: number): ReplyPayload {
   const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt, now), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
   const seen = card === undefined ? 'new card' : `${card.state === 2 ? 'review' : 'learning'} card, seen ${card.reps}×`;
   return {
     ephemeral: true,
-    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOUR, footer: { text: `${item.difficulty} · ${seen}` } }],
+    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOR, footer: { text: `${item.difficulty} · ${seen}` } }],
     components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
   };
 }
 
 /** `extra`: a streak milestone line, when this answer reached one. */
-export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: SrsCard, now: number, timeZone: string, extra: string | null = null): MessagePayload {
+export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: PracticeCard, now: number, timeZone: string, extra: string | null = null): MessagePayload {
   const right = chosen === correctKey(item);
   const next = `You’ll see this again ${whenText(card.dueAt, now, timeZone)}.${extra === null ? '' : `\n\n${extra}`}`;
   return {
@@ -184,7 +192,7 @@ export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string,
       {
         title: right ? '✅ Right!' : `❌ Not quite: it’s ${correctLabel(item)}`,
         description: `${questionText(item)}${choiceLines(item)}\n\n${item.explanation}${readMoreLine(item)}\n\n${next}`,
-        color: right ? 0x2ecc71 : 0xe74c3c,
+        color: right ? COLORS.right : COLORS.wrong,
         footer: { text: `${levelLine(item)} · Solo practice never touches the server leaderboard.` },
       },
     ],

@@ -6,7 +6,7 @@ import { quizButtonId } from './custom-ids/quiz.ts';
 
 /** Button ids on a reminder; the quiz command handles them. */
 export const reminderButtonId = {
-  practise: quizButtonId.remindPractise,
+  practice: quizButtonId.remindPractice,
   off: quizButtonId.remindOff,
 };
 
@@ -22,11 +22,11 @@ export function reminderMessage(dueCount: number, localDate: string): MessagePay
       {
         title: '⏰ Time to practise',
         description: `${cards} due today. A few minutes now brings them back just before you would forget them.`,
-        color: LEVEL_STYLE.general.colour,
+        color: LEVEL_STYLE.general.color,
         footer: { text: reminderMarker(localDate) },
       },
     ],
-    components: rows([button(reminderButtonId.practise(), 'Start practice', ButtonStyle.Primary), button(reminderButtonId.off(), 'Turn reminders off', ButtonStyle.Secondary)]),
+    components: rows([button(reminderButtonId.practice(), 'Start practice', ButtonStyle.Primary), button(reminderButtonId.off(), 'Turn reminders off', ButtonStyle.Secondary)]),
   };
 }
 

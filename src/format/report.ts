@@ -1,5 +1,5 @@
 import type { ClassReport, ItemFigures } from '../engines/class-report.ts';
-import type { Level } from '../knowledge/schema.ts';
+import type { Level } from '../domain/levels.ts';
 import type { MessageFile, ReplyPayload } from '../interactions/types.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { LIMITS } from './limits.ts';
@@ -12,7 +12,7 @@ const PERIOD_TITLES: Readonly<Record<ClassReport['period'], string>> = { week: '
 const OPTION_KEYS = ['A', 'B', 'C', 'D', 'true', 'false', 'micro', 'mezzo', 'macro'] as const;
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
-const badge = (level: string) => LEVEL_STYLE[level as Level]?.badge ?? '•';
+const badge = (level: Level) => LEVEL_STYLE[level].badge;
 
 /** Joins as many entries as fit in `max` characters, then says how many more there are. */
 function listWithin(entries: readonly string[], max: number): string {
@@ -42,7 +42,7 @@ export function reportReply(report: ClassReport, chart: Buffer | null): ReplyPay
       {
         title: `Class report: ${PERIOD_TITLES[report.period]}, ${level}`,
         description: `**${report.players}** players · **${report.quizzes}** quizzes · **${report.answers}** answers\n\n**Most-missed items** (answers per option, ✓ the right one)\n${missed}`,
-        color: LEVEL_STYLE.general.colour,
+        color: LEVEL_STYLE.general.color,
         fields: [
           { name: 'Accuracy per level', value: report.byLevel.map((l) => `${badge(l.level)} ${l.level}: ${percent(l.right, l.answers)} (${l.right}/${l.answers})`).join('\n') || '–' },
           { name: `Not asked in this period (${report.unseen.length} of ${report.items.length} items)`, value: unseen },

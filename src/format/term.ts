@@ -1,7 +1,9 @@
+import { roleMention } from '@discordjs/formatters';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
 import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
 import { button, rows } from './components.ts';
+import { COLORS } from './colors.ts';
 import { LEVEL_STYLE } from './levels.ts';
 import { quoteUserText } from './limits.ts';
 import { termButtonId } from './custom-ids/term.ts';
@@ -21,7 +23,7 @@ export function termCard(term: GlossaryTerm, footer: string, sourceTitles: reado
     { name: 'Source', value: sourceTitles.join('\n') || 'Levels Tutor knowledge base' },
   ];
   return {
-    embeds: [{ title: `📘 ${term.term}`, description: term.definition, color: style.colour, fields, footer: { text: footer } }],
+    embeds: [{ title: `📘 ${term.term}`, description: term.definition, color: style.color, fields, footer: { text: footer } }],
     components: rows([button(termButtonId.quizMe(term), 'Quiz me', ButtonStyle.Primary), reportButton({ kind: 'term', id: term.id })]),
   };
 }
@@ -31,14 +33,14 @@ export function dailyPost(term: GlossaryTerm, localDate: string, roleId: string 
   const card = termCard(term, dailyMarker(localDate), sourceTitles);
   return roleId === null
     ? { ...card, content: '☀️ Here is today’s term of the day!' }
-    : { ...card, content: `<@&${roleId}> ☀️ Here is today’s term of the day!`, allowedMentions: { parse: [], roles: [roleId] } };
+    : { ...card, content: `${roleMention(roleId)} ☀️ Here is today’s term of the day!`, allowedMentions: { parse: [], roles: [roleId] } };
 }
 
 export function termQuizReply(term: GlossaryTerm, clue: string, choices: readonly GlossaryTerm[]): ReplyPayload {
   return {
     ephemeral: true,
-    // A neutral colour: the term's level colour would narrow the choices down.
-    embeds: [{ title: 'Quick check: which term is this?', description: clue, color: LEVEL_STYLE.general.colour }],
+    // A neutral color: the term's level color would narrow the choices down.
+    embeds: [{ title: 'Quick check: which term is this?', description: clue, color: LEVEL_STYLE.general.color }],
     components: rows(choices.map((choice) => button(termButtonId.answer(term, choice), choice.term, ButtonStyle.Primary))),
   };
 }
@@ -50,7 +52,7 @@ export function termQuizResult(term: GlossaryTerm, chosen: GlossaryTerm): Messag
       {
         title: right ? `✅ Right: ${term.term}` : `❌ Not quite: that was ${term.term}`,
         description: `${term.definition}\n\nExample: ${term.example}`,
-        color: right ? 0x2ecc71 : 0xe74c3c,
+        color: right ? COLORS.right : COLORS.wrong,
       },
     ],
     components: [],

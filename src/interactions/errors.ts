@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import type { ReplyPayload } from './types.ts';
 
-/** An error whose message is meant for the user, shown ephemerally as is. */
+/**
+ * A refusal meant for the user: thrown from anywhere (a command, a service), it carries its
+ * own reply, which the router's one error boundary sends privately, as is.
+ */
 export class UserError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
+  }
+
+  get reply(): ReplyPayload {
+    return { ephemeral: true, content: this.message };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIAllowedMentions, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
-import type { ChannelFacts } from '../engines/setup.ts';
+import type { ChannelFacts } from '../domain/channel.ts';
 import type { OptionNames } from './options.ts';
 
 /**

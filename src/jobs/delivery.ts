@@ -1,4 +1,4 @@
-import { hashSeed } from '../engines/quiz.ts';
+import { hashSeed } from '../engines/random.ts';
 
 /**
  * What the scheduled posts (term of the day, practice reminders) share to be sent once:

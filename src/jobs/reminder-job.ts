@@ -1,4 +1,6 @@
-import type { BotContext } from '../bot/command.ts';
+import type { Messenger } from '../interactions/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Storage } from '../storage/index.ts';
 import { isDue, localDate } from '../engines/term-schedule.ts';
 import { DMS_CLOSED_NOTICE, reminderMarker, reminderMessage } from '../format/reminder.ts';
 import type { ReminderSend } from '../storage/student-repo.ts';
@@ -14,7 +16,7 @@ import { CANNOT_DM_USER, CLOCK_SKEW_MS, codeOf, deliveryNonce, HISTORY_LIMIT } f
 export class ReminderJob {
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly deps: Pick<BotContext, 'storage' | 'messenger' | 'logger'>) {}
+  constructor(private readonly deps: { storage: Storage; messenger: Messenger; logger: Logger }) {}
 
   async tick(now: Date): Promise<number> {
     if (this.deps.messenger.openDm === undefined) return 0;

@@ -1,10 +1,14 @@
-import type { BotContext } from '../bot/command.ts';
-import { hashSeed, seededRandom } from '../engines/quiz.ts';
+import { channelMention } from '@discordjs/formatters';
+import type { Messenger } from '../interactions/types.ts';
+import type { Logger } from '../logger.ts';
+import type { KnowledgeHolder } from '../services/knowledge-holder.ts';
+import type { Storage } from '../storage/index.ts';
+import { hashSeed, seededRandom } from '../engines/random.ts';
 import { nextTermId } from '../engines/glossary.ts';
 import { isDue, localDate } from '../engines/term-schedule.ts';
 import { dailyMarker, dailyPost } from '../format/term.ts';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
-import type { TermSchedule } from '../storage/settings-repo.ts';
+import type { TermSchedule } from '../domain/term.ts';
 import type { TermPost } from '../storage/term-repo.ts';
 import { CLOCK_SKEW_MS, deliveryNonce, HISTORY_LIMIT, isPermanent, PermanentError, statusOf } from './delivery.ts';
 
@@ -20,7 +24,11 @@ export class TermOfTheDayJob {
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly deps: Pick<BotContext, 'storage' | 'knowledge' | 'messenger' | 'logger'> & {
+    private readonly deps: {
+      storage: Storage;
+      knowledge: Pick<KnowledgeHolder, 'knowledge' | 'sourceTitles'>;
+      messenger: Messenger;
+      logger: Logger;
       /** Under sharding, each process posts only for its own guilds. */
       ownsGuild: (guildId: string) => boolean;
       /** Names this process's claims on pending posts: the same across its restarts (host and shards), different for every other process. */
@@ -162,7 +170,7 @@ export class TermOfTheDayJob {
       return false;
     }
     await this.deps.storage.terms.markFailed(guildId, date);
-    await this.deps.storage.settings.setTermProblem(guildId, `could not post in <#${channelId}> on ${date}: ${reason.slice(0, 200)}`);
+    await this.deps.storage.settings.setTermProblem(guildId, `could not post in ${channelMention(channelId)} on ${date}: ${reason.slice(0, 200)}`);
     this.deps.logger.warn({ guild: guildId, channel: channelId, date, err: error }, 'could not post the term of the day');
     return false;
   }

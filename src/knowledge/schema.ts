@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVELS, PRACTICE_LEVELS } from '../domain/levels.ts';
 
 /** Limits an instructor sees in kb:check; the embed formatter has its own hard caps. */
 export const MAX_ANSWER_CHARS = 1000;
@@ -7,10 +8,6 @@ export const MAX_EXAMPLE_CHARS = 400;
 export const MAX_QUIZ_QUESTION_CHARS = 300;
 export const MAX_EXPLANATION_CHARS = 400;
 
-export const LEVELS = ['micro', 'mezzo', 'macro', 'general'] as const;
-export type Level = (typeof LEVELS)[number];
-export const PRACTICE_LEVELS = ['micro', 'mezzo', 'macro'] as const;
-export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 

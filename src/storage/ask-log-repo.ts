@@ -1,15 +1,12 @@
 import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { GapReport } from '../domain/feedback.ts';
 import { BUSY_TIMEOUT_MS } from './database.ts';
 import type { SqlClient, SqlStatement } from './sql.ts';
 import { SqliteClient } from './sqlite-client.ts';
 
 export type Vote = 1 | -1;
 
-export interface GapReport {
-  readonly unanswered: ReadonlyArray<{ question: string; times: number; lastAskedAt: number }>;
-  readonly downvoted: ReadonlyArray<{ answerId: string; down: number; up: number }>;
-}
 
 type UnansweredRow = [id: number, guildId: string | null, question: string, outcome: string, askedAt: number];
 

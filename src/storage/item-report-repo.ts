@@ -1,9 +1,7 @@
+import type { ReportedKind, ReportReason, ReportSummary } from '../domain/feedback.ts';
 import type { GapScope } from './ask-log-repo.ts';
 import type { SqlClient } from './sql.ts';
 
-export const REPORT_REASONS = ['wrong', 'unclear', 'outdated', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export type ReportedKind = 'entry' | 'term' | 'quiz';
 
 export interface NewReport {
   readonly kind: ReportedKind;
@@ -14,16 +12,6 @@ export interface NewReport {
   readonly guildId: string | null;
 }
 
-export interface ReportSummary {
-  readonly kind: ReportedKind;
-  readonly itemId: string;
-  readonly reports: number;
-  /** Reasons with their counts, most frequent first: "wrong ×2, unclear ×1". */
-  readonly reasons: ReadonlyArray<{ reason: ReportReason; times: number }>;
-  /** The latest comment given, if any. */
-  readonly lastComment: string | null;
-  readonly lastReportedAt: number;
-}
 
 /** Students' reports of a problem with an answer, a glossary card or a quiz item. */
 export class ItemReportRepo {

@@ -1,8 +1,8 @@
-import type { SrsCard } from '../engines/scheduler.ts';
+import type { PracticeCard } from '../domain/practice.ts';
 import type { SqlClient } from './sql.ts';
 
 /** A stored card and how many times it has been reviewed: a showing of the card is keyed by that count. */
-export interface StoredCard extends SrsCard {
+export interface StoredCard extends PracticeCard {
   readonly reviews: number;
   readonly correct: number;
 }
@@ -37,7 +37,7 @@ export class PracticeRepo {
    * nothing, when that showing was already answered: one showing, one review.
    * `localDate` is the student's date, recorded as the day a new card was introduced.
    */
-  async save(userId: string, card: SrsCard, correct: boolean, shownAt: number, localDate: string): Promise<boolean> {
+  async save(userId: string, card: PracticeCard, correct: boolean, shownAt: number, localDate: string): Promise<boolean> {
     const right = correct ? 1 : 0;
     const lastReviewAt = card.lastReviewAt ?? 0;
     const changed =

@@ -1,4 +1,5 @@
-import type { QuizAnswer } from '../engines/quiz.ts';
+import { storedLevel, type Level } from '../domain/levels.ts';
+import type { LeaderboardRow, PlayerStats, QuizAnswer } from '../domain/quiz.ts';
 import type { SqlClient } from './sql.ts';
 
 export type QuizStatus = 'running' | 'finished' | 'stopped' | 'interrupted';
@@ -24,22 +25,6 @@ export interface QuizRoundRow {
   readonly deadlineAt: number;
   readonly closedAt: number | null;
   readonly messageId: string | null;
-}
-
-export interface LeaderboardRow {
-  readonly rank: number;
-  readonly userId: string;
-  readonly points: number;
-  readonly correct: number;
-  readonly answered: number;
-}
-
-export interface PlayerStats {
-  readonly answered: number;
-  readonly correct: number;
-  readonly quizzes: number;
-  readonly bestStreak: number;
-  readonly byLevel: ReadonlyArray<{ level: string; answered: number; correct: number }>;
 }
 
 const SESSION_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", started_by AS "startedBy", level,
@@ -163,11 +148,11 @@ export class QuizRepo {
     );
     let streak = 0;
     let bestStreak = 0;
-    const byLevel = new Map<string, { level: string; answered: number; correct: number }>();
+    const byLevel = new Map<string, { level: Level; answered: number; correct: number }>();
     for (const answer of answers) {
       streak = answer.correct === 1 ? streak + 1 : 0;
       bestStreak = Math.max(bestStreak, streak);
-      const level = byLevel.get(answer.level) ?? { level: answer.level, answered: 0, correct: 0 };
+      const level = byLevel.get(answer.level) ?? { level: storedLevel(answer.level), answered: 0, correct: 0 };
       level.answered++;
       level.correct += answer.correct;
       byLevel.set(answer.level, level);

@@ -1,4 +1,5 @@
-import type { ReportAnswer, ReportRound } from '../engines/class-report.ts';
+import { storedLevel } from '../domain/levels.ts';
+import type { ReportAnswer, ReportRound } from '../domain/quiz.ts';
 import type { SqlClient } from './sql.ts';
 
 /** Read-only queries behind the class report and the stats chart; it never writes. */
@@ -16,17 +17,18 @@ export class ReportRepo {
     return { rounds: await this.asked(guildId, since), answers: await this.answered(guildId, since) };
   }
 
-  private asked(guildId: string, since: number): Promise<ReportRound[]> {
-    return this.db.all<ReportRound>(
+  private async asked(guildId: string, since: number): Promise<ReportRound[]> {
+    const rows = await this.db.all<Omit<ReportRound, 'itemLevel'> & { itemLevel: string }>(
       `SELECT r.session_id AS "sessionId", r.item_id AS "itemId", r.item_level AS "itemLevel"
        FROM quiz_rounds r JOIN quiz_sessions s ON s.id = r.session_id
        WHERE s.guild_id = ? AND r.opened_at >= ? ORDER BY r.session_id, r.round`,
       [guildId, since],
     );
+    return rows.map((row) => ({ ...row, itemLevel: storedLevel(row.itemLevel) }));
   }
 
   private async answered(guildId: string, since: number): Promise<ReportAnswer[]> {
-    const rows = await this.db.all<Omit<ReportAnswer, 'correct'> & { correct: number }>(
+    const rows = await this.db.all<Omit<ReportAnswer, 'correct' | 'itemLevel'> & { correct: number; itemLevel: string }>(
       `SELECT a.session_id AS "sessionId", r.item_id AS "itemId", r.item_level AS "itemLevel", a.user_id AS "userId", a.choice, a.correct
        FROM quiz_answers a
        JOIN quiz_rounds r ON r.session_id = a.session_id AND r.round = a.round
@@ -34,7 +36,7 @@ export class ReportRepo {
        WHERE s.guild_id = ? AND r.opened_at >= ? ORDER BY a.session_id, a.round, a.answered_at, a.user_id`,
       [guildId, since],
     );
-    return rows.map((row) => ({ ...row, correct: row.correct === 1 }));
+    return rows.map((row) => ({ ...row, itemLevel: storedLevel(row.itemLevel), correct: row.correct === 1 }));
   }
 
   /** When one student answered in a guild since a time: for the activity strip. */

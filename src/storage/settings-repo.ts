@@ -1,13 +1,5 @@
+import type { TermSchedule } from '../domain/term.ts';
 import type { SqlClient } from './sql.ts';
-
-export interface TermSchedule {
-  readonly channelId: string;
-  /** Local time of day, "HH:MM". */
-  readonly time: string;
-  /** IANA time zone, e.g. "Europe/London". */
-  readonly timezone: string;
-  readonly roleId: string | null;
-}
 
 export interface GuildSettings {
   readonly guildId: string;

@@ -116,8 +116,8 @@ describe('/quiz start', () => {
     for (let round = 1; round <= 3; round++) {
       const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, new RegExp(`^Question ${round} of 3$`))(r), 15_000);
       const ids = await roundOf(message);
-      // Before the reveal: a neutral colour and no level, so nothing hints at a "which level?" answer.
-      expect(message.body.embeds[0].color).toBe(LEVEL_STYLE.general.colour);
+      // Before the reveal: a neutral color and no level, so nothing hints at a "which level?" answer.
+      expect(message.body.embeds[0].color).toBe(LEVEL_STYLE.general.color);
       expect(message.body.embeds[0].footer.text).toMatch(/^(easy|medium|hard)$/);
       // The countdown never promises more time than the round has.
       const { deadline_at: deadline } = (await bot.context.storage.sql.get<{ deadline_at: number }>('SELECT deadline_at FROM quiz_rounds WHERE session_id = ? AND round = ?', [ids.sessionId, ids.round]))!;

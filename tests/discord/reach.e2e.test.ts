@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.ts';
-import { REPORT_LIMIT } from '../../commands/report.ts';
+import { REPORT_LIMIT } from '../../src/services/ask-feedback.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { startBotAgainst } from '../support/bot.ts';
 import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type StandInUser, type Where } from '../support/discord-stand-in.ts';

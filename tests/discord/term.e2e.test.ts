@@ -116,7 +116,7 @@ describe('/term', () => {
     const quizMe: string = daily.body.components[0].components[0].custom_id;
     const question = await standIn.callbackFor(standIn.button({ customId: quizMe, user: student, guildId: GUILD, channelId: TERMS }));
     expect(question.body.data.flags).toBe(EPHEMERAL);
-    // The question hides the term it asks for, and its colour says nothing about its level.
+    // The question hides the term it asks for, and its color says nothing about its level.
     const shownTerm = daily.body.embeds[0].title.replace(/^📘 /, '');
     expect(question.body.data.embeds[0].description.toLowerCase()).not.toContain(shownTerm.toLowerCase());
     expect(question.body.data.embeds[0].color).toBe(0x95a5a6);

@@ -75,11 +75,11 @@ describe('the class report on a seeded database', () => {
 
   test('most missed: ten at most, most wrong first, then the larger wrong share, then by id', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ ...items[1]!, id: `tf-${String(i).padStart(2, '0')}` }));
-    const rounds = many.map((item) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro' }));
+    const rounds = many.map((item) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const }));
     // tf-00..tf-11 get 1 + (i % 3) wrong answers; tf-00 and tf-03 also one right answer each.
     const answers = many.flatMap((item, i) => [
-      ...Array.from({ length: 1 + (i % 3) }, (_, k) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro', userId: `u${k}`, choice: 'false', correct: false })),
-      ...(i === 0 || i === 3 ? [{ sessionId: 1, itemId: item.id, itemLevel: 'micro', userId: 'r', choice: 'true', correct: true }] : []),
+      ...Array.from({ length: 1 + (i % 3) }, (_, k) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const, userId: `u${k}`, choice: 'false', correct: false })),
+      ...(i === 0 || i === 3 ? [{ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const, userId: 'r', choice: 'true', correct: true }] : []),
     ]);
     const report = classReport(many, { rounds, answers }, { period: 'all', level: 'all' });
     expect(report.mostMissed.map((item) => item.id)).toEqual(['tf-02', 'tf-05', 'tf-08', 'tf-11', 'tf-01', 'tf-04', 'tf-07', 'tf-10', 'tf-06', 'tf-09']);

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { dueCounts, LEARN_AHEAD_MS, NEW_CARDS_PER_DAY, nextPracticeItem } from '../../src/engines/practice.ts';
-import { seededRandom } from '../../src/engines/quiz.ts';
-import type { SrsCard } from '../../src/engines/scheduler.ts';
+import { seededRandom } from '../../src/engines/random.ts';
+import type { PracticeCard } from '../../src/domain/practice.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
 const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
 const now = Date.UTC(2026, 11, 1, 9);
-const card = (itemId: string, dueAt: number, state = 2): SrsCard => ({ itemId, state, stability: 3, difficulty: 5, dueAt, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, lastReviewAt: now - 3 * 86_400_000 });
-const pick = (cards: SrsCard[], newToday = 0, lastItemId?: string) => nextPracticeItem(items, cards, { level: 'mixed', now, newToday, random: seededRandom(1), lastItemId });
+const card = (itemId: string, dueAt: number, state = 2): PracticeCard => ({ itemId, state, stability: 3, difficulty: 5, dueAt, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, lastReviewAt: now - 3 * 86_400_000 });
+const pick = (cards: PracticeCard[], newToday = 0, lastItemId?: string) => nextPracticeItem(items, cards, { level: 'mixed', now, newToday, random: seededRandom(1), lastItemId });
 
 describe('nextPracticeItem', () => {
   const [a, b, c] = items;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, seededRandom, standings } from '../../src/engines/quiz.ts';
+import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, standings } from '../../src/engines/quiz.ts';
+import { seededRandom } from '../../src/engines/random.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 

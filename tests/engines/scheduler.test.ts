@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FAST_ANSWER_MS, MATURE_DAYS, rateAnswer, reviewCard, type SrsCard } from '../../src/engines/scheduler.ts';
+import type { PracticeCard } from '../../src/domain/practice.ts';
+import { FAST_ANSWER_MS, MATURE_DAYS, rateAnswer, reviewCard } from '../../src/engines/scheduler.ts';
 
 const T0 = Date.UTC(2026, 11, 1, 9); // Tue 1 Dec 2026, 09:00 UTC
 const iso = (at: number) => new Date(at).toISOString();
@@ -37,8 +38,8 @@ describe('FSRS scheduling (ts-fsrs, no fuzz)', () => {
 });
 
 describe('rateAnswer', () => {
-  const mature: SrsCard = { itemId: 'x', state: 2, stability: 30, difficulty: 5, dueAt: T0, scheduledDays: MATURE_DAYS, learningSteps: 0, reps: 6, lapses: 0, lastReviewAt: T0 - 21 * 86_400_000 };
-  const young: SrsCard = { ...mature, scheduledDays: MATURE_DAYS - 1 };
+  const mature: PracticeCard = { itemId: 'x', state: 2, stability: 30, difficulty: 5, dueAt: T0, scheduledDays: MATURE_DAYS, learningSteps: 0, reps: 6, lapses: 0, lastReviewAt: T0 - 21 * 86_400_000 };
+  const young: PracticeCard = { ...mature, scheduledDays: MATURE_DAYS - 1 };
   test.each([
     ['wrong, however fast', mature, false, 1_000, 'again'],
     ['right on a new card', undefined, true, 1_000, 'good'],

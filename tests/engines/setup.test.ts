@@ -1,19 +1,11 @@
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { channelProblem, parseTime, SetupService, type ChannelFacts } from '../../src/engines/setup.ts';
+import type { ChannelFacts } from '../../src/domain/channel.ts';
+import { channelProblem, parseTime, termChannelProblem } from '../../src/engines/setup.ts';
 import { resolveTimezone, suggestTimezones, utcOffset } from '../../src/engines/time-zones.ts';
-import { openStorage } from '../../src/storage/index.ts';
-import { useTempDirs } from '../helpers/temp-dir.ts';
 
-const tempDir = useTempDirs();
 const WINTER = Date.parse('2026-12-02T12:00:00Z');
 const SUMMER = Date.parse('2026-07-01T12:00:00Z');
 const text = (id: string, overrides: Partial<ChannelFacts> = {}): ChannelFacts => ({ id, kind: 'text', botCanView: true, botCanSend: true, ...overrides });
-
-async function service() {
-  const storage = await openStorage(path.join(tempDir(), 'setup.sqlite'));
-  return { storage, setup: new SetupService(storage.settings) };
-}
 
 describe('parseTime', () => {
   test.each([['09:30', '09:30'], ['9:05', '09:05'], [' 23:59 ', '23:59'], ['00:00', '00:00']])('accepts %j as %j', (input, expected) => {
@@ -81,99 +73,22 @@ describe('time zones by abbreviation and city', () => {
 
 describe('channelProblem', () => {
   test.each([
-    [{ kind: 'voice' }, /voice channel/],
-    [{ kind: 'stage' }, /voice channel/],
-    [{ kind: 'category' }, /category/],
-    [{ kind: 'forum' }, /not a text channel/],
-    [{ botCanView: false }, /can't see/],
-    [{ botCanSend: false }, /can't send/],
-  ] as const)('explains %j', (overrides, message) => {
-    expect(channelProblem(text('1', overrides))).toMatch(message);
+    [{ kind: 'voice' }, 'voice'],
+    [{ kind: 'stage' }, 'voice'],
+    [{ kind: 'category' }, 'category'],
+    [{ kind: 'forum' }, 'not-text'],
+    [{ botCanView: false }, 'cannot-view'],
+    [{ botCanSend: false }, 'cannot-send'],
+  ] as const)('names the problem with %j: %s', (overrides, problem) => {
+    expect(channelProblem(text('1', overrides))).toBe(problem);
+  });
+  test('the term channel must also let the bot read its history', () => {
+    expect(termChannelProblem(text('1', { botCanReadHistory: false }))).toBe('cannot-read-history');
+    expect(termChannelProblem(text('1', { kind: 'voice', botCanReadHistory: false }))).toBe('voice');
+    expect(termChannelProblem(text('1', { botCanReadHistory: true }))).toBeNull();
   });
   test('accepts a text channel the bot can use', () => {
     expect(channelProblem(text('1'))).toBeNull();
     expect(channelProblem(text('1', { kind: 'announcement' }))).toBeNull();
-  });
-});
-
-describe('SetupService', () => {
-  test('adds and removes study channels, and says when nothing changed', async () => {
-    const { storage, setup } = await service();
-    expect(await setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/now a study channel/) });
-    expect(await setup.addStudyChannel('g', text('10'))).toMatchObject({ ok: true, message: expect.stringMatching(/already/) });
-    expect(await setup.addStudyChannel('g', text('11', { kind: 'voice' }))).toMatchObject({ ok: false });
-    expect((await setup.show('g')).studyChannelIds).toEqual(['10']);
-    expect(await setup.removeStudyChannel('g', '10')).toMatchObject({ ok: true });
-    expect(await setup.removeStudyChannel('g', '10')).toMatchObject({ ok: false, message: expect.stringMatching(/not a study channel/) });
-    expect((await setup.show('other-guild')).studyChannelIds).toEqual([]);
-    await storage.close();
-  });
-
-  test('stores a term schedule with a canonical zone and time', async () => {
-    const { storage, setup } = await service();
-    const result = await setup.setTermSchedule('g', { channel: text('20'), time: '7:30', timezone: 'europe/berlin', roleId: '99', at: WINTER });
-    expect(result).toMatchObject({ ok: true, message: expect.stringContaining('07:30 (Europe/Berlin, UTC+1 now)') });
-    expect((await setup.show('g')).termSchedule).toEqual({ channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' });
-    expect(await storage.settings.scheduledGuilds()).toEqual([{ guildId: 'g', schedule: { channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' } }]);
-    await storage.close();
-  });
-
-  test.each([
-    [{ time: '25:99' }, /HH:MM/],
-    [{ timezone: 'Europe/Londn' }, /Did you mean `Europe\/London`/],
-    [{ channel: text('21', { kind: 'category' }) }, /category/],
-    [{ channel: text('21', { botCanSend: false }) }, /can't send/],
-    [{ channel: text('21', { botCanReadHistory: false }) }, /Read Message History/],
-  ])('refuses a bad schedule %#, keeping the old one', async (override, message) => {
-    const { storage, setup } = await service();
-    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    const result = await setup.setTermSchedule('g', { channel: text('20'), time: '09:00', timezone: 'UTC', roleId: null, at: WINTER, ...override });
-    expect(result.ok).toBe(false);
-    expect(result.message).toMatch(message);
-    expect((await setup.show('g')).termSchedule?.time).toBe('08:00');
-    await storage.close();
-  });
-
-  test('reports every missing or wrong option at once', async () => {
-    const { storage, setup } = await service();
-    const missing = await setup.setTermSchedule('g', { channel: null, time: null, timezone: null, roleId: null, at: WINTER });
-    expect(missing.ok).toBe(false);
-    expect(missing.message.split('\n')).toEqual([expect.stringMatching(/`channel`/), expect.stringMatching(/`time`/), expect.stringMatching(/`timezone`/)]);
-    const wrong = await setup.setTermSchedule('g', { channel: text('21', { kind: 'voice' }), time: '25:00', timezone: 'Mars/Base', roleId: null, at: WINTER });
-    expect(wrong.message.split('\n')).toEqual([expect.stringMatching(/voice channel/), expect.stringMatching(/not a time/), expect.stringMatching(/not a time zone/)]);
-    expect((await setup.show('g')).termSchedule).toBeNull();
-    await storage.close();
-  });
-
-  test('echoes admin input escaped, and cut on whole characters', async () => {
-    const { storage, setup } = await service();
-    const result = await setup.setTermSchedule('g', { channel: text('20'), time: '@everyone what is mi', timezone: '<@&123> **bold** 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦', roleId: null, at: WINTER });
-    expect(result.message).not.toMatch(/@everyone|<@&123>|\*\*bold\*\*/);
-    expect(result.message).toContain('@\u200beveryone');
-    expect(result.message).toContain('\\*\\*bold\\*\\*');
-    const segments = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(result.message)].map((s) => s.segment);
-    expect(segments.filter((g) => g.includes('👩')).every((g) => g === '👩‍👩‍👧‍👦')).toBe(true);
-    expect(result.message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
-    await storage.close();
-  });
-
-  test('turning it off names the command that turns it on again', async () => {
-    const { storage, setup } = await service();
-    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    expect((await setup.turnTermOff('g')).message).toBe('The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
-    await storage.close();
-  });
-
-  test('turns the term off, and clears a recorded problem when rescheduled', async () => {
-    const { storage, setup } = await service();
-    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    await storage.settings.setTermProblem('g', 'cannot post');
-    expect((await setup.show('g')).termProblem).toBe('cannot post');
-    await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    expect((await setup.show('g')).termProblem).toBeNull();
-    expect((await setup.turnTermOff('g')).message).toMatch(/is off/);
-    expect((await setup.show('g')).termSchedule).toBeNull();
-    expect((await setup.turnTermOff('g')).message).toMatch(/already off/);
-    await storage.close();
   });
 });

@@ -4,7 +4,8 @@ import { choicesFor, type RoundState } from '../../src/engines/quiz.ts';
 import { renderMessage } from '../../src/console/render.ts';
 import { practiceQuestion, practiceResult, revealMessage, roundMessage } from '../../src/format/quiz.ts';
 import { LIMITS } from '../../src/format/limits.ts';
-import { LEVELS, type QuizItem } from '../../src/knowledge/schema.ts';
+import { LEVELS } from '../../src/domain/levels.ts';
+import type { QuizItem } from '../../src/knowledge/schema.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 

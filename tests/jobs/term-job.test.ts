@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { KnowledgeHolder } from '../../src/bot/knowledge-holder.ts';
+import { KnowledgeHolder } from '../../src/services/knowledge-holder.ts';
 import { nextTermId } from '../../src/engines/glossary.ts';
 import { isDue, localDate } from '../../src/engines/term-schedule.ts';
 import { dailyMarker } from '../../src/format/term.ts';

@@ -42,7 +42,7 @@ describe('readKnowledge reports file, entry id and field', () => {
   test.each([
     ['a wrong level', { 'qa/basics.yaml': entry('').replace('[micro]', '[nano]') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'levels.0' }],
     ['a missing answer', { 'qa/basics.yaml': entry('').replace('  answer: Only this.\n', '') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'answer' }],
-    ['an unknown field', { 'qa/basics.yaml': entry('  colour: blue\n') }, { file: 'qa/basics.yaml', id: 'only-entry' }],
+    ['an unknown field', { 'qa/basics.yaml': entry('  color: blue\n') }, { file: 'qa/basics.yaml', id: 'only-entry' }],
     ['a bad id', { 'qa/basics.yaml': entry('').replace('only-entry', 'Only Entry') }, { file: 'qa/basics.yaml', id: 'Only Entry', field: 'id' }],
     ['a dangling related id', { 'qa/basics.yaml': entry('  related: [nowhere]\n') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'related.0' }],
     ['an unknown source', { 'qa/basics.yaml': entry('').replace('[test-source]', '[wikipedia]') }, { file: 'qa/basics.yaml', id: 'only-entry', field: 'sources.0' }],

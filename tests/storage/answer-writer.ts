@@ -2,7 +2,7 @@
 // printing each acknowledged write, the way the bot acknowledges a press to a student.
 // As in the bot, a write the busy database refused is not acknowledged; it is tried again.
 // The location is a SQLite file or a PostgreSQL URL.
-import { isStorageFault } from '../../src/bot/safely.ts';
+import { isStorageFault } from '../../src/services/safely.ts';
 import { openStorage } from '../../src/storage/index.ts';
 
 const [location, userId, countText, sessionText] = process.argv.slice(2);

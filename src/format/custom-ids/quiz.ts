@@ -15,7 +15,7 @@ export const quizButtonId = {
     customId('quiz', 'p', level, itemId, key, shownAt, Math.floor(shownTime / 1000).toString(36)),
   practiceNext: (level: QuizLevel, lastItemId: string) => customId('quiz', 'pn', level, lastItemId),
   practiceStop: () => customId('quiz', 'ps'),
-  remindPractise: () => customId('quiz', 'rp'),
+  remindPractice: () => customId('quiz', 'rp'),
   remindOff: () => customId('quiz', 'ro'),
 };
 
@@ -27,7 +27,7 @@ export const quizButtonParts = z.union([
   z.tuple([z.literal('p'), z.enum(QUIZ_LEVELS), knowledgeIdPart, choiceKey, z.coerce.number().int().min(0)]).rest(z.string().max(10)),
   z.tuple([z.literal('pn'), z.enum(QUIZ_LEVELS), knowledgeIdPart]),
   z.tuple([z.literal('ps')]),
-  // The reminder DM's buttons (format/reminder.ts): practise now, reminders off.
+  // The reminder DM’s buttons (format/reminder.ts): practice now, reminders off.
   z.tuple([z.literal('rp')]),
   z.tuple([z.literal('ro')]),
 ]);

@@ -1,10 +1,15 @@
-import { drawItems, QuizGame, type QuizLevel, type Random, type RoundState } from '../engines/quiz.ts';
-import { finalMessage, quizIntro, revealMessage, roundMessage } from '../format/quiz.ts';
-import { pausedMessage } from '../format/quiz-notices.ts';
-import type { ReplyPayload } from '../interactions/types.ts';
+import { channelMention } from '@discordjs/formatters';
+import { drawItems, QuizGame, type QuizLevel, type RoundState } from '../engines/quiz.ts';
+import type { Random } from '../engines/random.ts';
+import { finalMessage, revealMessage, roundMessage } from '../format/quiz.ts';
+import { pausedMessage, type PressOutcome } from '../format/quiz-notices.ts';
+import { UserError } from '../interactions/errors.ts';
+import type { Messenger } from '../interactions/types.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
-import type { QuizSessionRow } from '../storage/quiz-repo.ts';
-import type { BotContext } from './command.ts';
+import type { Logger } from '../logger.ts';
+import type { QuizRepo, QuizSessionRow } from '../storage/quiz-repo.ts';
+import type { SettingsRepo } from '../storage/settings-repo.ts';
+import type { KnowledgeHolder } from './knowledge-holder.ts';
 import { isStorageFault, safely } from './safely.ts';
 
 interface ActiveQuiz {
@@ -17,7 +22,28 @@ interface ActiveQuiz {
   writes: Promise<void>;
 }
 
-export type StartOutcome = { ok: true; intro: ReplyPayload } | { ok: false; message: string };
+/** A quiz that has started: its first question follows after a pause. */
+export interface QuizStarted {
+  readonly level: QuizLevel;
+  readonly questions: number;
+  readonly seconds: number;
+  readonly starterId: string;
+}
+
+export interface QuizManagerDeps {
+  readonly quizzes: QuizRepo;
+  readonly settings: SettingsRepo;
+  readonly knowledge: Pick<KnowledgeHolder, 'knowledge'>;
+  readonly messenger: Messenger;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly random: Random;
+  /** Pause between a reveal and the next question, and before the first. */
+  readonly pauseMs: number;
+  readonly resumeGraceMs?: number;
+}
+
+const ALREADY_RUNNING = 'A quiz is already running in this channel. Join in, or wait for it to finish!';
 
 /** How long a quiz may stay down beyond its own remaining time and still resume. */
 export const RESUME_GRACE_MS = 10 * 60_000;
@@ -34,14 +60,7 @@ export class QuizManager {
   private readonly active = new Map<number, ActiveQuiz>();
   private idleWaiters: Array<() => void> = [];
 
-  constructor(
-    private readonly deps: Pick<BotContext, 'storage' | 'knowledge' | 'messenger' | 'logger' | 'now'> & {
-      random: Random;
-      /** Pause between a reveal and the next question, and before the first. */
-      pauseMs: number;
-      resumeGraceMs?: number;
-    },
-  ) {}
+  constructor(private readonly deps: QuizManagerDeps) {}
 
   get runningCount(): number {
     return this.active.size;
@@ -52,28 +71,27 @@ export class QuizManager {
     return this.active.size === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  async start(input: { guildId: string; channelId: string; userId: string; level: QuizLevel; questions: number; seconds: number }): Promise<StartOutcome> {
-    const { storage, knowledge, now, random } = this.deps;
-    if (!(await storage.settings.isStudyChannel(input.guildId, input.channelId))) {
-      const channels = (await storage.settings.get(input.guildId)).studyChannelIds;
-      return {
-        ok: false,
-        message:
-          channels.length > 0
-            ? `Quizzes run in the study channels: ${channels.map((id) => `<#${id}>`).join(', ')}. Head there and try again!`
-            : 'This server has no study channels yet. An admin (Manage Server) can add one with `/setup study-channel add`.',
-      };
+  /** Starts a quiz, or refuses with a UserError: not a study channel, one already running, no questions. */
+  async start(input: { guildId: string; channelId: string; userId: string; level: QuizLevel; questions: number; seconds: number }): Promise<QuizStarted> {
+    const { quizzes, settings, knowledge, now, random } = this.deps;
+    if (!(await settings.isStudyChannel(input.guildId, input.channelId))) {
+      const channels = (await settings.get(input.guildId)).studyChannelIds;
+      throw new UserError(
+        channels.length > 0
+          ? `Quizzes run in the study channels: ${channels.map(channelMention).join(', ')}. Head there and try again!`
+          : 'This server has no study channels yet. An admin (Manage Server) can add one with `/setup study-channel add`.',
+      );
     }
-    if ((await storage.quiz.runningInChannel(input.channelId)) !== undefined) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
+    if ((await quizzes.runningInChannel(input.channelId)) !== undefined) throw new UserError(ALREADY_RUNNING);
     const items = drawItems(knowledge.knowledge.quiz, input.level, input.questions, random);
-    if (items.length === 0) return { ok: false, message: 'I have no quiz questions for that level yet.' };
+    if (items.length === 0) throw new UserError('I have no quiz questions for that level yet.');
     // The schema keeps one running quiz per channel, whichever process or host starts it.
-    const sessionId = await storage.quiz.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
-    if (sessionId === null) return { ok: false, message: 'A quiz is already running in this channel. Join in, or wait for it to finish!' };
-    const session = (await storage.quiz.runningInChannel(input.channelId)) as QuizSessionRow;
+    const sessionId = await quizzes.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
+    if (sessionId === null) throw new UserError(ALREADY_RUNNING);
+    const session = (await quizzes.runningInChannel(input.channelId)) as QuizSessionRow;
     const quiz = this.track(session, new QuizGame(items, input.seconds, [], input.userId), null);
     this.later(quiz, this.deps.pauseMs, 'open a quiz round', () => this.openRound(quiz));
-    return { ok: true, intro: quizIntro(input.level, items.length, input.seconds, input.userId) };
+    return { level: input.level, questions: items.length, seconds: input.seconds, starterId: input.userId };
   }
 
   private track(session: QuizSessionRow, game: QuizGame, messageId: string | null): ActiveQuiz {
@@ -112,11 +130,11 @@ export class QuizManager {
   }
 
   private async openRound(quiz: ActiveQuiz): Promise<void> {
-    const { storage, messenger, now } = this.deps;
+    const { quizzes, messenger, now } = this.deps;
     if (!this.active.has(quiz.session.id)) return;
     const state = quiz.game.openNextRound(now());
     const sessionId = quiz.session.id;
-    this.write(quiz, 'record a quiz round', () => storage.quiz.openRound(sessionId, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt));
+    this.write(quiz, 'record a quiz round', () => quizzes.openRound(sessionId, state.round, state.item.id, state.item.level, state.openedAt, state.deadlineAt));
     this.later(quiz, state.deadlineAt - now(), 'close a quiz round', () => this.closeRound(quiz));
     let messageId: string;
     try {
@@ -126,7 +144,7 @@ export class QuizManager {
       await this.finish(quiz, 'stopped', false);
       return;
     }
-    this.write(quiz, 'record a quiz message', () => storage.quiz.setRoundMessage(sessionId, state.round, messageId));
+    this.write(quiz, 'record a quiz message', () => quizzes.setRoundMessage(sessionId, state.round, messageId));
     if (this.active.has(sessionId) && quiz.game.current?.round === state.round) {
       quiz.messageId = messageId;
       return;
@@ -155,11 +173,11 @@ export class QuizManager {
     quiz.closing = true;
     if (quiz.timer) clearTimeout(quiz.timer);
     quiz.timer = null;
-    const { storage, now } = this.deps;
+    const { quizzes, now } = this.deps;
     try {
       const { round } = quiz.game.closeRound();
       const closedAt = now();
-      this.write(quiz, 'close a quiz round', () => storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      this.write(quiz, 'close a quiz round', () => quizzes.closeRound(quiz.session.id, round.round, closedAt));
       if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
     } finally {
       quiz.closing = false;
@@ -169,45 +187,43 @@ export class QuizManager {
     else await this.finish(quiz, 'finished', true);
   }
 
-  /** A button press; returns the ephemeral line to show the presser. */
-  async press(input: { sessionId: number; round: number; choice: string; userId: string; channelId: string }): Promise<string> {
+  /** A button press: what became of it, for the presser's private acknowledgement. */
+  async press(input: { sessionId: number; round: number; choice: string; userId: string; channelId: string }): Promise<PressOutcome> {
     const quiz = this.active.get(input.sessionId);
-    if (quiz === undefined) return 'That quiz has ended. Start a new one with `/quiz start`!';
-    if (quiz.session.channelId !== input.channelId) return 'That button belongs to a quiz in another channel.';
+    if (quiz === undefined) return { kind: 'quiz-ended' };
+    if (quiz.session.channelId !== input.channelId) return { kind: 'other-channel' };
     const outcome = quiz.game.press(input.userId, input.round, input.choice, this.deps.now());
     switch (outcome.kind) {
       case 'round-closed':
-        return 'That question is closed. Get ready for the next one!';
       case 'invalid-choice':
-        return 'That isn’t one of the choices for this question.';
+        return { kind: outcome.kind };
       case 'already-answered':
-        return `You already answered this one (${outcome.label}). One answer per question!`;
+        return { kind: 'already-answered', label: outcome.label };
       case 'locked': {
         // Saved before it is acknowledged: a crash after "locked in" loses nothing.
         let saved: boolean;
         try {
-          saved = await this.deps.storage.quiz.recordAnswer(quiz.session.id, outcome.answer);
+          saved = await this.deps.quizzes.recordAnswer(quiz.session.id, outcome.answer);
         } catch (error) {
           if (!isStorageFault(error)) throw error;
           this.deps.logger.warn({ err: error, session: quiz.session.id, round: input.round, user: input.userId }, 'cannot save a quiz answer');
-          return 'I couldn’t save that answer just now (my database is busy). Press again in a moment!';
+          return { kind: 'not-saved' };
         }
         // A second press that overtook the first while it was being saved: the database kept the first.
-        if (!saved) return 'You already answered this one. One answer per question!';
+        if (!saved) return { kind: 'already-answered', label: null };
         quiz.game.record(outcome.answer);
         if (outcome.everyoneAnswered) setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
-        return `Locked in: **${outcome.label}**`;
+        return { kind: 'locked', label: outcome.label };
       }
     }
   }
 
-  /** `/quiz stop`: the starter or anyone with Manage Messages. */
-  async stop(input: { channelId: string; userId: string; canManageMessages: boolean }): Promise<string> {
+  /** `/quiz stop`: the starter or anyone with Manage Messages; anyone else gets a UserError. */
+  async stop(input: { channelId: string; userId: string; canManageMessages: boolean }): Promise<void> {
     const quiz = [...this.active.values()].find((q) => q.session.channelId === input.channelId);
-    if (quiz === undefined) return 'No quiz is running in this channel.';
-    if (quiz.session.startedBy !== input.userId && !input.canManageMessages) return 'Only the person who started this quiz, or someone with Manage Messages, can stop it.';
+    if (quiz === undefined) throw new UserError('No quiz is running in this channel.');
+    if (quiz.session.startedBy !== input.userId && !input.canManageMessages) throw new UserError('Only the person who started this quiz, or someone with Manage Messages, can stop it.');
     await this.finish(quiz, 'stopped', true);
-    return 'Quiz stopped. Scores so far are saved.';
   }
 
   /** Stops the clock and closes the open round, counting its answers; returns once the database has it all. */
@@ -218,7 +234,7 @@ export class QuizManager {
     if (current?.open) {
       const { round } = quiz.game.closeRound();
       const closedAt = this.deps.now();
-      this.write(quiz, 'close a quiz round', () => this.deps.storage.quiz.closeRound(quiz.session.id, round.round, closedAt));
+      this.write(quiz, 'close a quiz round', () => this.deps.quizzes.closeRound(quiz.session.id, round.round, closedAt));
       if (quiz.messageId !== null) await this.showClosed(quiz, quiz.messageId, round);
     }
   }
@@ -228,7 +244,7 @@ export class QuizManager {
     await this.halt(quiz);
     const endedAt = this.deps.now();
     // Not awaited: a locked database must not hold up the `/quiz stop` reply; the write lands later.
-    this.write(quiz, 'end a quiz', () => this.deps.storage.quiz.endSession(quiz.session.id, ending, endedAt));
+    this.write(quiz, 'end a quiz', () => this.deps.quizzes.endSession(quiz.session.id, ending, endedAt));
     if (announce) {
       await this.deps.messenger
         .send(quiz.session.channelId, finalMessage(quiz.game.standings(), ending))
@@ -253,7 +269,7 @@ export class QuizManager {
    */
   async recoverInterrupted(ownsGuild: (guildId: string) => boolean): Promise<number> {
     let resumed = 0;
-    for (const session of await this.deps.storage.quiz.running()) {
+    for (const session of await this.deps.quizzes.running()) {
       if (!ownsGuild(session.guildId) || this.active.has(session.id)) continue;
       try {
         if (await this.resume(session)) resumed++;
@@ -265,11 +281,11 @@ export class QuizManager {
   }
 
   private async resume(session: QuizSessionRow): Promise<boolean> {
-    const { storage, knowledge, messenger, logger, now } = this.deps;
+    const { quizzes, knowledge, messenger, logger, now } = this.deps;
     const byId = new Map(knowledge.knowledge.quiz.map((item) => [item.id, item]));
     const items = session.itemIds?.map((id) => byId.get(id));
-    const answers = await storage.quiz.answers(session.id);
-    const rounds = await storage.quiz.rounds(session.id);
+    const answers = await quizzes.answers(session.id);
+    const rounds = await quizzes.rounds(session.id);
     const last = rounds.at(-1);
     const roundMs = session.seconds * 1000;
     // When the quiz would have ended had the bot stayed up.
@@ -284,7 +300,7 @@ export class QuizManager {
             : null;
     if (reason !== null) {
       logger.info({ session: session.id, channel: session.channelId, reason }, 'closing a quiz a restart interrupted');
-      await storage.quiz.endSession(session.id, 'interrupted', now());
+      await quizzes.endSession(session.id, 'interrupted', now());
       const game = new QuizGame([], session.seconds, answers, session.startedBy);
       const lastItem = last === undefined ? undefined : byId.get(last.itemId);
       if (last?.messageId && last.closedAt === null && lastItem !== undefined) {

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Cooldowns } from '../../src/bot/cooldowns.ts';
-import { KnowledgeHolder } from '../../src/bot/knowledge-holder.ts';
+import { KnowledgeHolder } from '../../src/services/knowledge-holder.ts';
 import { createLogger } from '../../src/logger.ts';
 import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 
