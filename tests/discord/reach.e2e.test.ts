@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import { REPORT_LIMIT } from '../../src/services/ask-feedback.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type StandInUser, type Where } from '../support/discord-stand-in.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type StandInUser, type Where } from '../helpers/discord-stand-in.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 /** The bot's own server, and one that never added it (the stand-in's gateway never mentions it). */
 const GUILD = '210000000000000000';

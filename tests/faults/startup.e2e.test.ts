@@ -7,8 +7,8 @@ import { readKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { APPLICATION_ID, DiscordStandIn, TOKEN } from '../support/discord-stand-in.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { APPLICATION_ID, DiscordStandIn, TOKEN } from '../helpers/discord-stand-in.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 // Start-up faults through the real entry point (`npm start` runs `node --import tsx src/index.ts`):
 // each is refused with one line saying what failed, where, and the fix; never a stack trace.
