@@ -3,9 +3,10 @@ import type { Knowledge } from '../knowledge/schema.ts';
 import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
-import { hasTopicWords, uncoveredDetail, type UncoveredKind } from './decide.ts';
+import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
-import { readShape, type QuestionShape } from './intent.ts';
+import { levelNamedAt, readShape, type QuestionShape } from './intent.ts';
+import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
 import { contentTokens, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
@@ -61,6 +62,10 @@ export const DEFAULT_TUNING = {
   intentBonus: 0.12,
   /** Added in proportion to how well an entry's levels agree with the levels the question names. */
   levelBonus: 0.2,
+  /** Taken off a candidate in proportion to the key-word weight its phrasings leave out (rerank.ts). */
+  keyWordPenalty: 0.5,
+  /** A key word only a candidate's answer mentions counts as this share of one left out. */
+  answerOnlyShare: 0.6,
   /** A scenario's best-matching entry adds this much weight to its level, for practices no cue names. */
   scenarioHintWeight: 2,
 } as const;
@@ -68,12 +73,14 @@ export const DEFAULT_TUNING = {
 const MAX_SUGGESTIONS = 3;
 /** How a question (not a description) starts. */
 const QUESTION_START = /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
-/** Stems that say what kind of answer is wanted, not what it is about: never a question's key word. */
-const SCAFFOLDING_STEMS = new Set(contentTokens('important importance matter matters example examples job jobs skill skills difference differ degree license setting settings social work worker level micro mezzo macro why'));
+/** How many of the best candidates the key-word rerank reorders. */
+const RERANK_POOL = 8;
 /** Content words from which a question counts as long, and its last clause is tried on its own. */
 const LONG_QUESTION_WORDS = 12;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
+/** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
+const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
 const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
 const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', mezzo: 'Mezzo', macro: 'Macro' };
 /** Words that say nothing beyond the level in "what is macro social work practice?". */
@@ -122,6 +129,8 @@ export class AnswerEngine {
   private readonly retriever: Retriever;
   private readonly corrector: SpellCorrector;
   private readonly scenarios: ScenarioClassifier;
+  /** Stems of one-word scenario cues and their level, for the rerank. */
+  private readonly cueLevels: ReadonlyMap<string, PracticeLevel>;
   private readonly autocompleter: Autocompleter;
   /** Glossary terms by the stems of their name or an alias, filler dropped: "case management" → its card. */
   private readonly termByName = new Map<string, AnswerDoc>();
@@ -150,6 +159,7 @@ export class AnswerEngine {
     }
     const definitionOf = (level: PracticeLevel): string => `${level}-definition`;
     this.scenarios = new ScenarioClassifier(knowledge.cues, definitionOf);
+    this.cueLevels = this.scenarios.singleWordCues();
     this.autocompleter = new Autocompleter(knowledge, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
       return tokens.length > 0 ? this.retriever.rank(tokens, limit).map((c) => c.doc.id) : [];
@@ -213,12 +223,14 @@ export class AnswerEngine {
     // A level's or a glossary term's definition, asked for as such: answered without ranking.
     const direct = this.levelDefinition(text, shape) ?? this.termDefinition(text);
     // The question's most informative known word: an intent bonus goes only to entries about it.
-    let anchor: string | null = null;
-    let anchorWeight = 0;
-    for (const t of tokens) if (t.known && t.weight > anchorWeight && !SCAFFOLDING_STEMS.has(t.token)) ({ token: anchor, weight: anchorWeight } = t);
-    const shapeMask = levelMask(shape.levels);
-    const ranked = this.retriever.rank(tokens, MAX_SUGGESTIONS + 1, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor));
-    const candidates = ranked.filter((c) => c.score >= this.tuning.suggestThreshold);
+    const keys = keyWords(tokens);
+    const anchor = keys[0]?.token ?? null;
+    const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
+    const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
+    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor));
+    const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
+      .slice(0, MAX_SUGGESTIONS + 1)
+      .filter((c) => c.score >= this.tuning.suggestThreshold);
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
@@ -228,24 +240,38 @@ export class AnswerEngine {
     const scenario = termClassified === null ? this.scenario(text, shape, candidates[0]) : null;
     if (scenario !== null) return scenario;
 
-    const best = direct ?? termClassified ?? candidates[0];
-    const uncovered = uncoveredDetail(text, best, this.retriever);
+    // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
+    const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
+    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null);
+    const best = pinned ?? candidates[0];
+    const uncovered = uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
-    if (direct === null && termClassified === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    if (pinned === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
+      const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
       return {
         query: text,
         understood: text,
         outcome: 'answered',
         answer: { doc: best.doc, score: round(best.score), scenario: null },
-        suggestions: candidates.filter((c) => c.doc.id !== best.doc.id).slice(0, MAX_SUGGESTIONS).map((c) => c.doc),
+        suggestions: further.slice(0, MAX_SUGGESTIONS),
         uncovered: null,
       };
     }
     return refuse('unsure', suggestions);
+  }
+
+  /**
+   * The level a jobs, settings, examples, skills or degree question describes without naming it
+   * ("jobs working with groups" is mezzo): the scenario cues, when they point one way clearly.
+   */
+  private levelsDescribed(text: string, shape: QuestionShape): PracticeLevel[] {
+    if (shape.intent === null || !LEVEL_DESCRIBING_INTENTS.has(shape.intent)) return [];
+    const verdict = this.scenarios.classify(text);
+    return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
 
   /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
@@ -265,16 +291,45 @@ export class AnswerEngine {
   /** "what is macro", "define mezzo", "mezzo?", "tell me about micro practice": that level's definition, every time. */
   private levelDefinition(text: string, shape: QuestionShape): Candidate | null {
     if (shape.levels.length !== 1 || (shape.intent !== 'definition' && shape.intent !== null)) return null;
-    const rest = expandWords(text).filter((word) => !isStopword(word) && !LEVEL_FILLER.has(word) && !/^(micro|mezzo|meso|macro)$/.test(word));
+    const words = expandWords(text);
+    const rest = words.filter((word, i) => !isStopword(word) && !LEVEL_FILLER.has(word) && levelNamedAt(words, i) === undefined);
     if (rest.length > 0) return null;
     const doc = this.docById.get(`${shape.levels[0]}-definition`);
-    return doc === undefined ? null : { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
+    return doc === undefined ? null : this.asCandidate(doc);
+  }
+
+  /**
+   * The glossary terms a comparison names ("lobbying vs policy analysis"), in the order named,
+   * when it names two or more besides the levels and the best entry's question is not about all of them.
+   */
+  private comparedTerms(text: string, best: Candidate | undefined): AnswerDoc[] {
+    const tokens = contentTokens(text).filter((token) => !NAME_FILLER.has(token));
+    const named: AnswerDoc[] = [];
+    const namedTokens: string[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      // The longest name starting here: "community organising" before "community".
+      for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS); end > start; end--) {
+        const name = tokens.slice(start, end);
+        const doc = name.length === 1 && LEVEL_TOKENS.has(name[0] as string) ? undefined : this.termByName.get(name.join(' '));
+        if (doc === undefined) continue;
+        if (!named.includes(doc)) named.push(doc);
+        namedTokens.push(...name);
+        start = end - 1;
+        break;
+      }
+    }
+    if (named.length < 2) return [];
+    return best !== undefined && namedTokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : named;
+  }
+
+  private asCandidate(doc: AnswerDoc): Candidate {
+    return { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
   }
 
   /** A question that is only a glossary term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
   private termDefinition(text: string, withoutLevels = false): Candidate | null {
     const doc = this.termByName.get(nameKey(text, withoutLevels));
-    return doc === undefined ? null : { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
+    return doc === undefined ? null : this.asCandidate(doc);
   }
 
   /** A "which level is this?" question or a plain description of practice, classified by its cues. */
@@ -355,6 +410,8 @@ function nameKey(text: string, withoutLevels = false): string {
     .join(' ');
 }
 const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
+/** The most words a glossary term's name has, filler dropped. */
+const MAX_NAME_TOKENS = 4;
 /** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 

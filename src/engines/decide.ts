@@ -3,7 +3,7 @@ import { expandWords, foldText, isStopword, stem } from './text.ts';
 
 /** Global patterns (flag g), read with exec from lastIndex 0: compiled once, not per question. */
 /** Kinds of detail a question can hinge on that the knowledge base only covers where an entry says so. */
-export type UncoveredKind = 'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential';
+export type UncoveredKind = 'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential' | 'duration' | 'concept';
 
 const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ['salary', /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g],
@@ -13,6 +13,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ['ethics', /\b(ethics|ethical|nasw code|code of ethics|standard \d|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g],
   ['statistics', /\b(how many (social workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
   ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb)\b/g],
+  ['duration', /\b(how long (does|do|did|will|would|is|are|can|should)( \w+){1,4} (take|last)|how long|how many (years|months|semesters|weeks|hours))\b/g],
   ['year', /\b(1[89]\d\d|20\d\d)\b/g],
   ['ranking', /\b(best|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
@@ -32,6 +33,15 @@ export function uncoveredDetail(question: string, best: Candidate | undefined, r
     }
   }
   return null;
+}
+
+/**
+ * A definition asked of a concept the best entry never mentions: "what is the strengths
+ * perspective" must not get the Person-in-Environment entry because both are perspectives.
+ */
+export function undefinedConcept(keys: readonly QueryToken[], best: Candidate | undefined, retriever: Retriever): UncoveredKind | null {
+  if (best === undefined) return null;
+  return keys.some((key) => !retriever.docHas(best.index, key.token)) ? 'concept' : null;
 }
 
 /** Whether a question uses social-work vocabulary, so a refusal should offer "did you mean". */

@@ -36,6 +36,12 @@ const LEVEL_OF_DESCRIPTION: ReadonlyMap<string, PracticeLevel> = new Map([
   ['governmental', 'macro'],
 ]);
 
+/** The level a word names: "mezzo", or a description before "level" ("the organisational level" is mezzo). */
+export function levelNamedAt(words: readonly string[], i: number): PracticeLevel | undefined {
+  const word = words[i] as string;
+  return LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
+}
+
 /** Asking which level something belongs to. */
 const LEVEL_QUESTION =
   /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
@@ -54,12 +60,12 @@ const CHIT_CHAT_PHRASES =
 
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['comparison', /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/],
-  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of)\b/],
+  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/],
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
   ['degree', /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/],
   ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],
   ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
-  ['examples', /\b(examples?|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
+  ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
 ];
 
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
@@ -83,9 +89,8 @@ function shapeOf(question: string): QuestionShape {
   const folded = foldText(question);
   const words = expandWords(question);
   const levels: PracticeLevel[] = [];
-  words.forEach((word, i) => {
-    // "the organisational level" names mezzo as surely as "mezzo" does.
-    const level = LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
+  words.forEach((_, i) => {
+    const level = levelNamedAt(words, i);
     if (level !== undefined && !levels.includes(level)) levels.push(level);
   });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
@@ -99,6 +104,7 @@ function intentOf(folded: string, words: readonly string[]): Intent | null {
   if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';
   const content = words.filter((word) => !isStopword(word));
   // "what is X", "define X", "X?", or a bare term: a definition when X is short.
-  if (content.length > 0 && content.length <= 4 && (DEFINITION_SHAPE.test(folded) || content.length === words.length)) return 'definition';
+  // "macro sw = policy stuff?? explain": asked to explain a term, with the request last.
+  if (content.length > 0 && content.length <= 4 && (DEFINITION_SHAPE.test(folded) || / (explain|define)( (it|that|this|pls|plz|please))?$/.test(folded) || content.length === words.length)) return 'definition';
   return null;
 }

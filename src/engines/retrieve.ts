@@ -81,6 +81,8 @@ export class Retriever {
   readonly wordFrequency = new Map<string, number>();
   /** Stemmed words of each document (phrasings and answer), to check what an answer covers. */
   private readonly docTokens: Array<ReadonlySet<string>> = [];
+  /** Stemmed words of each document's phrasings only: what it is about, not what its answer mentions. */
+  private readonly docPhrasingTokens: Array<ReadonlySet<string>> = [];
 
   constructor(
     readonly docs: readonly AnswerDoc[],
@@ -101,6 +103,7 @@ export class Retriever {
         tokens.forEach((token) => tokensOfDoc.add(token));
         phrasings.push({ doc: docIndex, tokens });
       }
+      this.docPhrasingTokens.push(new Set(tokensOfDoc));
       const answerWords = expandWords(doc.answer).filter((word) => !isStopword(word));
       countWords(answerWords);
       const answerTokens = new Set(answerWords.map(stem));
@@ -142,6 +145,11 @@ export class Retriever {
   /** Whether a document's phrasings or answer hold a stemmed word. */
   docHas(index: number, token: string): boolean {
     return this.docTokens[index]?.has(token) ?? false;
+  }
+
+  /** Whether a document's phrasings (its question, alternatives, or a term's name and aliases) hold a stemmed word. */
+  phrasingHas(index: number, token: string): boolean {
+    return this.docPhrasingTokens[index]?.has(token) ?? false;
   }
 
   /** Content words of a question, corrected where misspelt, each weighted by rarity. */
@@ -231,6 +239,12 @@ export class Retriever {
     }
     return top.items();
   }
+}
+
+/** Candidates in ranking order, for sorting a handful of them (see `before`). */
+export function compareCandidates(a: Candidate, b: Candidate): number {
+  if (a === b) return 0;
+  return before(a.score, a.doc.kind, a.index, b) ? -1 : 1;
 }
 
 /** Before: higher score, then an entry before a term, then the earlier document. */

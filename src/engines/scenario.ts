@@ -1,6 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { ScenarioCue } from '../knowledge/schema.ts';
-import { expandWords } from './text.ts';
+import { expandWords, stem } from './text.ts';
 
 export type Sureness = 'high' | 'medium' | 'low';
 
@@ -58,6 +58,25 @@ export class ScenarioClassifier {
       list.sort((a, b) => b.tokens.length - a.tokens.length);
       this.byFirstToken.set(first, list);
     }
+  }
+
+  /**
+   * Stems of the one-word cues that point to a single level ("policy" macro, "groups" mezzo):
+   * what a document of that level is about even when its question does not say the word.
+   */
+  singleWordCues(): Map<string, PracticeLevel> {
+    const levels = new Map<string, PracticeLevel | null>();
+    for (const list of this.byFirstToken.values()) {
+      for (const cue of list) {
+        if (cue.tokens.length !== 1) continue;
+        const token = stem(cue.tokens[0] as string);
+        const known = levels.get(token);
+        levels.set(token, known === undefined || known === cue.level ? cue.level : null);
+      }
+    }
+    const single = new Map<string, PracticeLevel>();
+    for (const [token, level] of levels) if (level !== null) single.set(token, level);
+    return single;
   }
 
   /**

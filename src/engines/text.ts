@@ -84,6 +84,8 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   hw: 'how',
   abt: 'about',
   wut: 'what',
+  wats: 'what',
+  wuts: 'what',
   whats: 'what',
   bc: 'because',
   cuz: 'because',
@@ -127,7 +129,18 @@ const STOPWORDS = new Set(
    lol lmao idk tbh ngl omg gonna wanna gotta kinda sorta dumb stupid sorry guys someone anyone
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
    q qs stuff thing things anyway anyways exactly basically literally honestly
-   break down breakdown side whos now wise really bother ok advance`.split(/\s+/),
+   break down breakdown side whos now wise really bother ok advance tho though`.split(/\s+/),
+);
+
+/**
+ * Narrative about studying that long questions wrap around the real one ("for my intro class",
+ * "been reading the textbook", "before my exam tomorrow"): never what a question is about.
+ */
+const STUDY_NARRATIVE = new Set(
+  `textbook textbooks prof profs professor professors teacher lecturer lecture lectures semester semesters
+   course courses coursework class classes exam exams midterm midterms finals quiz quizzes homework
+   assignment assignments intro hours tomorrow tonight morning blanking confused
+   confusing mixing remind throwing`.split(/\s+/),
 );
 
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -214,16 +227,26 @@ export function readerVocabulary(): Iterable<string> {
 
 export function isStopword(word: string): boolean {
   // Single letters are initials, list markers or typos, never a topic.
-  return word.length < 2 || STOPWORDS.has(word);
+  return word.length < 2 || STOPWORDS.has(word) || STUDY_NARRATIVE.has(word);
 }
 
 const stemCache = new Map<string, string>();
+
+/**
+ * Where Porter merges words social work keeps apart: it stems "organization" and "organizing"
+ * both to "organ", so a question about community organizing found community organisations.
+ * Keys are American spellings (British ones are folded first).
+ */
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  ...['organization', 'organizations', 'organizational'].map((word) => [word, 'organization'] as const),
+  ...['organize', 'organizes', 'organized', 'organizing', 'organizer', 'organizers'].map((word) => [word, 'organiz'] as const),
+]);
 
 /** Porter stem, cached: the vocabulary is small and queries repeat words. */
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    stemmed = STEM_OVERRIDES.get(word) ?? (/^\p{N}+$/u.test(word) ? word : stemmer(word));
     if (stemCache.size < 50_000) stemCache.set(word, stemmed);
   }
   return stemmed;

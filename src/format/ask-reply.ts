@@ -22,6 +22,8 @@ const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
   ranking: 'I have no rankings or "best of" lists.',
   statistics: 'I have no head counts or statistics.',
   credential: 'That credential or profession is not in my knowledge base.',
+  duration: 'I have nothing on how long programs or steps take.',
+  concept: 'That concept is not in my knowledge base.',
 };
 
 /** `shareable`: a private answer the student may post publicly (not where Discord keeps every reply private). */

@@ -117,6 +117,24 @@ describe('chit-chat', () => {
   });
 });
 
+describe('comparisons and refusals', () => {
+  test('two glossary terms compared, that no entry compares, get the first one\'s card and the other as a suggestion', () => {
+    const result = engine.ask('person in environment vs advocacy');
+    expect(result.answer?.doc.id).toBe('term:person-in-environment');
+    expect(result.suggestions[0]?.id).toBe('term:advocacy');
+  });
+
+  test('a comparison of the levels still gets the entry that compares them', () => {
+    expect(engine.ask('micro vs macro').answer?.doc.id).toBe('micro-vs-macro');
+  });
+
+  test('how long something takes is refused when the best entry does not say', () => {
+    const result = engine.ask('how long does a macro social work license take');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('duration');
+  });
+});
+
 describe('follow-ups', () => {
   test('read in the context of the previous question', () => {
     expect(engine.ask('and macro?', { question: 'what is micro social work' }).answer?.doc.id).toBe('macro-definition');
@@ -131,6 +149,17 @@ describe('follow-ups', () => {
 
 describe('on the real knowledge base', () => {
   const real = new AnswerEngine(loadKnowledge(REAL_KNOWLEDGE_DIR));
+
+  test('a definition of a concept the best entry never mentions is refused, with suggestions', () => {
+    const result = real.ask('what is a strengths based approach');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('concept');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
+  test('a level described rather than named gets its definition', () => {
+    expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
+  });
 
   test('a yes/no classification of a glossary term answers with its card, which gives the level', () => {
     expect(real.ask('is harm reduction macro').answer?.doc.id).toBe('term:harm-reduction');

@@ -19,6 +19,8 @@ describe('readShape', () => {
     ['do macro workers need a licence', 'degree'],
     ['why does macro matter', 'importance'],
     ['is case management micro?', 'classification'],
+    ['macro = policy stuff?? explain', 'definition'],
+    ['what are the main areas of mezzo practice', 'examples'],
   ])('%j asks for %s', (question, intent) => {
     expect(readShape(question).intent).toBe(intent);
   });
@@ -40,6 +42,10 @@ describe('readShape', () => {
 
   test.each(['hi what is micro', 'thanks, and what is mezzo', 'what is social work'])('%j is not chit-chat', (question) => {
     expect(readShape(question).chitChat).toBe(false);
+  });
+
+  test('reads a description before "level" as the level it names', () => {
+    expect(readShape('what happens at the organisational level').levels).toEqual(['mezzo']);
   });
 
   test('names the levels asked about, meso as mezzo', () => {

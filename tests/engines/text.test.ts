@@ -77,4 +77,14 @@ describe('contentTokens', () => {
   test('has nothing to say about filler', () => {
     expect(contentTokens('hey can you please explain what it is')).toEqual([]);
   });
+
+  test('drops the story about studying that long questions wrap around the real one', () => {
+    expect(contentTokens('for my intro class, in the textbook, for my exam tomorrow: mezzo goals')).toEqual(contentTokens('mezzo goals'));
+  });
+
+  test('keeps organizing apart from organizations, which Porter stems alike', () => {
+    expect(contentTokens('community organizing')).not.toEqual(contentTokens('community organization'));
+    expect(contentTokens('organisational')).toEqual(contentTokens('organizations'));
+    expect(contentTokens('organising')).toEqual(contentTokens('organized'));
+  });
 });

@@ -1,0 +1,54 @@
+import type { PracticeLevel } from '../domain/levels.ts';
+import type { Candidate, QueryToken, Retriever } from './retrieve.ts';
+import { compareCandidates } from './retrieve.ts';
+import { contentTokens } from './text.ts';
+
+/**
+ * Stems that say what kind of answer is wanted, not what it is about, and everyday verbs every
+ * topic shares ("have", "help"): never a question's key word.
+ */
+const SCAFFOLDING_STEMS = new Set(
+  contentTokens(
+    `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
+     social work worker practice people level micro mezzo macro why where have has had help helps helping go going use`,
+  ),
+);
+
+/** The question's key words: known words that say what it is about, heaviest (rarest) first. */
+export function keyWords(tokens: readonly QueryToken[]): QueryToken[] {
+  return tokens.filter((t) => t.known && !SCAFFOLDING_STEMS.has(t.token)).sort((a, b) => b.weight - a.weight);
+}
+
+export interface RerankTuning {
+  /** Taken off a candidate in proportion to the share of key-word weight its phrasings leave out. */
+  readonly keyWordPenalty: number;
+  /** A key word only the answer text mentions counts as this share of one left out. */
+  readonly answerOnlyShare: number;
+}
+
+/**
+ * Reorders the best few candidates by whether they are about the question's key words: an entry
+ * whose question and alternatives hold "school" beats a generic one that only mentions schools in
+ * passing, for "examples of micro work in schools". Runs on the bounded top k only.
+ */
+export function rerank(
+  candidates: readonly Candidate[],
+  keys: readonly QueryToken[],
+  retriever: Retriever,
+  /** Stems of words that point to one level: a document of that level is about them ("jobs for policy people"). */
+  cueLevels: ReadonlyMap<string, PracticeLevel>,
+  tuning: RerankTuning,
+): Candidate[] {
+  const keyWeight = keys.reduce((sum, t) => sum + t.weight, 0);
+  if (keyWeight === 0 || candidates.length < 2) return [...candidates];
+  const reranked = candidates.map((candidate) => {
+    let missing = 0;
+    for (const key of keys) {
+      const level = cueLevels.get(key.token);
+      if (retriever.phrasingHas(candidate.index, key.token) || (level !== undefined && candidate.doc.levels.includes(level))) continue;
+      missing += retriever.docHas(candidate.index, key.token) ? key.weight * tuning.answerOnlyShare : key.weight;
+    }
+    return { candidate, order: { ...candidate, score: candidate.score - (tuning.keyWordPenalty * missing) / keyWeight } };
+  });
+  return reranked.sort((a, b) => compareCandidates(a.order, b.order)).map((r) => r.candidate);
+}
