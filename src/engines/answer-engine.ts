@@ -77,6 +77,8 @@ const QUESTION_START = /^(what|whats|how|why|when|where|who|whos|which|is|are|wa
 const RERANK_POOL = 8;
 /** Content words from which a question counts as long, and its last clause is tried on its own. */
 const LONG_QUESTION_WORDS = 12;
+/** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
+const ASKS = /\b(could|can|would|will) (you|u)\b/;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
 /** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
@@ -188,10 +190,8 @@ export class AnswerEngine {
   private answerLong(text: string): AskResult {
     const whole = this.answer(text);
     if (contentTokens(text).length < LONG_QUESTION_WORDS) return whole;
-    const clauses = text
-      .split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i)
-      .filter((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
-    const last = clauses.at(-1);
+    const clauses = text.split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i);
+    const last = clauses.findLast((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
     if (last === undefined || last.trim() === text.trim()) return whole;
     const tail = this.answer(last);
     if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
@@ -336,7 +336,7 @@ export class AnswerEngine {
   private scenario(text: string, shape: QuestionShape, best: Candidate | undefined): AskResult | null {
     const yesNo = shape.intent === 'classification' && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
-    const described = shape.intent === null && !QUESTION_START.test(text) && contentTokens(text).length >= 4;
+    const described = shape.intent === null && !QUESTION_START.test(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
     if (!shape.scenario && !yesNo && !described) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);

@@ -162,6 +162,17 @@ describe('on the real knowledge base', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
+  test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
+    const result = real.ask('for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about');
+    expect(result.answer?.scenario).toBeNull();
+    expect(result.answer?.doc.id).toBe('women-policy-trend');
+  });
+
+  test('a long question with a story first is answered about what it asks', () => {
+    const result = real.ask('my notes from the first week keep going on about the three levels and how each one depends on the others, how does that work in practice');
+    expect(result.answer?.doc.id).toBe('levels-interconnected');
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });

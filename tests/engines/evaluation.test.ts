@@ -29,7 +29,7 @@ const FLOOR = {
     examples: 0.85,
     importance: 0.86,
     jobs: 0.9,
-    long: 0.65,
+    long: 0.73,
     'off-topic': 0.97,
     'one-typo': 1.0,
     scenario: 0.95,
