@@ -27,6 +27,8 @@ export class AskFeedbackService {
 
   /** Pairs a question the bot could not answer with the entry the student chose, for `npm run kb:suggest`. */
   async recordPick(unansweredId: number, docId: string, userId: string): Promise<void> {
+    // The question may still be queued (the log batches a stream of them): written first, so the pick finds it.
+    await this.deps.askLog.flush();
     await this.deps.picks.record(unansweredId, docId, userId);
   }
 

@@ -29,6 +29,12 @@ function newQuestionId(): number {
 
 /** Rows written at once when a burst queues this many before the end of the tick. */
 const MAX_BATCH = 256;
+/**
+ * While questions keep coming (the last write was less than this long ago), queued rows wait
+ * this long before they are written, so that a flood shares one commit per interval instead of
+ * paying one per tick; a lone burst is still written by the next tick.
+ */
+const STREAM_DELAY_MS = 10;
 
 const UP = 'SUM(CASE WHEN vote = 1 THEN 1 ELSE 0 END)';
 const DOWN = 'SUM(CASE WHEN vote = -1 THEN 1 ELSE 0 END)';
@@ -49,12 +55,14 @@ export function openAskLogConnection(file: string, main: SqliteClient): SqliteCl
 
 /**
  * What students asked that the bot could not answer, and their votes on answers.
- * Unanswered questions are queued and written once per tick in one transaction, so a
- * flood of them costs one commit, after the replies have gone out.
+ * Unanswered questions are queued and written by the next tick in one transaction (during a
+ * stream of them, every STREAM_DELAY_MS), so a flood costs few commits, after the replies have gone out.
  */
 export class AskLogRepo {
   private readonly pending: UnansweredRow[] = [];
   private flushScheduled = false;
+  /** When the last batch was written (performance.now()): a recent one means a stream of questions. */
+  private lastWriteAt = -Infinity;
   /** A background write that failed, thrown by the next logUnanswered (its rows stay queued for the next flush). */
   private failure: unknown = null;
   /** Writes started and not yet settled: on PostgreSQL, batches may be in flight together. */
@@ -76,10 +84,12 @@ export class AskLogRepo {
     if (this.pending.length >= MAX_BATCH) this.flush().catch((error: unknown) => (this.failure = error));
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      const write = (): void => {
         this.flushScheduled = false;
         this.flush().catch((error: unknown) => (this.failure = error));
-      });
+      };
+      if (performance.now() - this.lastWriteAt < STREAM_DELAY_MS) setTimeout(write, STREAM_DELAY_MS);
+      else setImmediate(write);
     }
     const failure = this.failure;
     this.failure = null;
@@ -94,6 +104,7 @@ export class AskLogRepo {
   flush(): Promise<void> {
     if (this.pending.length > 0) {
       const rows = this.pending.splice(0);
+      this.lastWriteAt = performance.now();
       const statements: SqlStatement[] = rows.flatMap(([id, guildId, question, outcome, askedAt]) => [
         { sql: 'INSERT INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', params: [id, guildId, question, outcome, askedAt] },
         // Two processes picking one id (same ms, same 11 bits) is rare; the question is kept all the same, under a new id.

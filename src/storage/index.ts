@@ -2,7 +2,6 @@ import { AskLogRepo, openAskLogConnection } from './ask-log-repo.ts';
 import { openDatabase } from './database.ts';
 import { ItemReportRepo } from './item-report-repo.ts';
 import { PickRepo } from './pick-repo.ts';
-import { openPostgres } from './postgres-client.ts';
 import { PracticeRepo } from './practice-repo.ts';
 import { QuizRepo } from './quiz-repo.ts';
 import { ReportRepo } from './report-repo.ts';
@@ -41,6 +40,8 @@ export async function openStorage(location: string, now: () => number = Date.now
   let sql: SqlClient;
   let askLogSql: SqlClient;
   if (isPostgresUrl(location)) {
+    // Imported only here: a SQLite bot (and the offline console) never loads pg.
+    const { openPostgres } = await import('./postgres-client.ts');
     sql = askLogSql = await openPostgres(location);
   } else {
     const sqlite = new SqliteClient(openDatabase(location));

@@ -49,6 +49,20 @@ describe('the ask log, off the hot path [sqlite]', () => {
     await storage.close();
   });
 
+  test('a stream of questions, one per tick, is written in shared batches on its own, in order', async () => {
+    const file = path.join(tempDir(), 'log.sqlite');
+    const storage = await openStorage(file);
+    const questions = Array.from({ length: 20 }, (_, i) => `stream ${i}`);
+    for (const question of questions) {
+      storage.askLog.logUnanswered('g', question, 'out-of-scope');
+      await nextTick();
+    }
+    // No read, no close: the delayed batch is written by its own timer (polled, as the machine may be slow).
+    for (let wait = 0; wait < 100 && loggedQuestions(file).length < questions.length; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loggedQuestions(file)).toEqual(questions);
+    await storage.close();
+  });
+
   test('a flood larger than one batch is written as it comes; reads and close see everything queued', async () => {
     const file = path.join(tempDir(), 'log.sqlite');
     const storage = await openStorage(file);
