@@ -85,8 +85,11 @@ const MIN_DESCRIPTION_WEIGHT = 3;
 const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
 const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
 const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', mezzo: 'Mezzo', macro: 'Macro' };
-/** Words that say nothing beyond the level in "what is macro social work practice?". */
-const LEVEL_FILLER = new Set(['social', 'work', 'worker', 'workers', 'practice', 'level', 'levels', 'one']);
+/**
+ * Words that say nothing beyond the level in "what is macro social work practice?", and those
+ * that ask what a level is about ("what does micro focus on"): its definition says that.
+ */
+const LEVEL_FILLER = new Set(['social', 'work', 'worker', 'workers', 'practice', 'level', 'levels', 'one', 'focus', 'focuses', 'focused', 'focusing', 'main', 'mainly', 'primary', 'primarily', 'about', 'concerned', 'deal', 'deals', 'centered']);
 
 function docsFrom(knowledge: Knowledge): AnswerDoc[] {
   const entries: AnswerDoc[] = knowledge.entries.map((entry) => ({
@@ -334,6 +337,7 @@ export class AnswerEngine {
 
   /** A "which level is this?" question or a plain description of practice, classified by its cues. */
   private scenario(text: string, shape: QuestionShape, best: Candidate | undefined): AskResult | null {
+    if (shape.explains) return null;
     const yesNo = shape.intent === 'classification' && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
     const described = shape.intent === null && !QUESTION_START.test(text) && !ASKS.test(text) && contentTokens(text).length >= 4;

@@ -8,6 +8,8 @@ export interface QuestionShape {
   readonly intent: Intent | null;
   /** "Which level is this?" or a plain description of practice: answered by the scenario classifier. */
   readonly scenario: boolean;
+  /** Asks why or how ("why is group work mezzo", "how does work with a mother become mezzo"): wants the entry that explains. */
+  readonly explains: boolean;
   /** Greetings, thanks and questions about the bot itself. */
   readonly chitChat: boolean;
   /** The practice levels the question names, in the order named. */
@@ -48,6 +50,9 @@ const LEVEL_QUESTION =
 /** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
 const PRACTICE_DESCRIPTION =
   /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
+
+/** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
+const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
 
 const CHIT_CHAT_WORDS = new Set(
   `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
@@ -94,8 +99,9 @@ function shapeOf(question: string): QuestionShape {
     if (level !== undefined && !levels.includes(level)) levels.push(level);
   });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
-  const scenario = LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded);
-  return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, chitChat, levels };
+  const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
+  const scenario = !explains && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
+  return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {

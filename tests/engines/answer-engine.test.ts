@@ -173,6 +173,23 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe('levels-interconnected');
   });
 
+  test.each(['why is group work micro or mezzo', 'how does work with a mother become mezzo when the father joins'])(
+    '%j asks for an explanation: it gets an entry, not a level verdict',
+    (question) => {
+      const result = real.ask(question);
+      expect(result.outcome).toBe('answered');
+      expect(result.answer?.scenario).toBeNull();
+    },
+  );
+
+  test.each([
+    ['what does micro social work focus on', 'micro-definition'],
+    ['what is the main focus of macro practice', 'macro-definition'],
+    ['mezzo level focuses on what', 'mezzo-definition'],
+  ])('what a level focuses on is its definition: %j', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });

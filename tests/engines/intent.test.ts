@@ -34,6 +34,22 @@ describe('readShape', () => {
     expect(readShape(question).scenario).toBe(true);
   });
 
+  test.each([
+    'how does work with a mother become mezzo when the father joins',
+    'why is group work micro or mezzo',
+    'social workers lobbying, why does it count as macro',
+    'what makes community work mezzo or macro',
+    'who decides whether a program is mezzo or macro',
+  ])('%j asks for an explanation, not a level', (question) => {
+    const shape = readShape(question);
+    expect(shape.explains).toBe(true);
+    expect(shape.scenario).toBe(false);
+  });
+
+  test('"how would you classify…" still asks for a level', () => {
+    expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);
+  });
+
   test.each(['hi', 'hello there', 'thanks!', 'thank you so much', 'who made you', 'are you a bot'])('%j is chit-chat', (question) => {
     const shape = readShape(question);
     expect(shape.chitChat).toBe(true);
