@@ -185,6 +185,10 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test.each(['what tools do macro workers use', 'what strategies are used in macro practice'])('%j asks for methods, not jobs', (question) => {
+    expect(real.ask(question).answer?.doc.id).toBe('methods-by-level');
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });
