@@ -203,6 +203,13 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe(`${level}-jobs`);
   });
 
+  test('how long a degree takes is refused even by an entry that counts years after it', () => {
+    const result = real.ask('how many years is an msw');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('duration');
+    expect(real.ask('how many years of experience after the msw').answer?.doc.id).toBe('post-masters-experience');
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });
