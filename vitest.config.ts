@@ -9,7 +9,7 @@ export default defineConfig({
     exclude: process.env.TEST_DATABASE_URL ? configDefaults.exclude : [...configDefaults.exclude, ...POSTGRES_ONLY],
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     // `npm run coverage`: measured on the pure layers only, as in the house style.
     coverage: {
       provider: 'v8',

@@ -48,10 +48,6 @@ export class RecentQuestions {
     this.byKey.set(key, { question, at: now });
     if (this.byKey.size > this.limit) this.byKey.delete(this.byKey.keys().next().value as string);
   }
-
-  get size(): number {
-    return this.byKey.size;
-  }
 }
 
 /** One memory per running bot (each has its own knowledge holder), so two bots in one process (tests, the console) never share context. */

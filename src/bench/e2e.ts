@@ -3,7 +3,7 @@ import { startDiscordBot } from '../discord/bot.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 // The project's local Discord (REST + gateway on 127.0.0.1), the same one the end-to-end tests use.
-import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../../tests/support/discord-stand-in.ts';
+import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../../tests/helpers/discord-stand-in.ts';
 
 const GUILD_ID = String((1n << 22n) * 100_000_000_000n);
 const CHANNEL_ID = '500000000000000001';

@@ -1,13 +1,13 @@
 import type { ChannelFacts } from '../domain/channel.ts';
-import { fitPayload } from '../format/limits.ts';
-import type { ChatInputInteraction, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
+import { ReplyOnce } from '../interactions/reply-once.ts';
+import type { ChannelReader, ChatInputInteraction, Messenger, ReplyPayload, UserRef } from '../interactions/types.ts';
 
 export type OptionValue = string | number | boolean;
 
 /**
  * A slash-command interaction that never leaves the process: it records what the bot
- * would send, fitted to Discord's limits as the real adapter does, and keeps Discord's
- * rules (one reply, follow-ups after it).
+ * would send (the router fits it to Discord's limits, as for every transport), and keeps
+ * Discord's rules (one reply, follow-ups after it).
  */
 export class SinkChatInput implements ChatInputInteraction {
   readonly subcommandGroup = null;
@@ -17,7 +17,7 @@ export class SinkChatInput implements ChatInputInteraction {
   readonly place = 'server' as const;
   /** The reply, then any follow-ups, in order. */
   readonly sent: ReplyPayload[] = [];
-  private answered = false;
+  private readonly answering = new ReplyOnce();
 
   constructor(
     readonly id: string,
@@ -27,7 +27,7 @@ export class SinkChatInput implements ChatInputInteraction {
   ) {}
 
   get replied(): boolean {
-    return this.answered;
+    return this.answering.replied;
   }
 
   can(): boolean {
@@ -62,19 +62,18 @@ export class SinkChatInput implements ChatInputInteraction {
   }
 
   async reply(payload: ReplyPayload): Promise<void> {
-    if (this.answered) throw new Error('interaction already replied');
-    this.sent.push(fitPayload(payload));
-    this.answered = true;
+    this.answering.answer();
+    this.sent.push(payload);
   }
 
   async followUp(payload: ReplyPayload): Promise<void> {
-    if (!this.replied) throw new Error('follow-up before any reply');
-    this.sent.push(fitPayload(payload));
+    this.answering.followUp();
+    this.sent.push(payload);
   }
 }
 
 /** Posting outside interactions goes nowhere: /ask never does it. */
-export const silentMessenger: Messenger = {
+export const silentMessenger: Messenger & ChannelReader = {
   send: async () => ({ messageId: '0' }),
   edit: async () => undefined,
   recentMessages: async () => [],

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Random } from '../engines/random.ts';
-import type { Messenger } from '../interactions/types.ts';
+import type { ChannelReader, Messenger } from '../interactions/types.ts';
 import { ReminderJob } from '../jobs/reminder-job.ts';
 import { TermOfTheDayJob } from '../jobs/term-job.ts';
 import type { Logger } from '../logger.ts';
@@ -16,6 +16,7 @@ import { StudyService } from '../services/study.ts';
 import { openStorage, type Storage } from '../storage/index.ts';
 import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
 import { Cooldowns } from './cooldowns.ts';
+import { fitMessages } from './outgoing.ts';
 
 /** Boot order: knowledge (fails fast on a bad edit), then storage, then the services on top. */
 export interface ContextOptions {
@@ -32,7 +33,8 @@ export interface ContextOptions {
 /** A running bot's parts: the services commands use, and what the transports and start-up drive. */
 export interface BotContext extends Services {
   readonly storage: Storage;
-  readonly messenger: Messenger;
+  /** The transport's posting and channel reading, every payload fitted to Discord's limits. */
+  readonly messenger: Messenger & ChannelReader;
   readonly termJob: TermOfTheDayJob;
   readonly reminders: ReminderJob;
   readonly commands: readonly CommandModule[];
@@ -45,7 +47,8 @@ export function instanceName(shardIds: readonly number[]): string {
   return `${hostname()}/shards ${shardIds.join(',')}`;
 }
 
-export async function createContext(config: Config, logger: Logger, messenger: Messenger, options: ContextOptions = {}): Promise<BotContext> {
+export async function createContext(config: Config, logger: Logger, transport: Messenger & ChannelReader, options: ContextOptions = {}): Promise<BotContext> {
+  const messenger = fitMessages(transport);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
@@ -60,12 +63,12 @@ export async function createContext(config: Config, logger: Logger, messenger: M
     setup: new SetupService(storage.settings, (guildId, channelId) => messenger.channelFacts(guildId, channelId)),
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     askFeedback: new AskFeedbackService({ askLog: storage.askLog, picks: storage.picks, itemReports: storage.itemReports, now }),
-    quizzes: new QuizManager({ quizzes: storage.quiz, settings: storage.settings, knowledge, messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 }),
+    quizzes: new QuizManager({ quizzes: storage.quiz, settings: storage.settings, knowledge, messenger, channels: messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 }),
     records: new QuizRecords({ quizzes: storage.quiz, reports: storage.report }),
     practice: new PracticeService({ practice: storage.practice, knowledge, study, now, random }),
     study,
-    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
-    reminders: new ReminderJob({ storage, messenger, logger }),
+    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, channels: messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
+    reminders: new ReminderJob({ storage, messenger, channels: messenger, logger }),
     catalog: { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS },
     commands: COMMANDS,
     messageCommands: MESSAGE_COMMANDS,

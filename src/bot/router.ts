@@ -3,6 +3,7 @@ import { errorReference, UserError } from '../interactions/errors.ts';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction, ReplyPayload } from '../interactions/types.ts';
 import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
 import { isStorageFault } from '../services/safely.ts';
+import { fitButtonReplies, fitReplies } from './outgoing.ts';
 
 type Repliable = ChatInputInteraction | ButtonInteraction | MessageCommandInteraction | ModalSubmitInteraction;
 
@@ -38,7 +39,8 @@ export class InteractionRouter {
     this.accepting = false;
   }
 
-  async chatInput(interaction: ChatInputInteraction): Promise<void> {
+  async chatInput(received: ChatInputInteraction): Promise<void> {
+    const interaction = fitReplies(received);
     const command = this.byName.get(interaction.commandName);
     await this.guard(interaction, interaction.commandName, async () => {
       if (command === undefined) throw new UserError('I don’t know that command anymore. Try `/help`.');
@@ -58,7 +60,8 @@ export class InteractionRouter {
     }
   }
 
-  async messageCommand(interaction: MessageCommandInteraction): Promise<void> {
+  async messageCommand(received: MessageCommandInteraction): Promise<void> {
+    const interaction = fitReplies(received);
     const command = this.messageCommands.get(interaction.commandName);
     await this.guard(interaction, interaction.commandName, async () => {
       if (command === undefined) throw new UserError('I don’t know that command anymore. Try `/help`.');
@@ -66,7 +69,8 @@ export class InteractionRouter {
     });
   }
 
-  async button(interaction: ButtonInteraction): Promise<void> {
+  async button(received: ButtonInteraction): Promise<void> {
+    const interaction = fitButtonReplies(received);
     const [name, parts, handler] = this.handlerFor(interaction.customId);
     await this.guard(interaction, name, async () => {
       if (handler?.button === undefined) throw new UserError('That button isn’t one I can use anymore. Try the command again.');
@@ -74,7 +78,8 @@ export class InteractionRouter {
     });
   }
 
-  async modal(interaction: ModalSubmitInteraction): Promise<void> {
+  async modal(received: ModalSubmitInteraction): Promise<void> {
+    const interaction = fitReplies(received);
     const [name, parts, handler] = this.handlerFor(interaction.customId);
     await this.guard(interaction, name, async () => {
       if (handler?.modal === undefined) throw new UserError('That form isn’t one I can use anymore. Try again from the message.');

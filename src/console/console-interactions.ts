@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../domain/channel.ts';
-import { fitPayload } from '../format/limits.ts';
-import type { ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
+import { ReplyOnce } from '../interactions/reply-once.ts';
+import type { ButtonInteraction, ChannelReader, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
 import { KEPT_MESSAGES } from './buttons.ts';
 import type { CommandData, Directory, Invocation } from './parse.ts';
 
@@ -90,22 +90,22 @@ export class OfflineChannel {
     }
   }
 
+  /** Posts a payload the router or the messenger has already fitted to Discord's limits. */
   post(payload: MessagePayload, ephemeral: boolean): string {
     const messageId = this.nextId();
-    const fitted = fitPayload(payload);
-    this.keep(messageId, { payload: fitted, ephemeral });
+    this.keep(messageId, { payload, ephemeral });
     if (!ephemeral) {
-      this.history.push({ id: messageId, footer: fitted.embeds?.[0]?.footer?.text ?? null });
+      this.history.push({ id: messageId, footer: payload.embeds?.[0]?.footer?.text ?? null });
       if (this.history.length > HISTORY) this.history.shift();
     }
-    this.show({ messageId, payload: fitted, ephemeral, edited: false });
+    this.show({ messageId, payload, ephemeral, edited: false });
     return messageId;
   }
 
   edit(messageId: string, payload: MessagePayload): void {
     const message = this.messages.get(messageId);
     if (message === undefined) throw new Error(`Unknown Message ${messageId}`);
-    const edited = { payload: applyEdit(message.payload, fitPayload(payload)), ephemeral: message.ephemeral };
+    const edited = { payload: applyEdit(message.payload, payload), ephemeral: message.ephemeral };
     this.keep(messageId, edited);
     this.show({ messageId, payload: edited.payload, ephemeral: edited.ephemeral, edited: true });
   }
@@ -128,7 +128,7 @@ function requireChannel(channelId: string): void {
 }
 
 /** Posts outside interactions (quiz rounds, the term of the day) into the offline channel. */
-export class ConsoleMessenger implements Messenger {
+export class ConsoleMessenger implements Messenger, ChannelReader {
   constructor(private readonly channel: OfflineChannel) {}
 
   async send(channelId: string, payload: MessagePayload) {
@@ -163,19 +163,13 @@ function base(channel: OfflineChannel) {
   };
 }
 
-function alreadyAnswered(): Error {
-  return new Error('The reply to this interaction has already been sent or deferred.');
-}
-
-function notAnswered(): Error {
-  return new Error('The reply to this interaction has not been sent or deferred.');
-}
+/** What withReplyOnce adds. */
+type Answering = 'reply' | 'followUp' | 'replied';
 
 /** A typed slash command, with Discord's reply rules: one reply, then follow-ups. */
 export function consoleChatInput(channel: OfflineChannel, invocation: Invocation): ChatInputInteraction {
-  let replied = false;
   const option = (name: string) => invocation.options[name];
-  return {
+  return withReplyOnce<Omit<ChatInputInteraction, Answering>>(channel, {
     ...base(channel),
     commandName: invocation.commandName,
     subcommandGroup: invocation.subcommandGroup,
@@ -201,75 +195,51 @@ export function consoleChatInput(channel: OfflineChannel, invocation: Invocation
       const role = value?.kind === 'role' ? DIRECTORY.roles.find((r) => r.id === value.id) : undefined;
       return role === undefined ? null : { id: role.id, name: role.name };
     },
-    userOption: (name) => (option(name)?.kind === 'user' ? CONSOLE_USER : null),
-    reply: async (payload: ReplyPayload) => {
-      if (replied) throw alreadyAnswered();
-      replied = true;
-      channel.post(payload, payload.ephemeral ?? false);
-    },
-    followUp: async (payload: ReplyPayload) => {
-      if (!replied) throw notAnswered();
-      channel.post(payload, payload.ephemeral ?? false);
-    },
-    get replied() {
-      return replied;
-    },
-  };
+    userOption: (name: string) => (option(name)?.kind === 'user' ? CONSOLE_USER : null),
+  });
 }
 
 /** A press on a button of message `messageId`; a form it opens goes to `onModal`. */
 export function consoleButton(channel: OfflineChannel, customId: string, messageId: string, onModal: (modal: ModalPayload) => void): ButtonInteraction {
-  let replied = false;
-  const answer = () => {
-    if (replied) throw alreadyAnswered();
-    replied = true;
-  };
-  return {
-    ...base(channel),
-    customId,
-    messageId,
-    messageEmbeds: channel.embedsOf(messageId),
-    showModal: async (modal: ModalPayload) => {
-      answer();
-      onModal(modal);
+  const answering = new ReplyOnce();
+  return withReplyOnce<Omit<ButtonInteraction, Answering>>(
+    channel,
+    {
+      ...base(channel),
+      customId,
+      messageId,
+      messageEmbeds: channel.embedsOf(messageId),
+      showModal: async (modal: ModalPayload) => {
+        answering.answer();
+        onModal(modal);
+      },
+      update: async (payload: MessagePayload) => {
+        answering.answer();
+        channel.edit(messageId, payload);
+      },
     },
-    reply: async (payload: ReplyPayload) => {
-      answer();
-      channel.post(payload, payload.ephemeral ?? false);
-    },
-    update: async (payload: MessagePayload) => {
-      answer();
-      channel.edit(messageId, payload);
-    },
-    followUp: async (payload: ReplyPayload) => {
-      if (!replied) throw notAnswered();
-      channel.post(payload, payload.ephemeral ?? false);
-    },
-    get replied() {
-      return replied;
-    },
-  };
+    answering,
+  );
 }
 
 /**
- * `rest` with a reply-once answering half, with Discord's rules. The getter is defined here,
- * not spread in: spreading an object copies a getter's value once, freezing `replied`.
+ * `rest` with a reply-once answering half, with Discord's rules (`answering`, shared with any
+ * other first answer `rest` has). The getter is defined here, not spread in: spreading an
+ * object copies a getter's value once, freezing `replied`.
  */
-function withReplyOnce<T extends object>(channel: OfflineChannel, rest: T) {
-  let replied = false;
+function withReplyOnce<T extends object>(channel: OfflineChannel, rest: T, answering = new ReplyOnce()) {
   return {
     ...rest,
     reply: async (payload: ReplyPayload) => {
-      if (replied) throw alreadyAnswered();
-      replied = true;
+      answering.answer();
       channel.post(payload, payload.ephemeral ?? false);
     },
     followUp: async (payload: ReplyPayload) => {
-      if (!replied) throw notAnswered();
+      answering.followUp();
       channel.post(payload, payload.ephemeral ?? false);
     },
     get replied() {
-      return replied;
+      return answering.replied;
     },
   };
 }

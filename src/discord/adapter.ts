@@ -18,7 +18,6 @@ import {
 } from 'discord.js';
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../domain/channel.ts';
-import { fitPayload } from '../format/limits.ts';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -62,10 +61,10 @@ function userRef(user: User, displayName?: string | null): UserRef {
   return { id: user.id, displayName: displayName ?? user.globalName ?? user.username };
 }
 
+/** A payload, already fitted to Discord's limits by the router, as discord.js takes it. */
 function messageOptions(payload: MessagePayload) {
-  const fitted = fitPayload(payload);
-  const files = fitted.files?.map((file) => ({ attachment: file.data, name: file.name, description: file.description }));
-  return { content: fitted.content, embeds: fitted.embeds, components: fitted.components, allowedMentions: fitted.allowedMentions, files };
+  const files = payload.files?.map((file) => ({ attachment: file.data, name: file.name, description: file.description }));
+  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowedMentions: payload.allowedMentions, files };
 }
 
 function replyOptions(payload: ReplyPayload): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {

@@ -1,19 +1,18 @@
 import { Routes, type APIChannel, type APIMessage } from 'discord-api-types/v10';
 import { SnowflakeUtil, type Client } from 'discord.js';
-import { fitPayload } from '../format/limits.ts';
-import type { MessagePayload, Messenger } from '../interactions/types.ts';
+import type { ChannelReader, MessagePayload, Messenger } from '../interactions/types.ts';
 import { channelFacts } from './adapter.ts';
 
 const PAGE = 100;
 const DISCORD_EPOCH = 1_420_070_400_000;
 
+/** A payload, already fitted to Discord's limits (bot/outgoing.ts), as the REST API takes it. */
 function body(payload: MessagePayload) {
-  const fitted = fitPayload(payload);
-  return { content: fitted.content, embeds: fitted.embeds, components: fitted.components, allowed_mentions: fitted.allowedMentions };
+  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowed_mentions: payload.allowedMentions };
 }
 
 /** Posts outside interactions through Discord's REST API (no cache needed). */
-export class DiscordMessenger implements Messenger {
+export class DiscordMessenger implements Messenger, ChannelReader {
   constructor(private readonly client: Client) {}
 
   async send(channelId: string, payload: MessagePayload, options: { nonce?: string } = {}) {

@@ -124,17 +124,21 @@ export interface ModalSubmitInteraction extends InteractionBase {
   readonly replied: boolean;
 }
 
-/** Posting outside of an interaction: quiz rounds, the term of the day. */
+/** Posting outside of an interaction: quiz rounds, the term of the day, reminders. */
 export interface Messenger {
   /** With a nonce, Discord posts at most once per nonce (`enforce_nonce`), however often the request is retried. */
   send(channelId: string, payload: MessagePayload, options?: { nonce?: string }): Promise<{ messageId: string }>;
   edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
+  /** The id of the bot's DM channel with a user (Discord opens it, or returns the one open); absent offline. */
+  openDm?(userId: string): Promise<string>;
+}
+
+/** What the bot can read of channels outside an interaction. */
+export interface ChannelReader {
   /**
    * Messages' ids and the custom markers we put in their embeds' footers: the most recent ones,
    * or, with `since` (epoch ms), the first ones posted from that time on, however busy the channel.
    */
   recentMessages(channelId: string, limit: number, since?: number): Promise<Array<{ id: string; authorIsMe: boolean; footer: string | null }>>;
   channelFacts(guildId: string, channelId: string): Promise<ChannelFacts | null>;
-  /** The id of the bot's DM channel with a user (Discord opens it, or returns the one open); absent offline. */
-  openDm?(userId: string): Promise<string>;
 }

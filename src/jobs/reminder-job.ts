@@ -1,4 +1,4 @@
-import type { Messenger } from '../interactions/types.ts';
+import type { ChannelReader, Messenger } from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
 import { isDue, localDate } from '../engines/term-schedule.ts';
@@ -16,7 +16,7 @@ import { CANNOT_DM_USER, CLOCK_SKEW_MS, codeOf, deliveryNonce, HISTORY_LIMIT } f
 export class ReminderJob {
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly deps: { storage: Storage; messenger: Messenger; logger: Logger }) {}
+  constructor(private readonly deps: { storage: Storage; messenger: Messenger; channels: Pick<ChannelReader, 'recentMessages'>; logger: Logger }) {}
 
   async tick(now: Date): Promise<number> {
     if (this.deps.messenger.openDm === undefined) return 0;
@@ -54,7 +54,7 @@ export class ReminderJob {
   private async settle(pending: ReminderSend, now: Date): Promise<void> {
     const { userId, localDate: date } = pending;
     if (pending.channelId !== null) {
-      const recent = await this.deps.messenger.recentMessages(pending.channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
+      const recent = await this.deps.channels.recentMessages(pending.channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
       const sent = recent.find((m) => m.authorIsMe && m.footer === reminderMarker(date));
       if (sent !== undefined) {
         await this.deps.storage.students.markReminder(userId, date, 'sent', sent.id);

@@ -1,5 +1,5 @@
 import { channelMention } from '@discordjs/formatters';
-import type { Messenger } from '../interactions/types.ts';
+import type { ChannelReader, Messenger } from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { KnowledgeHolder } from '../services/knowledge-holder.ts';
 import type { Storage } from '../storage/index.ts';
@@ -28,6 +28,8 @@ export class TermOfTheDayJob {
       storage: Storage;
       knowledge: Pick<KnowledgeHolder, 'knowledge' | 'sourceTitles'>;
       messenger: Messenger;
+      /** The channel's history, checked before a crashed post is sent again. */
+      channels: Pick<ChannelReader, 'recentMessages'>;
       logger: Logger;
       /** Under sharding, each process posts only for its own guilds. */
       ownsGuild: (guildId: string) => boolean;
@@ -121,7 +123,7 @@ export class TermOfTheDayJob {
     const { guildId, localDate: date, termId, channelId } = pending;
     const schedule = (await this.deps.storage.settings.get(guildId)).termSchedule;
     try {
-      const since = await this.deps.messenger.recentMessages(channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
+      const since = await this.deps.channels.recentMessages(channelId, HISTORY_LIMIT, pending.createdAt - CLOCK_SKEW_MS);
       const sent = since.find((m) => m.authorIsMe && m.footer === dailyMarker(date));
       if (sent !== undefined) {
         await this.deps.storage.terms.markPosted(guildId, date, sent.id);

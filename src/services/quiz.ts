@@ -4,7 +4,7 @@ import type { Random } from '../engines/random.ts';
 import { finalMessage, revealMessage, roundMessage } from '../format/quiz.ts';
 import { pausedMessage, type PressOutcome } from '../format/quiz-notices.ts';
 import { UserError } from '../interactions/errors.ts';
-import type { Messenger } from '../interactions/types.ts';
+import type { ChannelReader, Messenger } from '../interactions/types.ts';
 import type { QuizItem } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { QuizRepo, QuizSessionRow } from '../storage/quiz-repo.ts';
@@ -35,6 +35,8 @@ export interface QuizManagerDeps {
   readonly settings: SettingsRepo;
   readonly knowledge: Pick<KnowledgeHolder, 'knowledge'>;
   readonly messenger: Messenger;
+  /** Whether a quiz's channel still exists, when it resumes. */
+  readonly channels: Pick<ChannelReader, 'channelFacts'>;
   readonly logger: Logger;
   readonly now: () => number;
   readonly random: Random;
@@ -281,7 +283,7 @@ export class QuizManager {
   }
 
   private async resume(session: QuizSessionRow): Promise<boolean> {
-    const { quizzes, knowledge, messenger, logger, now } = this.deps;
+    const { quizzes, knowledge, messenger, channels, logger, now } = this.deps;
     const byId = new Map(knowledge.knowledge.quiz.map((item) => [item.id, item]));
     const items = session.itemIds?.map((id) => byId.get(id));
     const answers = await quizzes.answers(session.id);
@@ -295,7 +297,7 @@ export class QuizManager {
         ? 'its questions are no longer known'
         : now() > expectedEnd + this.graceMs
           ? 'the bot was down too long'
-          : (await messenger.channelFacts(session.guildId, session.channelId)) === null
+          : (await channels.channelFacts(session.guildId, session.channelId)) === null
             ? 'its channel is gone'
             : null;
     if (reason !== null) {

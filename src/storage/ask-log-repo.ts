@@ -140,11 +140,6 @@ export class AskLogRepo {
     );
   }
 
-  async votes(answerId: string): Promise<{ up: number; down: number }> {
-    const row = await this.db.get<{ up: number | null; down: number | null }>(`SELECT ${UP} AS up, ${DOWN} AS down FROM answer_feedback WHERE answer_id = ?`, [answerId]);
-    return { up: row?.up ?? 0, down: row?.down ?? 0 };
-  }
-
   /**
    * For curators: unanswered questions (case-insensitively grouped) and down-voted answers, most
    * frequent first; all servers, or one server (`guildId`) since a time (`since`, epoch ms).

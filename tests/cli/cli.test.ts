@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { openStorage } from '../../src/storage/index.ts';
 import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 

@@ -5,7 +5,7 @@ import { openStorage } from '../../src/storage/index.ts';
 import { seedQuizzes, SEED_GUILD } from '../helpers/seed-quizzes.ts';
 import { ENGINES, useDatabases } from '../helpers/storage-engines.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 

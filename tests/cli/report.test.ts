@@ -7,7 +7,7 @@ import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { pngSize } from '../helpers/png.ts';
 import { OTHER_GUILD, SEED_GUILD, seedQuizzes } from '../helpers/seed-quizzes.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 const USAGE = 'usage: npm run report -- --out DIR [--guild ID] [--period week|month|all]';

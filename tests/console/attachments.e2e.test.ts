@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { REPORT_CHART_SIZE, STATS_CHART_SIZE } from '../../src/format/charts.ts';
 import { pngSize } from '../helpers/png.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 

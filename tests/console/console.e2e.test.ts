@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStorage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited } from '../support/processes.ts';
+import { exited } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 

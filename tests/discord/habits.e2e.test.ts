@@ -7,9 +7,9 @@ import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { deliveryNonce } from '../../src/jobs/delivery.ts';
 import { openStorage, type Storage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { APPLICATION_ID, DiscordStandIn, option, TOKEN, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
-import { exited, spawnEntry, waitUntil } from '../support/processes.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { APPLICATION_ID, DiscordStandIn, option, TOKEN, type RecordedRequest, type StandInUser } from '../helpers/discord-stand-in.ts';
+import { exited, spawnEntry, waitUntil } from '../helpers/processes.ts';
 
 const GUILD = '220000000000000000';
 const STUDY = '220000000000000010';

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../support/discord-stand-in.ts';
-import { exited, spawnEntry, waitUntil } from '../support/processes.ts';
+import { APPLICATION_ID, DiscordStandIn, option, TOKEN } from '../helpers/discord-stand-in.ts';
+import { exited, spawnEntry, waitUntil } from '../helpers/processes.ts';
 
 // Guild ids chosen so that, with two shards, one lands on each ((id >> 22) % 2).
 const GUILD_A = String((1n << 22n) * 100_000_000_000n);

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.ts';
-import { REPORT_LIMIT } from '../../src/services/ask-feedback.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type StandInUser, type Where } from '../support/discord-stand-in.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { reportId, shareButtonId } from '../../src/format/custom-ids/share-report.ts';
+import { REPORT_LIMIT } from '../../src/services/ask-feedback.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { APPLICATION_ID, DiscordStandIn, option, PERMISSIONS, TOKEN, type StandInUser, type Where } from '../helpers/discord-stand-in.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 /** The bot's own server, and one that never added it (the stand-in's gateway never mentions it). */
 const GUILD = '210000000000000000';
@@ -107,8 +108,8 @@ describe('a student’s own install, in a server that never added the bot', () =
   test('where the server keeps apps’ replies private, the answer is private and offers no Share', async () => {
     const callback = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is mezzo social work')], user: strict, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
     expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(ids(callback.body.data)).not.toContain('share:copy');
-    expect(ids(callback.body.data)).toContain('report:open:e:mezzo-definition');
+    expect(ids(callback.body.data)).not.toContain(shareButtonId.copy());
+    expect(ids(callback.body.data)).toContain(reportId.open({ kind: 'entry', id: 'mezzo-definition' }));
   });
 
   test('group quizzes, leaderboards and stats say kindly that they are server features', async () => {
@@ -131,7 +132,7 @@ describe('/quiz practice in a DM', () => {
     expect(answer).toMatch(/^quiz:p:micro:/);
     const result = await standIn.callbackFor(standIn.button({ customId: answer, user: classmate, guildId: null, channelId: DM, where: { install: 'user', context: 1 } }));
     expect(result.body.type).toBe(7);
-    expect(ids(result.body.data)).toEqual(expect.arrayContaining(['share:copy', expect.stringMatching(/^report:open:q:/)]));
+    expect(ids(result.body.data)).toEqual(expect.arrayContaining([shareButtonId.copy(), expect.stringMatching(/^report:open:q:/)]));
     const itemId = answer.split(':')[3]!;
     expect((await bot.context.storage.practice.cards(classmate.id)).map((c) => c.itemId)).toEqual([itemId]);
 
@@ -166,7 +167,7 @@ describe('Explain with Levels Tutor', () => {
     expect(f['Glossary terms']).toMatch(/\*\*Counseling\*\*: [^\n]+\./);
     expect(f['Glossary terms']).toMatch(/\*\*Active listening\*\*/);
     expect(f['Read next'].length).toBeGreaterThan(5);
-    expect(ids(callback.body.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^ask:show:e:/), 'share:copy']));
+    expect(ids(callback.body.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^ask:show:e:/), shareButtonId.copy()]));
   });
 
   test('a mezzo case', async () => {
@@ -195,9 +196,9 @@ describe('Share in channel', () => {
   test('a private answer posts a public copy, marked as shared by the student, pinging nobody', async () => {
     const answer = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is micro social work'), option.boolean('private', true)], user: student, guildId: GUILD, channelId: STUDY }));
     expect(answer.body.data.flags).toBe(EPHEMERAL);
-    expect(ids(answer.body.data)).toContain('share:copy');
+    expect(ids(answer.body.data)).toContain(shareButtonId.copy());
     const shared = await standIn.callbackFor(
-      standIn.button({ customId: 'share:copy', user: student, guildId: GUILD, channelId: STUDY, message: { embeds: answer.body.data.embeds, components: answer.body.data.components, flags: EPHEMERAL } }),
+      standIn.button({ customId: shareButtonId.copy(), user: student, guildId: GUILD, channelId: STUDY, message: { embeds: answer.body.data.embeds, components: answer.body.data.components, flags: EPHEMERAL } }),
     );
     expect(shared.body.type).toBe(4);
     expect(shared.body.data.flags ?? 0).toBe(0);
@@ -211,8 +212,8 @@ describe('Share in channel', () => {
 
   test('public answers have no Share button; there is nothing to share on a message without embeds', async () => {
     const answer = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is micro social work')], user: student, guildId: GUILD, channelId: STUDY }));
-    expect(ids(answer.body.data)).not.toContain('share:copy');
-    const empty = await standIn.callbackFor(standIn.button({ customId: 'share:copy', user: student, guildId: GUILD, channelId: STUDY, message: { embeds: [] } }));
+    expect(ids(answer.body.data)).not.toContain(shareButtonId.copy());
+    const empty = await standIn.callbackFor(standIn.button({ customId: shareButtonId.copy(), user: student, guildId: GUILD, channelId: STUDY, message: { embeds: [] } }));
     expect(empty.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/nothing here I can share/) });
   });
 });
@@ -220,11 +221,11 @@ describe('Share in channel', () => {
 describe('Report a problem', () => {
   test('opens a form with a reason select and an optional comment, stores the submission, and shows it to curators', async () => {
     const card = await standIn.callbackFor(standIn.chatInput({ name: 'term', options: [option.string('name', 'empathy')], user: reporter, guildId: GUILD, channelId: STUDY }));
-    expect(ids(card.body.data)).toContain('report:open:t:empathy');
-    const modal = await standIn.callbackFor(standIn.button({ customId: 'report:open:t:empathy', user: reporter, guildId: GUILD, channelId: STUDY }));
+    expect(ids(card.body.data)).toContain(reportId.open({ kind: 'term', id: 'empathy' }));
+    const modal = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'term', id: 'empathy' }), user: reporter, guildId: GUILD, channelId: STUDY }));
     expect(modal.body.type).toBe(9);
     const { custom_id: formId, components } = modal.body.data;
-    expect(formId).toBe('report:send:t:empathy');
+    expect(formId).toBe(reportId.send({ kind: 'term', id: 'empathy' }));
     expect(components.map((c: any) => [c.type, c.component.type, c.component.custom_id])).toEqual([
       [18, 3, 'reason'],
       [18, 4, 'comment'],
@@ -251,28 +252,28 @@ describe('Report a problem', () => {
   });
 
   test('a report from a server without the bot counts for kb:gaps, not for any server’s /kb gaps', async () => {
-    const form = await standIn.callbackFor(standIn.button({ customId: 'report:open:e:macro-definition', user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    const form = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'entry', id: 'macro-definition' }), user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
     expect(form.body.type).toBe(9);
-    await standIn.callbackFor(standIn.modalSubmit({ customId: 'report:send:e:macro-definition', values: { reason: ['outdated'], comment: '' }, user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'macro-definition' }), values: { reason: ['outdated'], comment: '' }, user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
     expect((await bot.context.storage.itemReports.summary(50, { guildId: GUILD })).map((r) => r.itemId)).not.toContain('macro-definition');
     expect((await bot.context.storage.itemReports.summary()).find((r) => r.itemId === 'macro-definition')).toMatchObject({ reasons: [{ reason: 'outdated', times: 1 }], lastComment: null });
   });
 
   test('a forged reason or item is refused and nothing is stored', async () => {
     const before = (await bot.context.storage.itemReports.summary()).length;
-    const badReason = await standIn.callbackFor(standIn.modalSubmit({ customId: 'report:send:e:micro-definition', values: { reason: ['constructor'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
+    const badReason = await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'micro-definition' }), values: { reason: ['constructor'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
     expect(badReason.body.data.content).toMatch(/Please pick what the problem is/);
-    const badItem = await standIn.callbackFor(standIn.modalSubmit({ customId: 'report:send:e:no-such-entry', values: { reason: ['wrong'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
+    const badItem = await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'no-such-entry' }), values: { reason: ['wrong'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
     expect(badItem.body.data.content).toMatch(/isn’t in my knowledge base anymore/);
     expect(await bot.context.storage.itemReports.summary()).toHaveLength(before);
   });
 
   test(`reports are rate-limited per student: ${REPORT_LIMIT.reports} per window`, async () => {
     const flooder: StandInUser = { id: '310000000000000009', username: 'flo' };
-    const send = () => standIn.callbackFor(standIn.modalSubmit({ customId: 'report:send:q:' + bot.context.knowledge.knowledge.quiz[0]!.id, values: { reason: ['other'] }, user: flooder, guildId: GUILD, channelId: STUDY }));
+    const send = () => standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'quiz', id: bot.context.knowledge.knowledge.quiz[0]!.id }), values: { reason: ['other'] }, user: flooder, guildId: GUILD, channelId: STUDY }));
     for (let i = 0; i < REPORT_LIMIT.reports; i++) expect((await send()).body.data.content).toMatch(/Thanks for the report/);
     expect((await send()).body.data.content).toMatch(/several reports just now/);
-    const form = await standIn.callbackFor(standIn.button({ customId: 'report:open:e:micro-definition', user: flooder, guildId: GUILD, channelId: STUDY }));
+    const form = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'entry', id: 'micro-definition' }), user: flooder, guildId: GUILD, channelId: STUDY }));
     expect(form.body.type).toBe(4);
     expect(await bot.context.storage.itemReports.countBy(flooder.id, 0)).toBe(REPORT_LIMIT.reports);
   });

@@ -6,8 +6,8 @@ import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { pngSize } from '../helpers/png.ts';
 import { SEED_GUILD, seedQuizzes } from '../helpers/seed-quizzes.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { DiscordStandIn, option, PERMISSIONS, type StandInUser } from '../support/discord-stand-in.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { DiscordStandIn, option, PERMISSIONS, type StandInUser } from '../helpers/discord-stand-in.ts';
 
 const STUDY = '410000000000000011';
 const student: StandInUser = { id: '510000000000000001', username: 'student' };

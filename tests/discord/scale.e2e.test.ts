@@ -7,8 +7,8 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openStorage, type Storage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 import { ENGINES, freshPostgresSchema, TEST_DATABASE_URL } from '../helpers/storage-engines.ts';
-import { APPLICATION_ID, DiscordStandIn, option, TOKEN, type RecordedRequest } from '../support/discord-stand-in.ts';
-import { waitUntil } from '../support/processes.ts';
+import { APPLICATION_ID, DiscordStandIn, option, TOKEN, type RecordedRequest } from '../helpers/discord-stand-in.ts';
+import { waitUntil } from '../helpers/processes.ts';
 
 // With two shards, (id >> 22) % 2 puts GUILD_0 on shard 0 and GUILD_1 on shard 1.
 const GUILD_0 = String((1n << 22n) * 200_000_000_000n);

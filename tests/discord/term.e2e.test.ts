@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { termButtonId } from '../../src/format/custom-ids/term.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { DiscordStandIn, option, PERMISSIONS, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { DiscordStandIn, option, PERMISSIONS, type RecordedRequest, type StandInUser } from '../helpers/discord-stand-in.ts';
 import path from 'node:path';
 
 const GUILD = '230000000000000000';

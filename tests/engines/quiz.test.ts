@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, standings } from '../../src/engines/quiz.ts';
 import { seededRandom } from '../../src/engines/random.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+import { fixtureQuizItems } from '../helpers/quiz-items.ts';
 
-const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
+const items = fixtureQuizItems();
 
 describe('drawItems', () => {
   test('is deterministic for a seed and never repeats within a quiz', () => {

@@ -11,9 +11,9 @@ import { termPostNonce } from '../../src/jobs/term-job.ts';
 import { localDate } from '../../src/engines/term-schedule.ts';
 import { openStorage } from '../../src/storage/index.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
-import { startBotAgainst } from '../support/bot.ts';
-import { BOT_USER, DiscordStandIn, option, PERMISSIONS, snowflake, type RecordedRequest, type StandInUser } from '../support/discord-stand-in.ts';
-import { waitUntil } from '../support/processes.ts';
+import { startBotAgainst } from '../helpers/bot.ts';
+import { BOT_USER, DiscordStandIn, option, PERMISSIONS, snowflake, type RecordedRequest, type StandInUser } from '../helpers/discord-stand-in.ts';
+import { waitUntil } from '../helpers/processes.ts';
 
 // Faults injected into a real bot: a second process holding the database's write lock, a broken
 // knowledge folder, forged interactions, and a Discord that fails, fails after storing, or is slow.

@@ -43,7 +43,7 @@ async function world(time: string, timezone: string, roleId: string | null = nul
   await storage.settings.setTermSchedule(GUILD, { channelId: CHANNEL, time, timezone, roleId });
   const channel = new RecordingChannel();
   // Every job here is this host's process, restarted: it takes over its own claims at once.
-  const job = () => new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance: 'test-host' });
+  const job = () => new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance: 'test-host' });
   return { storage, channel, job };
 }
 
@@ -264,7 +264,7 @@ describe('rotation', () => {
 describe('several processes sharing one database', () => {
   test('two processes ticking at once post the day once: the database picks one', async () => {
     const { storage, channel } = await world('09:00', 'UTC');
-    const jobs = ['host-a', 'host-b'].map((instance) => new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance }));
+    const jobs = ['host-a', 'host-b'].map((instance) => new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance }));
     const posted = await Promise.all(jobs.map((job) => job.tick(at('2026-06-01T09:00:00Z'))));
     expect(posted.sort()).toEqual([0, 1]);
     expect(channel.posts).toHaveLength(1);
@@ -277,7 +277,7 @@ describe('several processes sharing one database', () => {
     const channel = new RecordingChannel();
     // host-a recorded its claim at 09:00, then died before posting.
     await storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'host-a');
-    const other = new TermOfTheDayJob({ storage, knowledge, messenger: channel, logger, ownsGuild: () => true, instance: 'host-b', claimTtlMs: 5 * 60_000 });
+    const other = new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance: 'host-b', claimTtlMs: 5 * 60_000 });
     clock = Date.parse('2026-06-01T09:02:00Z');
     await other.recover(new Date(clock));
     expect(await other.tick(new Date(clock))).toBe(0);

@@ -5,7 +5,7 @@ import { copyWords, findCopiedRuns, readSourceTexts } from '../../src/knowledge/
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { MINI_KNOWLEDGE_DIR, miniKnowledgeCopy } from '../helpers/knowledge.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited, spawnEntry } from '../support/processes.ts';
+import { exited, spawnEntry } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir.ts';
-import { exited } from '../support/processes.ts';
+import { exited } from '../helpers/processes.ts';
 
 const tempDir = useTempDirs();
 /** What a fresh clone holds that the build and the bot read; node_modules is shared, not copied. */

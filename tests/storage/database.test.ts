@@ -51,16 +51,25 @@ describe('openDatabase [sqlite]', () => {
     expect(tables(file)).toEqual(expect.arrayContaining(['guild_settings', 'quiz_answers', 'term_posts', 'answer_feedback']));
   });
 
-  test.each(Array.from({ length: SCHEMA_VERSION }, (_, version) => version))('upgrades a database at schema version %i, keeping its data', async (version) => {
+  test('brings an empty database (schema version 0) up to date', async () => {
+    const file = path.join(tempDir(), 'empty.sqlite');
+    openDatabase(file, { migrations: [] }).close();
+    const storage = await openStorage(file);
+    expect(await storage.sql.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
+    expect((await storage.settings.get('g')).studyChannelIds).toEqual([]);
+    await storage.close();
+  });
+
+  test.each(Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1))('upgrades a database at schema version %i, keeping its data', async (version) => {
     const file = path.join(tempDir(), 'old.sqlite');
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, version) });
     expect(old.pragma('user_version', { simple: true })).toBe(version);
-    if (version >= 1) old.prepare("INSERT INTO study_channels VALUES ('g', 'c', 1)").run();
+    old.prepare("INSERT INTO study_channels VALUES ('g', 'c', 1)").run();
     old.close();
 
     const storage = await openStorage(file);
     expect(await storage.sql.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
-    if (version >= 1) expect((await storage.settings.get('g')).studyChannelIds).toEqual(['c']);
+    expect((await storage.settings.get('g')).studyChannelIds).toEqual(['c']);
     await storage.close();
   });
 

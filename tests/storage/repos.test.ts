@@ -86,7 +86,7 @@ describe('AskLogRepo', () => {
     await s.askLog.vote('micro-definition', 'a', -1, 'g');
     await s.askLog.vote('micro-definition', 'b', -1, 'g');
     await s.askLog.vote('macro-definition', 'a', 1, 'g');
-    expect(await s.askLog.votes('micro-definition')).toEqual({ up: 0, down: 2 });
+    expect((await s.askLog.gaps()).downvoted).toEqual([{ answerId: 'micro-definition', down: 2, up: 0 }]);
     await s.askLog.logUnanswered('g', 'how do I bake bread', 'out-of-scope');
     await s.askLog.logUnanswered('g', 'What is a genogram?', 'out-of-scope');
     await s.askLog.logUnanswered(null, 'what is a genogram? ', 'unsure');
