@@ -137,6 +137,8 @@ export class AnswerEngine {
   /** Stems of one-word scenario cues and their level, for the rerank. */
   private readonly cueLevels: ReadonlyMap<string, PracticeLevel>;
   private readonly autocompleter: Autocompleter;
+  /** The stemmed answer of each single-level jobs entry: the job titles the sources file under that level. */
+  private readonly jobLists: readonly { readonly level: PracticeLevel; readonly id: string; readonly tokens: readonly string[] }[];
   /** Glossary terms by the stems of their name or an alias, filler dropped: "case management" → its card. */
   private readonly termByName = new Map<string, AnswerDoc>();
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
@@ -162,6 +164,10 @@ export class AnswerEngine {
         if (key !== '' && !this.termByName.has(key)) this.termByName.set(key, doc);
       }
     }
+    this.jobLists = knowledge.entries.flatMap((entry) => {
+      const level = entry.levels[0];
+      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general' ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }] : [];
+    });
     const definitionOf = (level: PracticeLevel): string => `${level}-definition`;
     this.scenarios = new ScenarioClassifier(knowledge.cues, definitionOf);
     this.cueLevels = this.scenarios.singleWordCues();
@@ -344,7 +350,8 @@ export class AnswerEngine {
     if (!shape.scenario && !yesNo && !described) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
-    const hint = strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined;
+    const hint =
+      this.jobTitleLevel(text) ?? (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined);
     const verdict = this.scenarios.classify(text, hint);
     if (verdict === null) return null;
     // A description with few cues is more likely a question about something else.
@@ -361,6 +368,19 @@ export class AnswerEngine {
       suggestions: [],
       uncovered: null,
     };
+  }
+
+  /**
+   * "what level is a program evaluator", "is a caseworker micro": a question that is only a job
+   * title follows the sources' job lists, when exactly one level's list names that title.
+   */
+  private jobTitleLevel(text: string): { level: PracticeLevel; weight: number; see: string } | undefined {
+    const title = nameKey(text, true).split(' ');
+    if (title[0] === '' || title.length > MAX_NAME_TOKENS) return undefined;
+    const listing = this.jobLists.filter((list) => holdsRun(list.tokens, title));
+    const first = listing[0];
+    if (first === undefined || listing.some((list) => list.level !== first.level)) return undefined;
+    return { level: first.level, weight: JOB_TITLE_WEIGHT, see: first.id };
   }
 
   /** The query as the matcher sees it: for `npm run eval -- --verbose` and curious curators. */
@@ -418,6 +438,15 @@ const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
 const MAX_NAME_TOKENS = 4;
 /** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
+
+/** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
+const JOB_TITLE_WEIGHT = 4;
+
+/** Whether `run` occurs in `tokens` as consecutive words. */
+function holdsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= tokens.length; start++) if (run.every((token, i) => tokens[start + i] === token)) return true;
+  return false;
+}
 
 function round(score: number): number {
   return Math.round(Math.min(1, score) * 1000) / 1000;

@@ -100,6 +100,9 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   approaches: 'methods',
   techniques: 'methods',
   tactics: 'methods',
+  strategies: 'methods',
+  interventions: 'methods',
+  tools: 'methods',
   issue: 'problem',
   issues: 'problems',
   // British spellings the suffix rules below do not reach.

@@ -190,6 +190,19 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test.each(['what tools do macro workers use', 'what strategies are used in macro practice'])('%j asks for methods, not jobs', (question) => {
+    expect(real.ask(question).answer?.doc.id).toBe('methods-by-level');
+  });
+
+  test.each([
+    ['what level is a program evaluator', 'macro'],
+    ['which level is a crime victim advocate', 'micro'],
+  ])('a job title follows the sources\' job lists: %j is %s', (question, level) => {
+    const result = real.ask(question);
+    expect(result.answer?.scenario?.level).toBe(level);
+    expect(result.answer?.doc.id).toBe(`${level}-jobs`);
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });
