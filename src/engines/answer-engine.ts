@@ -258,7 +258,9 @@ export class AnswerEngine {
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
-    if (pinned === null && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    // "is grant wrting macro": a yes/no level check of a thing the best entry is about is answered, whatever else is unknown.
+    const levelCheck = shape.intent === 'classification' && shape.levels.length > 0 && best !== undefined && topicKeys.length > 0 && topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
+    if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
       return {

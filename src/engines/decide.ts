@@ -18,12 +18,17 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ['ranking', /\b(best|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
 
+/** How long a degree itself takes ("how long is a bsw", "how many years is an msw"), not the time after it. */
+const DEGREE_LENGTH = /\b(how long|how many (years|months|semesters))\b(?!.*\b(after|post)\b).*\b(bsw|msw|dsw|phd|degrees?|masters?|bachelors?|programs?)\b/;
+
 /**
  * The detail a question hinges on that the best entry does not cover: a salary, a place, a
  * university, a named technique, an ethics standard, a year or a ranking. Null when covered.
  */
 export function uncoveredDetail(question: string, best: Candidate | undefined, retriever: Retriever): UncoveredKind | null {
   const folded = foldText(question);
+  // An entry that mentions years (of experience after the MSW) does not say how long the degree takes; only one asked that does.
+  if (DEGREE_LENGTH.test(folded) && (best === undefined || !DEGREE_LENGTH.test(foldText(best.doc.question)))) return 'duration';
   for (const [kind, pattern] of UNCOVERED) {
     // Every mention counts: "code of ethics standard 1.05" is not covered by an entry that says "ethics".
     pattern.lastIndex = 0;

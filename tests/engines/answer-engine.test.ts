@@ -203,6 +203,22 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe(`${level}-jobs`);
   });
 
+  test('how long a degree takes is refused even by an entry that counts years after it', () => {
+    const result = real.ask('how many years is an msw');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('duration');
+    expect(real.ask('how many years of experience after the msw').answer?.doc.id).toBe('post-masters-experience');
+  });
+
+  test.each([
+    ['is nonprofit admin macro', 'term:nonprofit-administration'],
+    ['is nonprofit adminstrashun macro', 'nonprofit-work-which-level'],
+  ])('a yes/no level check of a thing the knowledge base names is answered: %j', (question, id) => {
+    const result = real.ask(question);
+    expect(result.outcome).toBe('answered');
+    expect(result.answer?.doc.id).toBe(id);
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });

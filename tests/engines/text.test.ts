@@ -34,6 +34,7 @@ describe('expandWords', () => {
     ['family counselling', ['family', 'counseling']],
     ['neighbourhood behaviour', ['neighborhood', 'behavior']],
     ['licence', ['license']],
+    ['nonprofit admin grp', ['nonprofit', 'administration', 'group']],
     ['approaches strategies interventions tools', ['methods', 'methods', 'methods', 'methods']],
   ])('expands %j', (input, expected) => {
     expect(expandWords(input)).toEqual(expected);
