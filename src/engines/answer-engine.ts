@@ -246,7 +246,7 @@ export class AnswerEngine {
     if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
     // "is family therapy micro?": the glossary card of the term asked about says its level.
     const termClassified = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
-    const scenario = termClassified === null ? this.scenario(text, shape, candidates[0]) : null;
+    const scenario = termClassified === null ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
     if (scenario !== null) return scenario;
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
@@ -344,9 +344,10 @@ export class AnswerEngine {
   }
 
   /** A "which level is this?" question or a plain description of practice, classified by its cues. */
-  private scenario(text: string, shape: QuestionShape, best: Candidate | undefined): AskResult | null {
+  private scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): AskResult | null {
     if (shape.explains) return null;
-    const yesNo = shape.intent === 'classification' && (best === undefined || best.score < 0.6);
+    // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
+    const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
     const described = shape.intent === null && !QUESTION_START.test(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
     if (!shape.scenario && !yesNo && !described) return null;

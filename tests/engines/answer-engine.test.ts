@@ -219,6 +219,12 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe(id);
   });
 
+  test('a yes/no level check of something the knowledge base does not know is refused, not classified', () => {
+    const result = real.ask('is bread micro');
+    expect(result.answer).toBeNull();
+    expect(result.outcome).toBe('out-of-scope');
+  });
+
   test('a level described rather than named gets its definition', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });
