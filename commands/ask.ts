@@ -82,7 +82,14 @@ function foldedPhrasings(doc: AnswerDoc): readonly string[] {
 /** A private answer can be shared, unless Discord keeps every reply private here anyway. */
 function replyFor(context: Knowledge, doc: AnswerDoc, score: number | null, ephemeral: boolean, forcedPrivate: boolean, result?: AskResult) {
   const scenario = result?.answer?.scenario ?? null;
-  return answerReply(doc, { score, related: relatedDocs(context, doc, result), sourceTitles: context.knowledge.sourceTitles(doc.sources), ephemeral: ephemeral || forcedPrivate, shareable: !forcedPrivate, scenario });
+  return answerReply(doc, {
+    score,
+    related: relatedDocs(context, doc, result),
+    sourceTitles: context.knowledge.sourceTitles(doc.sources),
+    ephemeral: ephemeral || forcedPrivate,
+    shareable: !forcedPrivate,
+    scenario,
+  });
 }
 
 export const askCommand = defineCommand({
@@ -92,7 +99,14 @@ export const askCommand = defineCommand({
     description: 'Ask a question about micro, mezzo or macro social work practice',
     ...EVERYWHERE,
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in your own words', required: true, autocomplete: true, max_length: 500 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'question',
+        description: 'Your question, in your own words',
+        required: true,
+        autocomplete: true,
+        max_length: 500,
+      },
       { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer (default: everyone in the channel)' },
     ],
   } as const satisfies CommandDefinition,
@@ -114,7 +128,9 @@ export const askCommand = defineCommand({
     }
     if (result.outcome !== 'empty') recent.remember(interaction.user.id, interaction.channelId, result.understood, now);
     if (result.answer !== null) {
-      await interaction.reply(replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, repliesForcedPrivate(interaction), result));
+      await interaction.reply(
+        replyFor(context, result.answer.doc, result.answer.score, interaction.boolean('private') ?? false, repliesForcedPrivate(interaction), result),
+      );
       return;
     }
     // "Noted" is claimed only for a question really logged; a failing database goes to the error boundary.
@@ -151,7 +167,7 @@ export const askCommand = defineCommand({
     await context.askFeedback.vote(doc.id, interaction.user.id, vote === 'up' ? 1 : -1, serverId(interaction));
     await interaction.reply({
       ephemeral: true,
-      content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : "Thanks for telling me. 👎 The curators will look at this answer.",
+      content: vote === 'up' ? 'Thanks! Glad it helped. 👍' : 'Thanks for telling me. 👎 The curators will look at this answer.',
     });
   },
 });

@@ -7,7 +7,8 @@ import { explainReply } from '../src/format/explain.ts';
 export const explainCommand = defineMessageCommand({
   needs: ['knowledge'],
   data: { type: ApplicationCommandType.Message, name: 'Explain with Levels Tutor', ...EVERYWHERE },
-  summary: 'Right-click any message → Apps → **Explain with Levels Tutor**: the level(s) it describes and why, the glossary terms it names, and what to read next (only you see it).',
+  summary:
+    'Right-click any message → Apps → **Explain with Levels Tutor**: the level(s) it describes and why, the glossary terms it names, and what to read next (only you see it).',
 
   async execute(interaction, { knowledge }) {
     const explanation = knowledge.explainer.explain(interaction.targetText);

@@ -41,7 +41,9 @@ export const remindGroup = {
 function timezone(typed: string): string {
   const zone = resolveTimezone(typed);
   if ('zone' in zone) return zone.zone;
-  throw new UserError(`“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${didYouMeanZones(zone.suggestions)}`);
+  throw new UserError(
+    `“${quoteUserText(typed, 40)}” is not a time zone I know. Use a city like London or New York, an abbreviation like EST, or an IANA name like \`Europe/London\`.${didYouMeanZones(zone.suggestions)}`,
+  );
 }
 
 type HabitServices = Pick<Services, 'study' | 'now'>;
@@ -52,7 +54,10 @@ export async function quizSettings(interaction: ChatInputInteraction<HabitOption
   const zone = timezone(interaction.string('timezone') ?? '');
   await study.setTimezone(interaction.user.id, zone);
   const clock = localTime(new Date(now()), zone);
-  await interaction.reply({ ephemeral: true, content: `Your study days now follow **${zone}** (it is ${clock} there). Streaks and \`/quiz stats\` count your local days.` });
+  await interaction.reply({
+    ephemeral: true,
+    content: `Your study days now follow **${zone}** (it is ${clock} there). Streaks and \`/quiz stats\` count your local days.`,
+  });
 }
 
 export async function quizRemind(interaction: ChatInputInteraction<HabitOptions>, { study }: Pick<Services, 'study'>): Promise<void> {
@@ -82,5 +87,7 @@ export async function reminderOff(interaction: ButtonInteraction, { study }: Pic
 }
 
 export async function timezoneChoices(interaction: AutocompleteInteraction, { now }: Pick<Services, 'now'>): Promise<void> {
-  await interaction.respond(suggestTimezones(interaction.focused.value, now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
+  await interaction.respond(
+    suggestTimezones(interaction.focused.value, now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })),
+  );
 }

@@ -10,14 +10,20 @@ type PracticeServices = Pick<Services, 'practice'>;
 export async function startPractice(interaction: ChatInputInteraction, { practice }: PracticeServices, level: QuizLevel): Promise<void> {
   const next = await practice.next(interaction.user.id, interaction.guildId, level);
   await interaction.reply(
-    next.kind === 'done' ? { ...practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone), ephemeral: true } : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now),
+    next.kind === 'done'
+      ? { ...practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone), ephemeral: true }
+      : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now),
   );
 }
 
 /** The Next button: the next card, in place of the last result. */
 export async function continuePractice(interaction: ButtonInteraction, { practice }: PracticeServices, level: QuizLevel, lastItemId?: string): Promise<void> {
   const next = await practice.next(interaction.user.id, interaction.guildId, level, lastItemId);
-  await interaction.update(next.kind === 'done' ? practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone) : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now));
+  await interaction.update(
+    next.kind === 'done'
+      ? practiceDone(next.nextDueAt, NEW_CARDS_PER_DAY, next.now, next.timezone)
+      : practiceQuestion(level, next.item, next.card, next.card?.reviews ?? 0, next.now),
+  );
 }
 
 /** One answer to a practice card: graded and saved by the practice service, shown in place of the question. */

@@ -1,7 +1,16 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
 import type { Services } from '../src/bot/command.ts';
 import { requireServer } from '../src/bot/reach.ts';
-import { activityStart, activityStrip, classReport, periodStart, REPORT_LEVELS, REPORT_PERIODS, reportLevel, reportPeriod } from '../src/engines/class-report.ts';
+import {
+  activityStart,
+  activityStrip,
+  classReport,
+  periodStart,
+  REPORT_LEVELS,
+  REPORT_PERIODS,
+  reportLevel,
+  reportPeriod,
+} from '../src/engines/class-report.ts';
 import { renderReportChart, renderStatsChart } from '../src/format/charts.ts';
 import { reportChartFile, reportReply, withStatsChart } from '../src/format/report.ts';
 import { UserError } from '../src/interactions/errors.ts';
@@ -22,8 +31,18 @@ export const reportSubcommand = {
   name: 'report',
   description: 'Class report for instructors: accuracy, most-missed items, a chart (Manage Server)',
   options: [
-    { type: ApplicationCommandOptionType.String, name: 'period', description: 'week, month or all (default all)', choices: REPORT_PERIODS.map((p) => ({ name: p, value: p })) },
-    { type: ApplicationCommandOptionType.String, name: 'level', description: 'micro, mezzo or macro (default every level)', choices: REPORT_LEVELS.map((l) => ({ name: l, value: l })) },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'period',
+      description: 'week, month or all (default all)',
+      choices: REPORT_PERIODS.map((p) => ({ name: p, value: p })),
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'level',
+      description: 'micro, mezzo or macro (default every level)',
+      choices: REPORT_LEVELS.map((l) => ({ name: l, value: l })),
+    },
   ],
 } as const satisfies APIApplicationCommandSubcommandOption;
 
@@ -38,7 +57,13 @@ export interface ChartReply {
 }
 
 /** Replies with the chart attached when it is ready within the budget, else sends it right after; a failed chart leaves the text alone. */
-export async function replyWithChart(interaction: ChatInputInteraction, logger: Logger, chart: Promise<Buffer>, reply: ChartReply, budgetMs = CHART_BUDGET_MS): Promise<void> {
+export async function replyWithChart(
+  interaction: ChatInputInteraction,
+  logger: Logger,
+  chart: Promise<Buffer>,
+  reply: ChartReply,
+  budgetMs = CHART_BUDGET_MS,
+): Promise<void> {
   const failed = (error: unknown) => {
     logger.warn({ err: error }, 'chart rendering failed; the text reply stands alone');
     return null;
@@ -57,10 +82,15 @@ export async function replyWithChart(interaction: ChatInputInteraction, logger: 
 }
 
 /** `/quiz report`: instructors only, privately. */
-export async function quizReport(interaction: ChatInputInteraction<ReportOptions>, { knowledge, records, logger, now }: Pick<Services, 'knowledge' | 'records' | 'logger' | 'now'>): Promise<void> {
+export async function quizReport(
+  interaction: ChatInputInteraction<ReportOptions>,
+  { knowledge, records, logger, now }: Pick<Services, 'knowledge' | 'records' | 'logger' | 'now'>,
+): Promise<void> {
   const guildId = requireServer(interaction, 'The class report');
   if (!interaction.can('ManageGuild')) {
-    throw new UserError('The class report is for instructors: it needs the **Manage Server** permission. If you teach here, ask a server admin to give it to you. Your own figures are in `/quiz stats`.');
+    throw new UserError(
+      'The class report is for instructors: it needs the **Manage Server** permission. If you teach here, ask a server admin to give it to you. Your own figures are in `/quiz stats`.',
+    );
   }
   const period = reportPeriod(interaction.string('period'));
   const rows = await records.classRows(guildId, periodStart(period, now()));

@@ -40,8 +40,20 @@ export const quizCommand = defineCommand({
         description: 'Start a group quiz in this study channel',
         options: [
           { type: ApplicationCommandOptionType.String, name: 'level', description: LEVEL_DESCRIPTION, autocomplete: true, max_length: 40 },
-          { type: ApplicationCommandOptionType.Integer, name: 'questions', description: `How many questions, ${QUIZ_LIMITS.minQuestions}-${QUIZ_LIMITS.maxQuestions} (default ${QUIZ_LIMITS.defaultQuestions})`, min_value: QUIZ_LIMITS.minQuestions, max_value: QUIZ_LIMITS.maxQuestions },
-          { type: ApplicationCommandOptionType.Integer, name: 'seconds', description: `Seconds per question, ${QUIZ_LIMITS.minSeconds}-${QUIZ_LIMITS.maxSeconds} (default ${QUIZ_LIMITS.defaultSeconds})`, min_value: QUIZ_LIMITS.minSeconds, max_value: QUIZ_LIMITS.maxSeconds },
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'questions',
+            description: `How many questions, ${QUIZ_LIMITS.minQuestions}-${QUIZ_LIMITS.maxQuestions} (default ${QUIZ_LIMITS.defaultQuestions})`,
+            min_value: QUIZ_LIMITS.minQuestions,
+            max_value: QUIZ_LIMITS.maxQuestions,
+          },
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'seconds',
+            description: `Seconds per question, ${QUIZ_LIMITS.minSeconds}-${QUIZ_LIMITS.maxSeconds} (default ${QUIZ_LIMITS.defaultSeconds})`,
+            min_value: QUIZ_LIMITS.minSeconds,
+            max_value: QUIZ_LIMITS.maxSeconds,
+          },
         ],
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'stop', description: 'Stop the quiz in this channel (starter or Manage Messages)' },

@@ -10,7 +10,10 @@ const comment = z.string().max(500);
 
 /** The item must still exist: a report on something that is gone helps no curator. */
 function knownItem({ knowledge }: Pick<Services, 'knowledge'>, item: ItemRef): ItemRef {
-  const exists = item.kind === 'quiz' ? knowledge.knowledge.quiz.some((quiz) => quiz.id === item.id) : knowledge.engine.getDoc(item.kind === 'term' ? `term:${item.id}` : item.id) !== undefined;
+  const exists =
+    item.kind === 'quiz'
+      ? knowledge.knowledge.quiz.some((quiz) => quiz.id === item.id)
+      : knowledge.engine.getDoc(item.kind === 'term' ? `term:${item.id}` : item.id) !== undefined;
   if (!exists) throw new UserError('That item isn’t in my knowledge base anymore, so there’s nothing left to report.');
   return item;
 }
@@ -36,7 +39,14 @@ export const reportComponent = defineComponent({
     if (reason === undefined) throw new UserError(`Please pick what the problem is: ${Object.values(REASON_LABELS).join(', ')}.`);
     const text = comment.safeParse((interaction.value('comment') ?? '').trim());
     if (!text.success) throw new UserError('That comment is too long: 500 characters at most.');
-    await services.askFeedback.report({ kind: item.kind, itemId: item.id, reason, comment: text.data === '' ? null : text.data, userId: interaction.user.id, guildId: serverId(interaction) });
+    await services.askFeedback.report({
+      kind: item.kind,
+      itemId: item.id,
+      reason,
+      comment: text.data === '' ? null : text.data,
+      userId: interaction.user.id,
+      guildId: serverId(interaction),
+    });
     await interaction.reply({ ephemeral: true, content: 'Thanks for the report. 🚩 The curators will look at it.' });
   },
 });

@@ -28,8 +28,22 @@ export const setupCommand = defineCommand({
         name: 'study-channel',
         description: 'Channels where quizzes may run',
         options: [
-          { type: ApplicationCommandOptionType.Subcommand, name: 'add', description: 'Let quizzes run in a channel', options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A text channel', required: true, channel_types: TEXT_CHANNELS }] },
-          { type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: 'Stop quizzes in a channel', options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A study channel', required: true, channel_types: TEXT_CHANNELS }] },
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: 'add',
+            description: 'Let quizzes run in a channel',
+            options: [
+              { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A text channel', required: true, channel_types: TEXT_CHANNELS },
+            ],
+          },
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: 'remove',
+            description: 'Stop quizzes in a channel',
+            options: [
+              { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A study channel', required: true, channel_types: TEXT_CHANNELS },
+            ],
+          },
         ],
       },
       {
@@ -44,7 +58,14 @@ export const setupCommand = defineCommand({
             options: [
               { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post', required: true, channel_types: TEXT_CHANNELS },
               { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time, 24-hour HH:MM (e.g. 09:00)', required: true, max_length: 5 },
-              { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'A city (London, New York), an abbreviation (EST, CET) or an IANA zone', required: true, autocomplete: true, max_length: 64 },
+              {
+                type: ApplicationCommandOptionType.String,
+                name: 'timezone',
+                description: 'A city (London, New York), an abbreviation (EST, CET) or an IANA zone',
+                required: true,
+                autocomplete: true,
+                max_length: 64,
+              },
               { type: ApplicationCommandOptionType.Role, name: 'role', description: 'A role to mention with each post (optional)' },
             ],
           },
@@ -93,6 +114,8 @@ export const setupCommand = defineCommand({
 
   async autocomplete(interaction, { now }) {
     if (interaction.focused.name !== 'timezone') return interaction.respond([]);
-    await interaction.respond(suggestTimezones(interaction.focused.value, now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })));
+    await interaction.respond(
+      suggestTimezones(interaction.focused.value, now(), LIMITS.choices).map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.zone })),
+    );
   },
 });

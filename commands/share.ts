@@ -13,7 +13,9 @@ export const shareComponent = defineComponent({
     if (!shareButtonParts.safeParse(parts).success) throw new UserError('That share button isn’t valid anymore.');
     if (interaction.messageEmbeds.length === 0) throw new UserError('There’s nothing here I can share.');
     if (repliesForcedPrivate(interaction)) {
-      throw new UserError('This server lets apps you installed answer only you, so I can’t post a public copy here. You can copy the text, or ask a server admin to add Levels Tutor.');
+      throw new UserError(
+        'This server lets apps you installed answer only you, so I can’t post a public copy here. You can copy the text, or ask a server admin to add Levels Tutor.',
+      );
     }
     // The copy is the interaction's own reply: it needs no channel access, so it works where the bot is no member.
     await interaction.reply(sharedCopy(interaction.messageEmbeds, interaction.user.displayName));

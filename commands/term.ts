@@ -25,7 +25,15 @@ export const termCommand = defineCommand({
     name: 'term',
     description: 'Today’s term of the day, or look up any glossary term',
     ...EVERYWHERE,
-    options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'A term to look up (leave empty for today’s term)', autocomplete: true, max_length: 100 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'A term to look up (leave empty for today’s term)',
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
   } as const satisfies CommandDefinition,
   examples: ['/term', '/term name: Person-in-Environment'],
 
@@ -43,7 +51,9 @@ export const termCommand = defineCommand({
 
   async autocomplete(interaction, context) {
     await interaction.respond(
-      context.knowledge.glossary.suggest(interaction.focused.value, LIMITS.choices).map((term) => ({ name: truncate(term.term, LIMITS.choiceName), value: truncate(term.term, LIMITS.choiceValue) })),
+      context.knowledge.glossary
+        .suggest(interaction.focused.value, LIMITS.choices)
+        .map((term) => ({ name: truncate(term.term, LIMITS.choiceName), value: truncate(term.term, LIMITS.choiceValue) })),
     );
   },
 

@@ -16,7 +16,10 @@ const configSchema = z.object({
     .describe('a bot token from the Discord developer portal (three dot-separated parts), or unset for the offline console'),
   DISCORD_APPLICATION_ID: snowflake.optional().describe('your application id, a 17-20 digit number (Developer Portal → General Information)'),
   DISCORD_GUILD_ID: snowflake.optional().describe('a server id (17-20 digits) to register commands to while developing, or unset for global commands'),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api').describe('the base URL of the Discord REST API, like https://discord.com/api'),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://discord.com/api')
+    .describe('the base URL of the Discord REST API, like https://discord.com/api'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/i)
@@ -25,7 +28,10 @@ const configSchema = z.object({
   DATABASE_PATH: z.string().default('data/tutor.sqlite').describe('a path to the SQLite database file (its folder is created)'),
   KNOWLEDGE_DIR: z.string().default('knowledge').describe('a path to the knowledge folder'),
   KNOWLEDGE_WATCH: flag.default(false).describe('true or false: reload knowledge/ when its files change'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info').describe(`one of ${LOG_LEVELS.join(', ')}`),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS)
+    .default('info')
+    .describe(`one of ${LOG_LEVELS.join(', ')}`),
   ASK_COOLDOWN_SECONDS: wholeNumber(0, 3600).default(3).describe('a whole number of seconds from 0 to 3600'),
   SHARD_COUNT: wholeNumber(1, 64).default(1).describe('a whole number of shards from 1 to 64'),
   SHARD_IDS: z
@@ -110,7 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     discord:
       data.DISCORD_TOKEN === undefined
         ? null
-        : { token: data.DISCORD_TOKEN, applicationId: data.DISCORD_APPLICATION_ID as string, guildId: data.DISCORD_GUILD_ID ?? null, apiUrl: data.DISCORD_API_URL },
+        : {
+            token: data.DISCORD_TOKEN,
+            applicationId: data.DISCORD_APPLICATION_ID as string,
+            guildId: data.DISCORD_GUILD_ID ?? null,
+            apiUrl: data.DISCORD_API_URL,
+          },
     databasePath: path.resolve(data.DATABASE_PATH),
     databaseUrl: data.DATABASE_URL ?? null,
     knowledgeDir: path.resolve(data.KNOWLEDGE_DIR),
@@ -128,7 +139,9 @@ function parseShardIds(value: string | undefined, shardCount: number): { ids: nu
   const ids: number[] = [];
   const problems: string[] = [];
   const problem = (part: string, why: string) =>
-    problems.push(`Configuration error: SHARD_IDS must be ${describe('SHARD_IDS')} (got "${part.slice(0, 20)}": ${why}). Set it in .env or the environment; see .env.example.`);
+    problems.push(
+      `Configuration error: SHARD_IDS must be ${describe('SHARD_IDS')} (got "${part.slice(0, 20)}": ${why}). Set it in .env or the environment; see .env.example.`,
+    );
   for (const part of value.split(',').map((p) => p.trim())) {
     if (!/^\d{1,3}$/.test(part)) problem(part, 'not a whole number');
     else if (Number(part) >= shardCount) problem(part, `with SHARD_COUNT=${shardCount}, shard ids run from 0 to ${shardCount - 1}`);

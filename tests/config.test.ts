@@ -37,7 +37,7 @@ describe('token-shaped values in the configuration', () => {
 });
 
 describe('sharding and database settings', () => {
-  test('SHARD_IDS picks this host\'s shards; unset, it runs them all', () => {
+  test("SHARD_IDS picks this host's shards; unset, it runs them all", () => {
     expect(load({ SHARD_COUNT: '4', SHARD_IDS: '3, 1' }).shardIds).toEqual([1, 3]);
     expect(load({ SHARD_COUNT: '3' }).shardIds).toEqual([0, 1, 2]);
     expect(load({}).shardIds).toEqual([0]);

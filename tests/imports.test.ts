@@ -5,11 +5,15 @@ import { describe, expect, test } from 'vitest';
 /** Every TypeScript module of the bot (src/ and commands/), with what it imports: relative paths resolved, packages by name. */
 function importGraph(): Map<string, string[]> {
   const root = path.resolve('.');
-  const files = ['src', 'commands'].flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)));
+  const files = ['src', 'commands'].flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)),
+  );
   const graph = new Map<string, string[]>();
   for (const file of files.filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'))) {
     const source = readFileSync(path.join(root, file), 'utf8');
-    const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+    const specifiers = [
+      ...source.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm),
+    ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
     graph.set(
       file,
       specifiers.map((specifier) => (specifier.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)) : specifier)),
@@ -39,7 +43,8 @@ function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 }
 
 const graph = importGraph();
-const importsOf = (folder: string) => [...graph].filter(([file]) => file.startsWith(folder)).flatMap(([file, imports]) => imports.map((imported) => `${file} → ${imported}`));
+const importsOf = (folder: string) =>
+  [...graph].filter(([file]) => file.startsWith(folder)).flatMap(([file, imports]) => imports.map((imported) => `${file} → ${imported}`));
 
 describe('the import graph', () => {
   test('sees the whole tree, type imports included', () => {
@@ -62,7 +67,11 @@ describe('the import graph', () => {
   });
 
   test('engines are pure: nothing from storage, services, the bot, a transport or discord.js', () => {
-    expect(importsOf('src/engines/').filter((edge) => /→ (src\/(storage|services|bot|discord|console|jobs|interactions|format)\/|discord\.js|@discordjs\/)/.test(edge))).toEqual([]);
+    expect(
+      importsOf('src/engines/').filter((edge) =>
+        /→ (src\/(storage|services|bot|discord|console|jobs|interactions|format)\/|discord\.js|@discordjs\/)/.test(edge),
+      ),
+    ).toEqual([]);
   });
 
   test('domain types sit lowest: they import only each other', () => {

@@ -20,13 +20,17 @@ export async function askLogFloodMs(config: Config, databasePath: string, count:
     let next = 0;
     const run = async (total: number) => {
       const stop = next + total;
-      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < stop) {
-          const n = next++;
-          await new Promise((resolve) => setImmediate(resolve));
-          await router.chatInput(new SinkChatInput(`flood-${n}`, { id: `user-${n % 50}`, displayName: 'bench' }, 'ask', { question: questions[n % questions.length] as string }));
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < stop) {
+            const n = next++;
+            await new Promise((resolve) => setImmediate(resolve));
+            await router.chatInput(
+              new SinkChatInput(`flood-${n}`, { id: `user-${n % 50}`, displayName: 'bench' }, 'ask', { question: questions[n % questions.length] as string }),
+            );
+          }
+        }),
+      );
     };
     await run(Math.min(count, 300));
     const started = performance.now();

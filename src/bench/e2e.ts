@@ -13,7 +13,13 @@ const CHANNEL_ID = '500000000000000001';
  * stand-in, `inFlight` at a time: gateway dispatch in, interaction callback out. Both run in
  * this process, so the figure includes the stand-in's share of the CPU.
  */
-export async function e2eInteractionsPerSecond(questions: readonly string[], count: number, inFlight: number, dataDir: string, knowledgeDir: string): Promise<number> {
+export async function e2eInteractionsPerSecond(
+  questions: readonly string[],
+  count: number,
+  inFlight: number,
+  dataDir: string,
+  knowledgeDir: string,
+): Promise<number> {
   const standIn = new DiscordStandIn();
   standIn.addGuild({ id: GUILD_ID, name: 'Bench', channels: [{ id: CHANNEL_ID, name: 'general' }] });
   await standIn.start();
@@ -33,14 +39,22 @@ export async function e2eInteractionsPerSecond(questions: readonly string[], cou
     let next = 0;
     const ask = async (): Promise<void> => {
       const question = questions[next++ % questions.length] as string;
-      const id = standIn.chatInput({ name: 'ask', options: [option.string('question', question)], user: { id: `6000000000000${String(next % 50).padStart(5, '0')}`, username: 'bench' }, guildId: GUILD_ID, channelId: CHANNEL_ID });
+      const id = standIn.chatInput({
+        name: 'ask',
+        options: [option.string('question', question)],
+        user: { id: `6000000000000${String(next % 50).padStart(5, '0')}`, username: 'bench' },
+        guildId: GUILD_ID,
+        channelId: CHANNEL_ID,
+      });
       await standIn.callbackFor(id, 30_000);
     };
     const run = async (total: number) => {
       const stop = next + total;
-      await Promise.all(Array.from({ length: inFlight }, async () => {
-        while (next < stop) await ask();
-      }));
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < stop) await ask();
+        }),
+      );
     };
     await run(Math.min(count, 100));
     const started = performance.now();

@@ -14,7 +14,13 @@ export async function reloadBlockMaxMs(knowledgeDir: string, extra: Knowledge, w
   const dir = path.join(workDir, 'reload-knowledge');
   cpSync(knowledgeDir, dir, { recursive: true });
   const holder = new KnowledgeHolder(dir, logger);
-  writeFileSync(path.join(dir, 'qa', 'bench-extra.yaml'), dump(extra.entries.map(({ file: _file, ...entry }) => entry), { lineWidth: -1 }));
+  writeFileSync(
+    path.join(dir, 'qa', 'bench-extra.yaml'),
+    dump(
+      extra.entries.map(({ file: _file, ...entry }) => entry),
+      { lineWidth: -1 },
+    ),
+  );
   let last = performance.now();
   let longest = 0;
   const probe = setInterval(() => {

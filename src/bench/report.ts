@@ -46,11 +46,16 @@ export function renderTable(figures: readonly Figure[]): string {
   const header = ['figure', 'key', 'value', 'target', 'result'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 2 ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column === 2 ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The figures as one JSON object, key → value, rounded to the microsecond (or thousandth). */
 export function toJsonLine(figures: readonly Figure[]): string {
-  return JSON.stringify(Object.fromEntries(figures.filter((figure) => !figure.tableOnly).map((figure) => [figure.key, Math.round(figure.value * 1000) / 1000])));
+  return JSON.stringify(
+    Object.fromEntries(figures.filter((figure) => !figure.tableOnly).map((figure) => [figure.key, Math.round(figure.value * 1000) / 1000])),
+  );
 }

@@ -5,21 +5,100 @@ export const SYNTHETIC_SEED = 20_240_611;
 
 // Settings and groups a bigger course would cover: new, on-topic vocabulary shared by many entries.
 const SETTINGS = [
-  'rural schools', 'prisons', 'hospice care', 'refugee resettlement', 'child welfare agencies', 'veterans hospitals',
-  'tribal communities', 'homeless shelters', 'juvenile courts', 'addiction clinics', 'public housing', 'migrant camps',
-  'nursing homes', 'university counseling centers', 'foster care', 'disaster relief', 'domestic violence shelters',
-  'mental health crisis teams', 'employee assistance programs', 'immigration detention', 'palliative wards', 'youth clubs',
-  'food banks', 'reentry programs', 'neonatal units', 'community colleges', 'labor unions', 'housing cooperatives',
-  'legal aid offices', 'faith communities', 'sports academies', 'suicide prevention lines', 'pediatric oncology',
-  'eviction courts', 'adoption agencies', 'group homes', 'street outreach', 'dementia care', 'state legislatures', 'city councils',
+  'rural schools',
+  'prisons',
+  'hospice care',
+  'refugee resettlement',
+  'child welfare agencies',
+  'veterans hospitals',
+  'tribal communities',
+  'homeless shelters',
+  'juvenile courts',
+  'addiction clinics',
+  'public housing',
+  'migrant camps',
+  'nursing homes',
+  'university counseling centers',
+  'foster care',
+  'disaster relief',
+  'domestic violence shelters',
+  'mental health crisis teams',
+  'employee assistance programs',
+  'immigration detention',
+  'palliative wards',
+  'youth clubs',
+  'food banks',
+  'reentry programs',
+  'neonatal units',
+  'community colleges',
+  'labor unions',
+  'housing cooperatives',
+  'legal aid offices',
+  'faith communities',
+  'sports academies',
+  'suicide prevention lines',
+  'pediatric oncology',
+  'eviction courts',
+  'adoption agencies',
+  'group homes',
+  'street outreach',
+  'dementia care',
+  'state legislatures',
+  'city councils',
 ] as const;
 const GROUPS = [
-  'older adults', 'teenagers', 'new parents', 'veterans', 'migrants', 'people with disabilities', 'foster youth',
-  'caregivers', 'survivors of trauma', 'farm workers', 'students', 'single mothers', 'grandparents raising grandchildren',
-  'people in recovery', 'asylum seekers', 'unemployed workers', 'indigenous families', 'lgbtq youth', 'incarcerated fathers',
-  'chronically ill patients', 'deaf clients', 'young carers', 'tenants', 'first responders', 'bereaved families',
+  'older adults',
+  'teenagers',
+  'new parents',
+  'veterans',
+  'migrants',
+  'people with disabilities',
+  'foster youth',
+  'caregivers',
+  'survivors of trauma',
+  'farm workers',
+  'students',
+  'single mothers',
+  'grandparents raising grandchildren',
+  'people in recovery',
+  'asylum seekers',
+  'unemployed workers',
+  'indigenous families',
+  'lgbtq youth',
+  'incarcerated fathers',
+  'chronically ill patients',
+  'deaf clients',
+  'young carers',
+  'tenants',
+  'first responders',
+  'bereaved families',
 ] as const;
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vor', 'el', 'an', 'dri', 'sul', 'pe', 'zu', 'ton', 'bar', 'gil', 'ros', 'ne', 'qua', 'fi', 'om', 'dev', 'hal', 'ust', 'yen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vor',
+  'el',
+  'an',
+  'dri',
+  'sul',
+  'pe',
+  'zu',
+  'ton',
+  'bar',
+  'gil',
+  'ros',
+  'ne',
+  'qua',
+  'fi',
+  'om',
+  'dev',
+  'hal',
+  'ust',
+  'yen',
+];
 const PLACES = ['county', 'district', 'valley', 'township', 'borough', 'region'] as const;
 
 /**
@@ -45,7 +124,10 @@ function placeNames(random: Random, count: number): string[] {
 }
 
 function sentences(text: string): string[] {
-  return text.trim().split(/(?<=[.!?])\s+/).filter(Boolean);
+  return text
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter(Boolean);
 }
 
 function withoutMark(question: string): string {

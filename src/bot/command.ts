@@ -1,6 +1,12 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { CommandDefinition, OptionNames, OptionNamesOf } from '../interactions/options.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction } from '../interactions/types.ts';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputInteraction,
+  MessageCommandInteraction,
+  ModalSubmitInteraction,
+} from '../interactions/types.ts';
 import type { Logger } from '../logger.ts';
 import type { AskFeedbackService } from '../services/ask-feedback.ts';
 import type { KnowledgeHolder } from '../services/knowledge-holder.ts';
@@ -84,7 +90,10 @@ type Narrowed<M, K extends Need> = {
 function narrow<M extends object, K extends Need>(module: Narrowed<M, K>, needs: readonly K[]): M {
   const wired: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(module)) {
-    wired[key] = typeof value === 'function' ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown)(...args.slice(0, -1), only(args.at(-1) as Services, needs)) : value;
+    wired[key] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown)(...args.slice(0, -1), only(args.at(-1) as Services, needs))
+        : value;
   }
   return wired as M;
 }
@@ -101,7 +110,9 @@ export function defineCommand<D extends CommandDefinition, const K extends Need>
   return { ...narrow<Omit<CommandModule<OptionNamesOf<D>>, 'data'>, K>(handlers, needs), data: data as RESTPostAPIChatInputApplicationCommandsJSONBody };
 }
 
-export function defineMessageCommand<const K extends Need>(command: { readonly needs: readonly K[] } & Narrowed<MessageCommandModule, K>): MessageCommandModule {
+export function defineMessageCommand<const K extends Need>(
+  command: { readonly needs: readonly K[] } & Narrowed<MessageCommandModule, K>,
+): MessageCommandModule {
   const { needs, ...module } = command;
   return narrow<MessageCommandModule, K>(module, needs);
 }

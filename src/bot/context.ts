@@ -53,7 +53,14 @@ export async function createContext(config: Config, logger: Logger, transport: M
   const random = options.random ?? Math.random;
   const knowledge = new KnowledgeHolder(config.knowledgeDir, logger);
   const storage = await openStorage(config.databaseUrl ?? config.databasePath, now);
-  const study = new StudyService({ students: storage.students, settings: storage.settings, practice: storage.practice, now, logger, sendsDms: messenger.openDm !== undefined });
+  const study = new StudyService({
+    students: storage.students,
+    settings: storage.settings,
+    practice: storage.practice,
+    now,
+    logger,
+    sendsDms: messenger.openDm !== undefined,
+  });
   return {
     knowledge,
     storage,
@@ -63,11 +70,29 @@ export async function createContext(config: Config, logger: Logger, transport: M
     setup: new SetupService(storage.settings, (guildId, channelId) => messenger.channelFacts(guildId, channelId)),
     askCooldowns: new Cooldowns(config.askCooldownSeconds * 1000, now),
     askFeedback: new AskFeedbackService({ askLog: storage.askLog, picks: storage.picks, itemReports: storage.itemReports, now }),
-    quizzes: new QuizManager({ quizzes: storage.quiz, settings: storage.settings, knowledge, messenger, channels: messenger, logger, now, random, pauseMs: options.quizPauseMs ?? 3000 }),
+    quizzes: new QuizManager({
+      quizzes: storage.quiz,
+      settings: storage.settings,
+      knowledge,
+      messenger,
+      channels: messenger,
+      logger,
+      now,
+      random,
+      pauseMs: options.quizPauseMs ?? 3000,
+    }),
     records: new QuizRecords({ quizzes: storage.quiz, reports: storage.report }),
     practice: new PracticeService({ practice: storage.practice, knowledge, study, now, random }),
     study,
-    termJob: new TermOfTheDayJob({ storage, knowledge, messenger, channels: messenger, logger, ownsGuild: options.ownsGuild ?? (() => true), instance: options.instance ?? instanceName(config.shardIds) }),
+    termJob: new TermOfTheDayJob({
+      storage,
+      knowledge,
+      messenger,
+      channels: messenger,
+      logger,
+      ownsGuild: options.ownsGuild ?? (() => true),
+      instance: options.instance ?? instanceName(config.shardIds),
+    }),
     reminders: new ReminderJob({ storage, messenger, channels: messenger, logger }),
     catalog: { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS },
     commands: COMMANDS,

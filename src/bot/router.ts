@@ -1,6 +1,13 @@
 import { customIdSchema } from '../format/custom-ids/custom-id.ts';
 import { errorReference, UserError } from '../interactions/errors.ts';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputInteraction, MessageCommandInteraction, ModalSubmitInteraction, ReplyPayload } from '../interactions/types.ts';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputInteraction,
+  MessageCommandInteraction,
+  ModalSubmitInteraction,
+  ReplyPayload,
+} from '../interactions/types.ts';
 import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
 import { isStorageFault } from '../services/safely.ts';
 import { fitButtonReplies, fitReplies } from './outgoing.ts';
@@ -108,12 +115,18 @@ export class InteractionRouter {
       if (isStorageFault(error)) {
         // Locked by another process, disk full, I/O error: say so now rather than wait on it.
         this.context.logger.warn({ err: error, command, user: interaction.user.id, guild: interaction.guildId }, 'interaction failed: database unavailable');
-        await this.respond(interaction, { ephemeral: true, content: 'I can’t reach my database right now, so nothing was saved. Please try again in a moment.' });
+        await this.respond(interaction, {
+          ephemeral: true,
+          content: 'I can’t reach my database right now, so nothing was saved. Please try again in a moment.',
+        });
         return;
       }
       const reference = errorReference();
       this.context.logger.error({ err: error, reference, command, user: interaction.user.id, guild: interaction.guildId }, 'interaction failed');
-      await this.respond(interaction, { ephemeral: true, content: `Sorry, something went wrong on my side. If it keeps happening, tell an admin: reference **${reference}**.` });
+      await this.respond(interaction, {
+        ephemeral: true,
+        content: `Sorry, something went wrong on my side. If it keeps happening, tell an admin: reference **${reference}**.`,
+      });
     }
     await this.owedNotice(interaction);
   }

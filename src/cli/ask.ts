@@ -37,7 +37,9 @@ runCli(() => {
 
   if (values.batch !== undefined) {
     // A trailing newline ends the last question; it does not add an empty one.
-    const questions = readFileSync(values.batch, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+    const questions = readFileSync(values.batch, 'utf8')
+      .replace(/\r?\n$/, '')
+      .split(/\r?\n/);
     // Each line on its own: no context between lines, and one bad line never stops the batch.
     const lines = questions.map((q) => {
       try {

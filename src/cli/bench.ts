@@ -32,14 +32,42 @@ const SYNTHETIC_QUESTIONS = 50;
  */
 const PLANS = {
   full: {
-    warmupPasses: 3, askPasses: 100, autocompletePasses: 3, ask10kPasses: 20, autocomplete10kPasses: 2, baselineStride: 7, interactions: 6000,
-    sizes: { small: 1_000, medium: 10_000, large: 100_000 }, ask100kPasses: 5, autocomplete100kStride: 3, rivalPasses: 2, baseline1kStride: 3,
-    e2eInteractions: 3000, reloadSize: 50_000, startRuns: 5, floodQuestions: 3000, floodRuns: 5,
+    warmupPasses: 3,
+    askPasses: 100,
+    autocompletePasses: 3,
+    ask10kPasses: 20,
+    autocomplete10kPasses: 2,
+    baselineStride: 7,
+    interactions: 6000,
+    sizes: { small: 1_000, medium: 10_000, large: 100_000 },
+    ask100kPasses: 5,
+    autocomplete100kStride: 3,
+    rivalPasses: 2,
+    baseline1kStride: 3,
+    e2eInteractions: 3000,
+    reloadSize: 50_000,
+    startRuns: 5,
+    floodQuestions: 3000,
+    floodRuns: 5,
   },
   quick: {
-    warmupPasses: 1, askPasses: 2, autocompletePasses: 1, ask10kPasses: 1, autocomplete10kPasses: 1, baselineStride: 28, interactions: 300,
-    sizes: { small: 200, medium: 1_000, large: 2_000 }, ask100kPasses: 1, autocomplete100kStride: 12, rivalPasses: 1, baseline1kStride: 12,
-    e2eInteractions: 100, reloadSize: 1_000, startRuns: 1, floodQuestions: 100, floodRuns: 1,
+    warmupPasses: 1,
+    askPasses: 2,
+    autocompletePasses: 1,
+    ask10kPasses: 1,
+    autocomplete10kPasses: 1,
+    baselineStride: 28,
+    interactions: 300,
+    sizes: { small: 200, medium: 1_000, large: 2_000 },
+    ask100kPasses: 1,
+    autocomplete100kStride: 12,
+    rivalPasses: 1,
+    baseline1kStride: 12,
+    e2eInteractions: 100,
+    reloadSize: 1_000,
+    startRuns: 1,
+    floodQuestions: 100,
+    floodRuns: 1,
   },
 } as const;
 
@@ -85,7 +113,11 @@ runCli(async () => {
 
   // The bot's own wiring, with a throwaway database, no cooldown and nothing sent anywhere.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'levels-bench-'));
-  const context = await createContext({ ...config, databasePath: path.join(dataDir, 'bench.sqlite'), databaseUrl: null, askCooldownSeconds: 0 }, logger, silentMessenger);
+  const context = await createContext(
+    { ...config, databasePath: path.join(dataDir, 'bench.sqlite'), databaseUrl: null, askCooldownSeconds: 0 },
+    logger,
+    silentMessenger,
+  );
   try {
     const router = new InteractionRouter(context);
     const engine = context.knowledge.engine;
@@ -229,36 +261,139 @@ runCli(async () => {
     const p99 = (samples: readonly number[]) => percentile(samples, 99);
     const [k1, k10, k100] = [sizes.small, sizes.medium, sizes.large].map(sizeLabel);
     const figures: Figure[] = [
-      { key: 'load_ms', label: 'load real KB (read, validate, index; cold; modules already loaded)', value: loadMs, unit: 'ms', target: { op: '<=', value: 300 } },
-      { key: 'start_first_answer_ms', label: `start to first answer, node scripts/start.js (npm start), piped console, median of ${startCompiled.length}`, value: median(startCompiled), unit: 'ms', target: { op: '<=', value: 0.6 * median(startTsx) } },
-      { key: 'start_first_answer_tsx_ms', label: `start to first answer, node --import tsx src/index.ts (before), median of ${startTsx.length}`, value: median(startTsx), unit: 'ms', tableOnly: true },
+      {
+        key: 'load_ms',
+        label: 'load real KB (read, validate, index; cold; modules already loaded)',
+        value: loadMs,
+        unit: 'ms',
+        target: { op: '<=', value: 300 },
+      },
+      {
+        key: 'start_first_answer_ms',
+        label: `start to first answer, node scripts/start.js (npm start), piped console, median of ${startCompiled.length}`,
+        value: median(startCompiled),
+        unit: 'ms',
+        target: { op: '<=', value: 0.6 * median(startTsx) },
+      },
+      {
+        key: 'start_first_answer_tsx_ms',
+        label: `start to first answer, node --import tsx src/index.ts (before), median of ${startTsx.length}`,
+        value: median(startTsx),
+        unit: 'ms',
+        tableOnly: true,
+      },
       { key: 'rss_mb', label: 'resident memory after load and warm-up', value: rssMb, unit: 'MB', target: { op: '<=', value: 150 } },
       { key: 'ask_p50', label: `ask, real KB, p50 (n=${ask.length})`, value: p50(ask), unit: 'ms' },
       { key: 'ask_p99', label: `ask, real KB, p99 (n=${ask.length})`, value: p99(ask), unit: 'ms', target: { op: '<=', value: 2 } },
       { key: 'ask_cold_p99', label: `ask, real KB, first sight p99 (n=${askCold.length})`, value: p99(askCold), unit: 'ms' },
       { key: 'autocomplete_p50', label: `autocomplete, real KB, p50 (n=${autocomplete.length})`, value: p50(autocomplete), unit: 'ms' },
-      { key: 'autocomplete_p99', label: `autocomplete, real KB, p99 (n=${autocomplete.length})`, value: p99(autocomplete), unit: 'ms', target: { op: '<=', value: 1 } },
-      { key: 'interactions_per_s', label: `/ask via router + command (n=${plan.interactions})`, value: interactionsPerSecond, unit: '/s', target: { op: '>=', value: 2000 } },
+      {
+        key: 'autocomplete_p99',
+        label: `autocomplete, real KB, p99 (n=${autocomplete.length})`,
+        value: p99(autocomplete),
+        unit: 'ms',
+        target: { op: '<=', value: 1 },
+      },
+      {
+        key: 'interactions_per_s',
+        label: `/ask via router + command (n=${plan.interactions})`,
+        value: interactionsPerSecond,
+        unit: '/s',
+        target: { op: '>=', value: 2000 },
+      },
       { key: 'interaction_p99', label: `/ask via router + command, p99`, value: p99(interactionTimes), unit: 'ms' },
-      { key: 'ask_log_flood_ratio', label: `ask-log flood, ${plan.floodQuestions} unanswered /ask: database file ÷ in memory (medians of ${plan.floodRuns})`, value: median(floodFile) / median(floodMemory), unit: '×', target: { op: '<=', value: 1.3 }, tableOnly: true },
-      { key: 'e2e_interactions_per_s', label: `/ask via discord.js + local stand-in, 16 in flight (n=${plan.e2eInteractions})`, value: e2ePerSecond, unit: '/s' },
-      { key: 'reload_block_max_ms', label: `longest event-loop stall, reload with ${plan.reloadSize} more entries`, value: reloadBlockMs, unit: 'ms', target: { op: '<=', value: 50 } },
+      {
+        key: 'ask_log_flood_ratio',
+        label: `ask-log flood, ${plan.floodQuestions} unanswered /ask: database file ÷ in memory (medians of ${plan.floodRuns})`,
+        value: median(floodFile) / median(floodMemory),
+        unit: '×',
+        target: { op: '<=', value: 1.3 },
+        tableOnly: true,
+      },
+      {
+        key: 'e2e_interactions_per_s',
+        label: `/ask via discord.js + local stand-in, 16 in flight (n=${plan.e2eInteractions})`,
+        value: e2ePerSecond,
+        unit: '/s',
+      },
+      {
+        key: 'reload_block_max_ms',
+        label: `longest event-loop stall, reload with ${plan.reloadSize} more entries`,
+        value: reloadBlockMs,
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+      },
       { key: 'ask_1k_p99', label: `ask, ${k1} KB, p99 (n=${ask1k.length})`, value: p99(ask1k), unit: 'ms' },
       { key: 'index_10k_ms', label: `index synthetic ${k10} KB`, value: index10kMs, unit: 'ms' },
       { key: 'ask_10k_p50', label: `ask, ${k10} KB, p50 (n=${ask10k.length})`, value: p50(ask10k), unit: 'ms' },
       { key: 'ask_10k_p99', label: `ask, ${k10} KB, p99 (n=${ask10k.length})`, value: p99(ask10k), unit: 'ms', target: { op: '<=', value: 20 } },
       { key: 'ask_10k_cold_p99', label: `ask, ${k10} KB, first sight p99 (n=${ask10kCold.length})`, value: p99(ask10kCold), unit: 'ms' },
       { key: 'autocomplete_10k_p50', label: `autocomplete, ${k10} KB, p50 (n=${autocomplete10k.length})`, value: p50(autocomplete10k), unit: 'ms' },
-      { key: 'autocomplete_10k_p99', label: `autocomplete, ${k10} KB, p99 (n=${autocomplete10k.length})`, value: p99(autocomplete10k), unit: 'ms', target: { op: '<=', value: 10 } },
-      { key: 'ask_100k_p99', label: `ask, ${sizeLabel(largeSize)} KB, p99 (n=${ask100k.length})`, value: p99(ask100k), unit: 'ms', target: { op: '<=', value: Math.min(25, 3 * p99(ask10k)) } },
-      { key: 'autocomplete_100k_p99', label: `autocomplete, ${k100} KB, p99 (n=${autocomplete100k.length})`, value: p99(autocomplete100k), unit: 'ms', target: { op: '<=', value: 10 } },
-      { key: 'minisearch_ask_10k_p99', label: `MiniSearch (fuzzy 0.2, prefix), ${k10} KB, p99 (n=${rivals10k.minisearch.length})`, value: p99(rivals10k.minisearch), unit: 'ms' },
-      { key: 'flexsearch_ask_10k_p99', label: `FlexSearch (forward, suggest), ${k10} KB, p99 (n=${rivals10k.flexsearch.length})`, value: p99(rivals10k.flexsearch), unit: 'ms' },
-      { key: 'baseline_ask_1k_p99', label: `plain fuse.js, ${k1} KB, p99 (n=${baseline1k.length}, every ${plan.baseline1kStride}th question)`, value: p99(baseline1k), unit: 'ms' },
-      { key: 'baseline_ask_10k_p50', label: `plain fuse.js, ${k10} KB, p50 (n=${baseline10k.length}, every ${plan.baselineStride}th question)`, value: p50(baseline10k), unit: 'ms' },
-      { key: 'baseline_ask_10k_p99', label: `plain fuse.js, ${k10} KB, p99 (n=${baseline10k.length}, every ${plan.baselineStride}th question)`, value: p99(baseline10k), unit: 'ms' },
-      { key: 'ask_10k_speedup', label: `speed-up over fuse.js at ${k10} (p99, same questions)`, value: p99(baseline10k) / p99(ask10kSameQuestions), unit: '×', target: { op: '>=', value: 3 } },
-      { key: 'engine_top1', label: 'top-1 on the eval fixtures: this engine', value: top1.engine, unit: '', target: { op: '>=', value: Math.max(top1.minisearch, top1.flexsearch, top1.fuse) } },
+      {
+        key: 'autocomplete_10k_p99',
+        label: `autocomplete, ${k10} KB, p99 (n=${autocomplete10k.length})`,
+        value: p99(autocomplete10k),
+        unit: 'ms',
+        target: { op: '<=', value: 10 },
+      },
+      {
+        key: 'ask_100k_p99',
+        label: `ask, ${sizeLabel(largeSize)} KB, p99 (n=${ask100k.length})`,
+        value: p99(ask100k),
+        unit: 'ms',
+        target: { op: '<=', value: Math.min(25, 3 * p99(ask10k)) },
+      },
+      {
+        key: 'autocomplete_100k_p99',
+        label: `autocomplete, ${k100} KB, p99 (n=${autocomplete100k.length})`,
+        value: p99(autocomplete100k),
+        unit: 'ms',
+        target: { op: '<=', value: 10 },
+      },
+      {
+        key: 'minisearch_ask_10k_p99',
+        label: `MiniSearch (fuzzy 0.2, prefix), ${k10} KB, p99 (n=${rivals10k.minisearch.length})`,
+        value: p99(rivals10k.minisearch),
+        unit: 'ms',
+      },
+      {
+        key: 'flexsearch_ask_10k_p99',
+        label: `FlexSearch (forward, suggest), ${k10} KB, p99 (n=${rivals10k.flexsearch.length})`,
+        value: p99(rivals10k.flexsearch),
+        unit: 'ms',
+      },
+      {
+        key: 'baseline_ask_1k_p99',
+        label: `plain fuse.js, ${k1} KB, p99 (n=${baseline1k.length}, every ${plan.baseline1kStride}th question)`,
+        value: p99(baseline1k),
+        unit: 'ms',
+      },
+      {
+        key: 'baseline_ask_10k_p50',
+        label: `plain fuse.js, ${k10} KB, p50 (n=${baseline10k.length}, every ${plan.baselineStride}th question)`,
+        value: p50(baseline10k),
+        unit: 'ms',
+      },
+      {
+        key: 'baseline_ask_10k_p99',
+        label: `plain fuse.js, ${k10} KB, p99 (n=${baseline10k.length}, every ${plan.baselineStride}th question)`,
+        value: p99(baseline10k),
+        unit: 'ms',
+      },
+      {
+        key: 'ask_10k_speedup',
+        label: `speed-up over fuse.js at ${k10} (p99, same questions)`,
+        value: p99(baseline10k) / p99(ask10kSameQuestions),
+        unit: '×',
+        target: { op: '>=', value: 3 },
+      },
+      {
+        key: 'engine_top1',
+        label: 'top-1 on the eval fixtures: this engine',
+        value: top1.engine,
+        unit: '',
+        target: { op: '>=', value: Math.max(top1.minisearch, top1.flexsearch, top1.fuse) },
+      },
       { key: 'minisearch_top1', label: 'top-1 on the eval fixtures: MiniSearch', value: top1.minisearch, unit: '' },
       { key: 'flexsearch_top1', label: 'top-1 on the eval fixtures: FlexSearch', value: top1.flexsearch, unit: '' },
       { key: 'fuse_top1', label: 'top-1 on the eval fixtures: plain fuse.js', value: top1.fuse, unit: '' },
@@ -269,7 +404,9 @@ runCli(async () => {
     const { entries, terms } = realKnowledge;
     const withTargets = figures.filter((figure) => figure.target !== undefined);
     console.log(`Levels Tutor benchmark (${values.quick ? 'quick' : 'full'}): node ${process.version}, ${availableParallelism()} CPU(s)`);
-    console.log(`real KB: ${entries.length} entries + ${terms.length} terms; synthetic KBs: ${[sizes.small, sizes.medium, sizes.large].join(', ')} entries; question mix: ${QUESTION_MIX.length} questions (+${SYNTHETIC_QUESTIONS} per synthetic KB), ${prefixes.length} prefixes`);
+    console.log(
+      `real KB: ${entries.length} entries + ${terms.length} terms; synthetic KBs: ${[sizes.small, sizes.medium, sizes.large].join(', ')} entries; question mix: ${QUESTION_MIX.length} questions (+${SYNTHETIC_QUESTIONS} per synthetic KB), ${prefixes.length} prefixes`,
+    );
     console.log('');
     console.log(renderTable(figures));
     console.log('');

@@ -40,7 +40,9 @@ async function dumpPostgres(databaseUrl: string, target: string): Promise<number
     child.on('exit', (code) => resolve({ code, missing: false }));
   });
   if (outcome.missing) {
-    console.error('pg_dump is not installed: install the PostgreSQL client tools (Debian: apt-get install postgresql-client), matching the server\'s major version or newer, and run again.');
+    console.error(
+      "pg_dump is not installed: install the PostgreSQL client tools (Debian: apt-get install postgresql-client), matching the server's major version or newer, and run again.",
+    );
     return 1;
   }
   if (outcome.code !== 0) {

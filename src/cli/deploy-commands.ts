@@ -13,6 +13,9 @@ runCli(async () => {
   const registered = await deployCommands([...COMMANDS, ...MESSAGE_COMMANDS], discord);
   const where = discord.guildId === null ? 'globally (may take up to an hour to appear)' : `to server ${discord.guildId}`;
   console.log(`Registered ${registered.length} commands ${where}:`);
-  for (const command of registered) console.log(`  ${MESSAGE_COMMANDS.some((m) => m.data.name === command.name) ? `“${command.name}” (message command)` : `/${command.name}`}  (${command.id})`);
+  for (const command of registered)
+    console.log(
+      `  ${MESSAGE_COMMANDS.some((m) => m.data.name === command.name) ? `“${command.name}” (message command)` : `/${command.name}`}  (${command.id})`,
+    );
   return 0;
 });

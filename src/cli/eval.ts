@@ -16,7 +16,9 @@ function line(figures: EvalFigures): string {
 runCli(() => {
   let values;
   try {
-    ({ values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v', default: false }, fixtures: { type: 'string' }, split: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: { verbose: { type: 'boolean', short: 'v', default: false }, fixtures: { type: 'string' }, split: { type: 'string' } },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;

@@ -19,7 +19,12 @@ runCli(async () => {
   const storage = await openStorage(databaseUrl ?? databasePath);
   try {
     const picks = await storage.picks.all();
-    const proposals = proposePhrasings({ picks, unanswered: await storage.picks.unansweredQuestions(), entries: knowledge.entries.map((entry) => ({ ...entry, file: path.relative(process.cwd(), path.join(knowledgeDir, entry.file)) })), fixtures });
+    const proposals = proposePhrasings({
+      picks,
+      unanswered: await storage.picks.unansweredQuestions(),
+      entries: knowledge.entries.map((entry) => ({ ...entry, file: path.relative(process.cwd(), path.join(knowledgeDir, entry.file)) })),
+      fixtures,
+    });
     console.log(proposalsYaml(proposals, picks.length));
     return 0;
   } finally {

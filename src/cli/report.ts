@@ -19,7 +19,10 @@ const USAGE = 'usage: npm run report -- --out DIR [--guild ID] [--period week|mo
 runCli(async () => {
   let values;
   try {
-    values = parseArgs({ options: { out: { type: 'string' }, guild: { type: 'string' }, period: { type: 'string', default: 'all' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
+    values = parseArgs({
+      options: { out: { type: 'string' }, guild: { type: 'string' }, period: { type: 'string', default: 'all' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -30,7 +33,13 @@ runCli(async () => {
   }
   const period = REPORT_PERIODS.find((p) => p === values.period);
   const problem =
-    values.out === undefined || values.out === '' ? '--out DIR is required.' : period === undefined ? `--period must be week, month or all, not "${values.period}".` : values.guild !== undefined && !/^\d{1,20}$/.test(values.guild) ? `--guild must be a server id (digits), not "${values.guild}".` : null;
+    values.out === undefined || values.out === ''
+      ? '--out DIR is required.'
+      : period === undefined
+        ? `--period must be week, month or all, not "${values.period}".`
+        : values.guild !== undefined && !/^\d{1,20}$/.test(values.guild)
+          ? `--guild must be a server id (digits), not "${values.guild}".`
+          : null;
   if (problem !== null || period === undefined || values.out === undefined) {
     console.error(`${problem}\n${USAGE}`);
     return 2;
@@ -61,5 +70,7 @@ async function writeReport(dir: string, report: ClassReport, guildId: string): P
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'report.csv'), reportCsv(report));
   writeFileSync(path.join(dir, 'report.png'), await renderReportChart(report));
-  console.log(`${guildId}: ${report.players} players, ${report.quizzes} quizzes, ${report.answers} answers, ${report.items.length} items → ${path.join(dir, 'report.csv')}, ${path.join(dir, 'report.png')}`);
+  console.log(
+    `${guildId}: ${report.players} players, ${report.quizzes} quizzes, ${report.answers} answers, ${report.items.length} items → ${path.join(dir, 'report.csv')}, ${path.join(dir, 'report.png')}`,
+  );
 }

@@ -109,7 +109,9 @@ export class ButtonBoard {
     if (pressable.length === 0) return { ok: false, reason: 'Those buttons are closed now.', notButton: false };
     const button = pressable[Number(text) - 1];
     const range = pressable.length === 1 ? '1' : `1-${pressable.length}`;
-    return button === undefined ? { ok: false, reason: `There is no button ${text}: type ${range} or a button's label.`, notButton: false } : { ok: true, messageId: this.current.messageId, customId: button.customId };
+    return button === undefined
+      ? { ok: false, reason: `There is no button ${text}: type ${range} or a button's label.`, notButton: false }
+      : { ok: true, messageId: this.current.messageId, customId: button.customId };
   }
 
   /** What `buttons` prints: the current message's buttons by number, then earlier ones by label. */

@@ -1,7 +1,18 @@
 import { ApplicationCommandOptionType, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { ChannelFacts } from '../domain/channel.ts';
 import { ReplyOnce } from '../interactions/reply-once.ts';
-import type { ButtonInteraction, ChannelReader, ChatInputInteraction, MessageCommandInteraction, MessagePayload, Messenger, ModalPayload, ModalSubmitInteraction, ReplyPayload, UserRef } from '../interactions/types.ts';
+import type {
+  ButtonInteraction,
+  ChannelReader,
+  ChatInputInteraction,
+  MessageCommandInteraction,
+  MessagePayload,
+  Messenger,
+  ModalPayload,
+  ModalSubmitInteraction,
+  ReplyPayload,
+  UserRef,
+} from '../interactions/types.ts';
 import { KEPT_MESSAGES } from './buttons.ts';
 import type { CommandData, Directory, Invocation } from './parse.ts';
 
@@ -29,7 +40,9 @@ export const DIRECTORY: Directory = {
 };
 
 /** Names for rendering mentions. */
-export const NAMES: Readonly<Record<string, string>> = Object.fromEntries([...DIRECTORY.channels, ...DIRECTORY.roles, ...DIRECTORY.users].map((e) => [e.id, e.name]));
+export const NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  [...DIRECTORY.channels, ...DIRECTORY.roles, ...DIRECTORY.users].map((e) => [e.id, e.name]),
+);
 
 const factsOf = (channelId: string) => CHANNELS.find((c) => c.facts.id === channelId)?.facts ?? null;
 
@@ -55,7 +68,8 @@ function applyEdit(old: MessagePayload, edit: MessagePayload): MessagePayload {
   };
 }
 
-const hasPressableButton = (payload: MessagePayload) => (payload.components ?? []).some((row) => row.components.some((c) => c.type === ComponentType.Button && 'custom_id' in c && c.disabled !== true));
+const hasPressableButton = (payload: MessagePayload) =>
+  (payload.components ?? []).some((row) => row.components.some((c) => c.type === ComponentType.Button && 'custom_id' in c && c.disabled !== true));
 
 /**
  * The offline server's one channel: keeps the messages whose buttons can still be pressed,
@@ -250,7 +264,11 @@ export const TYPED_MESSAGE_COMMANDS: ReadonlyMap<string, { readonly commandName:
     'explain',
     {
       commandName: 'Explain with Levels Tutor',
-      data: { name: 'explain', description: 'Explain with Levels Tutor, on a typed message', options: [{ type: ApplicationCommandOptionType.String, name: 'text', description: 'The message to explain', required: true }] },
+      data: {
+        name: 'explain',
+        description: 'Explain with Levels Tutor, on a typed message',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'text', description: 'The message to explain', required: true }],
+      },
     },
   ],
 ]);
@@ -266,7 +284,13 @@ export function formCommand(modal: ModalPayload): CommandData {
     description: modal.title,
     options: modal.fields.map((field) =>
       field.kind === 'select'
-        ? { type: ApplicationCommandOptionType.String, name: field.id, description: field.label, required: true, choices: field.options.map((o) => ({ name: o.label, value: o.value })) }
+        ? {
+            type: ApplicationCommandOptionType.String,
+            name: field.id,
+            description: field.label,
+            required: true,
+            choices: field.options.map((o) => ({ name: o.label, value: o.value })),
+          }
         : { type: ApplicationCommandOptionType.String, name: field.id, description: field.label, required: field.required, max_length: field.maxLength },
     ),
   };

@@ -135,7 +135,9 @@ function convert(option: BasicOption, raw: string, directory: Directory): Option
     case ApplicationCommandOptionType.Role: {
       const role = resolveEntity(raw, directory.roles, '@');
       if (role !== undefined) return { kind: 'role', id: role.id };
-      return directory.roles.length === 0 ? `${name} names a role, and this offline server has none: leave it out.` : `${name} must be a role here: ${entityList(directory.roles, '@')}.`;
+      return directory.roles.length === 0
+        ? `${name} names a role, and this offline server has none: leave it out.`
+        : `${name} must be a role here: ${entityList(directory.roles, '@')}.`;
     }
     case ApplicationCommandOptionType.User: {
       const user = resolveEntity(raw, directory.users, '@');
@@ -172,7 +174,8 @@ export function parseCommandLine(line: string, commands: readonly CommandData[],
   let current: { option: BasicOption | undefined; explicit: boolean; from: number } = { option: freeTextOption(options), explicit: false, from: 0 };
   const close = (end: number): string | null => {
     const text = rest.slice(current.from, end).trim();
-    if (current.option === undefined) return text === '' ? null : options.length === 0 ? `${path} takes no text or options.` : `Type options as name:value (${optionList}).`;
+    if (current.option === undefined)
+      return text === '' ? null : options.length === 0 ? `${path} takes no text or options.` : `Type options as name:value (${optionList}).`;
     if (text === '') return current.explicit ? `${current.option.name}: needs a value.` : null;
     if (raw.has(current.option.name)) return `${current.option.name}: is given twice.`;
     raw.set(current.option.name, text);

@@ -30,7 +30,13 @@ function relativeTime(ms: number, now: number): string {
   // A countdown rounds up, as a clock's does: 19.4 s left reads "in 20 seconds".
   const seconds = ms >= now ? Math.ceil((ms - now) / 1000) : Math.round((now - ms) / 1000);
   const span =
-    seconds < 60 ? plural(seconds, 'second') : seconds < 3600 ? plural(Math.round(seconds / 60), 'minute') : seconds < 86_400 ? plural(Math.round(seconds / 3600), 'hour') : plural(Math.round(seconds / 86_400), 'day');
+    seconds < 60
+      ? plural(seconds, 'second')
+      : seconds < 3600
+        ? plural(Math.round(seconds / 60), 'minute')
+        : seconds < 86_400
+          ? plural(Math.round(seconds / 3600), 'hour')
+          : plural(Math.round(seconds / 86_400), 'day');
   return ms >= now ? `in ${span}` : `${span} ago`;
 }
 
@@ -50,25 +56,27 @@ export function plainText(markdown: string, context: RenderContext): string {
   const kept: string[] = [];
   const keep = (text: string) => `\uE000${kept.push(text) - 1}\uE001`;
   const { names } = context;
-  return markdown
-    .replace(/[\uE000\uE001]/g, '')
-    // One pass, leftmost first: an escaped backtick (\`) is a character, not the start of a code span.
-    .replace(/\\([^\p{L}\p{N}\s])|`[^`\n]+`/gu, (span: string, char: string | undefined) => keep(char ?? span))
-    .replace(/<#(\d+)>/g, (_, id: string) => `#${names[id] ?? 'unknown-channel'}`)
-    .replace(/<@&(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-role'}`)
-    .replace(/<@!?(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-member'}`)
-    .replace(/<\/([\w -]+):\d+>/g, '/$1')
-    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_, unix: string, style: string | undefined) => timestamp(Number(unix), style, context.now))
-    .replace(/<a?(:\w+:)\d+>/g, '$1')
-    .replace(/\[([^\]\n]+)\]\(<?(https?:\/\/[^)\s>]+)>?\)/g, '$1 ($2)')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/^(?:#{1,3}|-#) +/gm, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/__(.+?)__/g, '$1')
-    .replace(/~~(.+?)~~/g, '$1')
-    .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/gm, '$1$2')
-    .replace(/(^|\W)_(?=\S)(.+?)(?<=\S)_(?!\w)/gm, '$1$2')
-    .replace(/\uE000(\d+)\uE001/g, (_, index: string) => kept[Number(index)] ?? '');
+  return (
+    markdown
+      .replace(/[\uE000\uE001]/g, '')
+      // One pass, leftmost first: an escaped backtick (\`) is a character, not the start of a code span.
+      .replace(/\\([^\p{L}\p{N}\s])|`[^`\n]+`/gu, (span: string, char: string | undefined) => keep(char ?? span))
+      .replace(/<#(\d+)>/g, (_, id: string) => `#${names[id] ?? 'unknown-channel'}`)
+      .replace(/<@&(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-role'}`)
+      .replace(/<@!?(\d+)>/g, (_, id: string) => `@${names[id] ?? 'unknown-member'}`)
+      .replace(/<\/([\w -]+):\d+>/g, '/$1')
+      .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_, unix: string, style: string | undefined) => timestamp(Number(unix), style, context.now))
+      .replace(/<a?(:\w+:)\d+>/g, '$1')
+      .replace(/\[([^\]\n]+)\]\(<?(https?:\/\/[^)\s>]+)>?\)/g, '$1 ($2)')
+      .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+      .replace(/^(?:#{1,3}|-#) +/gm, '')
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/__(.+?)__/g, '$1')
+      .replace(/~~(.+?)~~/g, '$1')
+      .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/gm, '$1$2')
+      .replace(/(^|\W)_(?=\S)(.+?)(?<=\S)_(?!\w)/gm, '$1$2')
+      .replace(/\uE000(\d+)\uE001/g, (_, index: string) => kept[Number(index)] ?? '')
+  );
 }
 
 function embedLines(embed: APIEmbed, context: RenderContext): string[] {

@@ -57,7 +57,10 @@ export function logLine(json: string): string {
 }
 
 function banner(context: BotContext): string {
-  const commands = [...context.commands.map((command) => `/${command.data.name}`), ...[...TYPED_MESSAGE_COMMANDS.keys()].map((name) => `/${name} text: …`)].join(', ');
+  const commands = [
+    ...context.commands.map((command) => `/${command.data.name}`),
+    ...[...TYPED_MESSAGE_COMMANDS.keys()].map((name) => `/${name} text: …`),
+  ].join(', ');
   return [
     `Levels Tutor, offline: DISCORD_TOKEN is not set, so this console is #${STUDY_CHANNEL.name}, a study channel of the "${OFFLINE_GUILD.name}" server, and you are its admin.`,
     `Commands: ${commands}, /quit. Press a button by typing its number or its exact label; buttons lists what can be pressed; any other line is asked as a question. Try: /ask what is macro practice`,
@@ -105,8 +108,12 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
   let openForm: ModalPayload | null = null;
   const showForm = (modal: ModalPayload) => {
     openForm = modal;
-    const fields = modal.fields.map((field) => (field.kind === 'select' ? `  ${field.id}: ${field.label} ${field.options.map((o) => o.value).join(' | ')}` : `  ${field.id}: ${field.label}`));
-    print(`[form] ${modal.title}\n${fields.join('\n')}\nFill it in on one line, e.g. ${modal.fields.map((f) => `${f.id}: …`).join(' ')} (a command instead cancels it)\n`);
+    const fields = modal.fields.map((field) =>
+      field.kind === 'select' ? `  ${field.id}: ${field.label} ${field.options.map((o) => o.value).join(' | ')}` : `  ${field.id}: ${field.label}`,
+    );
+    print(
+      `[form] ${modal.title}\n${fields.join('\n')}\nFill it in on one line, e.g. ${modal.fields.map((f) => `${f.id}: …`).join(' ')} (a command instead cancels it)\n`,
+    );
   };
   // Opened once the context stands, so that a start-up error (bad knowledge) can't leave stdin held.
   const lines = createInterface({ input: io.input, output: terminal ?? undefined, terminal: interactive, prompt: PROMPT });

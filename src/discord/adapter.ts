@@ -110,8 +110,22 @@ function modalData(modal: ModalPayload): APIModalInteractionResponseCallbackData
       label: field.label,
       component:
         field.kind === 'select'
-          ? { type: ComponentType.StringSelect, custom_id: field.id, options: field.options.map((o) => ({ ...o })), min_values: 1, max_values: 1, required: true }
-          : { type: ComponentType.TextInput, custom_id: field.id, style: TextInputStyle.Paragraph, required: field.required, max_length: field.maxLength, placeholder: field.placeholder },
+          ? {
+              type: ComponentType.StringSelect,
+              custom_id: field.id,
+              options: field.options.map((o) => ({ ...o })),
+              min_values: 1,
+              max_values: 1,
+              required: true,
+            }
+          : {
+              type: ComponentType.TextInput,
+              custom_id: field.id,
+              style: TextInputStyle.Paragraph,
+              required: field.required,
+              max_length: field.maxLength,
+              placeholder: field.placeholder,
+            },
     })),
   };
 }

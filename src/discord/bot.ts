@@ -88,14 +88,20 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
     await client.login(discord.token);
   } catch (error) {
     await context.storage.close();
-    throw new StartupError(`Logging in to Discord at ${discord.apiUrl} failed (${error instanceof Error ? error.message : String(error)}): check DISCORD_TOKEN (and DISCORD_API_URL).`);
+    throw new StartupError(
+      `Logging in to Discord at ${discord.apiUrl} failed (${error instanceof Error ? error.message : String(error)}): check DISCORD_TOKEN (and DISCORD_API_URL).`,
+    );
   }
   await ready;
   // Every minute, on the minute; `protect` skips a tick while the previous one still runs.
-  const termTicks = new Cron('* * * * *', { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') }, async () => {
-    await context.termJob.tick(new Date(context.now()));
-    if (sendsReminders) await context.reminders.tick(new Date(context.now()));
-  });
+  const termTicks = new Cron(
+    '* * * * *',
+    { protect: true, catch: (error: unknown) => logger.error({ err: error }, 'term of the day tick failed') },
+    async () => {
+      await context.termJob.tick(new Date(context.now()));
+      if (sendsReminders) await context.reminders.tick(new Date(context.now()));
+    },
+  );
   safely(logger, 'term of the day tick', {}, () => context.termJob.tick(new Date(context.now())));
   if (sendsReminders) safely(logger, 'practice reminders tick', {}, () => context.reminders.tick(new Date(context.now())));
 

@@ -8,7 +8,8 @@ export async function deployCommands(
   discord: { token: string; applicationId: string; guildId: string | null; apiUrl: string },
 ): Promise<Array<{ name: string; id: string }>> {
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
-  const route = discord.guildId === null ? Routes.applicationCommands(discord.applicationId) : Routes.applicationGuildCommands(discord.applicationId, discord.guildId);
+  const route =
+    discord.guildId === null ? Routes.applicationCommands(discord.applicationId) : Routes.applicationGuildCommands(discord.applicationId, discord.guildId);
   const registered = (await rest.put(route, { body: commands.map((command) => command.data) })) as Array<{ name: string; id: string }>;
   return registered.map(({ name, id }) => ({ name, id }));
 }

@@ -27,7 +27,8 @@ export class DiscordMessenger implements Messenger, ChannelReader {
 
   async recentMessages(channelId: string, limit: number, since?: number) {
     const summary = (m: APIMessage) => ({ id: m.id, authorIsMe: m.author.id === this.client.user?.id, footer: m.embeds[0]?.footer?.text ?? null });
-    const page = async (query: Record<string, string>) => (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams(query) })) as APIMessage[];
+    const page = async (query: Record<string, string>) =>
+      (await this.client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams(query) })) as APIMessage[];
     if (since === undefined) return (await page({ limit: String(Math.min(limit, PAGE)) })).map(summary);
     // Paged forwards from a snowflake for that instant: chat after the post cannot push it out of view.
     const found: APIMessage[] = [];

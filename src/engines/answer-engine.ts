@@ -72,7 +72,8 @@ export const DEFAULT_TUNING = {
 
 const MAX_SUGGESTIONS = 3;
 /** How a question (not a description) starts. */
-const QUESTION_START = /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+const QUESTION_START =
+  /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 /** Content words from which a question counts as long, and its last clause is tried on its own. */
@@ -89,7 +90,29 @@ const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', me
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
  * that ask what a level is about ("what does micro focus on"): its definition says that.
  */
-const LEVEL_FILLER = new Set(['social', 'work', 'worker', 'workers', 'practice', 'level', 'levels', 'one', 'focus', 'focuses', 'focused', 'focusing', 'main', 'mainly', 'primary', 'primarily', 'about', 'concerned', 'deal', 'deals', 'centered']);
+const LEVEL_FILLER = new Set([
+  'social',
+  'work',
+  'worker',
+  'workers',
+  'practice',
+  'level',
+  'levels',
+  'one',
+  'focus',
+  'focuses',
+  'focused',
+  'focusing',
+  'main',
+  'mainly',
+  'primary',
+  'primarily',
+  'about',
+  'concerned',
+  'deal',
+  'deals',
+  'centered',
+]);
 
 function docsFrom(knowledge: Knowledge): AnswerDoc[] {
   const entries: AnswerDoc[] = knowledge.entries.map((entry) => ({
@@ -166,7 +189,9 @@ export class AnswerEngine {
     }
     this.jobLists = knowledge.entries.flatMap((entry) => {
       const level = entry.levels[0];
-      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general' ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }] : [];
+      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general'
+        ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }]
+        : [];
     });
     const definitionOf = (level: PracticeLevel): string => `${level}-definition`;
     this.scenarios = new ScenarioClassifier(knowledge.cues, definitionOf);
@@ -253,14 +278,21 @@ export class AnswerEngine {
     const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null);
     const best = pinned ?? candidates[0];
-    const uncovered = uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
+    const uncovered =
+      uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
     // "is grant wrting macro": a yes/no level check of a thing the best entry is about is answered, whatever else is unknown.
-    const levelCheck = shape.intent === 'classification' && shape.levels.length > 0 && best !== undefined && topicKeys.length > 0 && topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
-    if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
+    const levelCheck =
+      shape.intent === 'classification' &&
+      shape.levels.length > 0 &&
+      best !== undefined &&
+      topicKeys.length > 0 &&
+      topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
+    if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined))
+      return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
       return {
@@ -354,7 +386,8 @@ export class AnswerEngine {
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
     const hint =
-      this.jobTitleLevel(text) ?? (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined);
+      this.jobTitleLevel(text) ??
+      (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined);
     const verdict = this.scenarios.classify(text, hint);
     if (verdict === null) return null;
     // A description with few cues is more likely a question about something else.
@@ -402,12 +435,22 @@ export class AnswerEngine {
   }
 }
 
-const SURENESS_WORDS = { high: "I'm fairly sure", medium: "I'm reasonably sure, but it could be read another way", low: "I'm not very sure: the description fits more than one level" } as const;
+const SURENESS_WORDS = {
+  high: "I'm fairly sure",
+  medium: "I'm reasonably sure, but it could be read another way",
+  low: "I'm not very sure: the description fits more than one level",
+} as const;
 
 function scenarioText(verdict: ScenarioVerdict, next: AnswerDoc): string {
   const name = LEVEL_NAME[verdict.level];
-  const pointing = verdict.cues.filter((c) => c.level === verdict.level).slice(0, 4).map((c) => `“${c.cue}”`);
-  const against = verdict.cues.filter((c) => c.level !== verdict.level).slice(0, 2).map((c) => `“${c.cue}” (${c.level})`);
+  const pointing = verdict.cues
+    .filter((c) => c.level === verdict.level)
+    .slice(0, 4)
+    .map((c) => `“${c.cue}”`);
+  const against = verdict.cues
+    .filter((c) => c.level !== verdict.level)
+    .slice(0, 2)
+    .map((c) => `“${c.cue}” (${c.level})`);
   const lines = [`This sounds like ${name.toLowerCase()} social work practice.`];
   lines.push(pointing.length > 0 ? `What points there: ${pointing.join(', ')}.` : `The closest entry I have is about ${name.toLowerCase()} practice.`);
   if (against.length > 0) lines.push(`Pulling the other way: ${against.join(', ')}.`);

@@ -135,4 +135,3 @@ function lowerBound(sorted: readonly { key: string }[] | readonly string[], targ
   }
   return low;
 }
-

@@ -82,7 +82,11 @@ function count<K>(map: Map<K, number>, key: K): void {
  * how often it was asked, how it was answered and how the answers split across options.
  * Rounds of items no longer in the knowledge base count in the totals but have no item row.
  */
-export function classReport(items: readonly QuizItem[], { rounds, answers }: { rounds: readonly ReportRound[]; answers: readonly ReportAnswer[] }, scope: { period: ReportPeriod; level: ReportLevel }): ClassReport {
+export function classReport(
+  items: readonly QuizItem[],
+  { rounds, answers }: { rounds: readonly ReportRound[]; answers: readonly ReportAnswer[] },
+  scope: { period: ReportPeriod; level: ReportLevel },
+): ClassReport {
   const inScope = (level: Level) => scope.level === 'all' || level === scope.level;
   const keptRounds = rounds.filter((round) => inScope(round.itemLevel));
   const keptAnswers = answers.filter((answer) => inScope(answer.itemLevel));
@@ -109,12 +113,19 @@ export function classReport(items: readonly QuizItem[], { rounds, answers }: { r
         wrong: given.length - right,
         options: choicesFor(item).map((choice) => {
           const picked = chosen.get(choice.key) ?? 0;
-          return { key: choice.key, label: choice.label, correct: choice.key === correctKey(item), count: picked, share: given.length === 0 ? null : picked / given.length };
+          return {
+            key: choice.key,
+            label: choice.label,
+            correct: choice.key === correctKey(item),
+            count: picked,
+            share: given.length === 0 ? null : picked / given.length,
+          };
         }),
       };
     });
 
-  const levels: Level[] = scope.level === 'all' ? [...REPORT_LEVELS, ...(keptRounds.some((r) => r.itemLevel === 'general') ? (['general'] as const) : [])] : [scope.level];
+  const levels: Level[] =
+    scope.level === 'all' ? [...REPORT_LEVELS, ...(keptRounds.some((r) => r.itemLevel === 'general') ? (['general'] as const) : [])] : [scope.level];
   const wrongShare = (item: ItemFigures) => item.wrong / (item.right + item.wrong);
   return {
     period: scope.period,

@@ -3,14 +3,30 @@ import { expandWords, foldText, isStopword, stem } from './text.ts';
 
 /** Global patterns (flag g), read with exec from lastIndex 0: compiled once, not per question. */
 /** Kinds of detail a question can hinge on that the knowledge base only covers where an entry says so. */
-export type UncoveredKind = 'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential' | 'duration' | 'concept';
+export type UncoveredKind =
+  'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential' | 'duration' | 'concept';
 
 const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
-  ['salary', /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g],
-  ['place', /\b(alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|canada|uk|england|scotland|wales|ireland|australia|india|nigeria|philippines|ontario|london|chicago|los angeles|toronto|nyc|in the us|in america|united states|usa)\b/g],
-  ['university', /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?)\b/g],
-  ['technique', /\b(motivational interviewing|cbt|dbt|emdr|cognitive behavioral|cognitive behavioural|solution focused|narrative therapy|play therapy|psychodynamic|mindfulness|gestalt|genogram|ecomap|eco map|trauma focused|exposure therapy|art therapy|sandtray|hypnosis|psychoanalysis)\b/g],
-  ['ethics', /\b(ethics|ethical|nasw code|code of ethics|standard \d|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g],
+  [
+    'salary',
+    /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g,
+  ],
+  [
+    'place',
+    /\b(alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|canada|uk|england|scotland|wales|ireland|australia|india|nigeria|philippines|ontario|london|chicago|los angeles|toronto|nyc|in the us|in america|united states|usa)\b/g,
+  ],
+  [
+    'university',
+    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?)\b/g,
+  ],
+  [
+    'technique',
+    /\b(motivational interviewing|cbt|dbt|emdr|cognitive behavioral|cognitive behavioural|solution focused|narrative therapy|play therapy|psychodynamic|mindfulness|gestalt|genogram|ecomap|eco map|trauma focused|exposure therapy|art therapy|sandtray|hypnosis|psychoanalysis)\b/g,
+  ],
+  [
+    'ethics',
+    /\b(ethics|ethical|nasw code|code of ethics|standard \d|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g,
+  ],
   ['statistics', /\b(how many (social workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
   ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb)\b/g],
   ['duration', /\b(how long (does|do|did|will|would|is|are|can|should)( \w+){1,4} (take|last)|how long|how many (years|months|semesters|weeks|hours))\b/g],
@@ -33,7 +49,9 @@ export function uncoveredDetail(question: string, best: Candidate | undefined, r
     // Every mention counts: "code of ethics standard 1.05" is not covered by an entry that says "ethics".
     pattern.lastIndex = 0;
     for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
-      const tokens = expandWords(match[0]).filter((word) => !isStopword(word)).map(stem);
+      const tokens = expandWords(match[0])
+        .filter((word) => !isStopword(word))
+        .map(stem);
       if (best === undefined || tokens.length === 0 || !tokens.every((token) => retriever.docHas(best.index, token))) return kind;
     }
   }

@@ -85,7 +85,9 @@ export function evaluate(engine: AnswerEngine, fixtures: EvalFixtures): EvalRepo
   });
   const byCategory = new Map<string, Array<(typeof graded)[number]>>();
   for (const g of graded) byCategory.set(g.question.category, [...(byCategory.get(g.question.category) ?? []), g]);
-  const categories = new Map([...byCategory].map(([name, list]) => [name, { accuracy: ratio(list.filter((g) => g.right).length, list.length), count: list.length }]));
+  const categories = new Map(
+    [...byCategory].map(([name, list]) => [name, { accuracy: ratio(list.filter((g) => g.right).length, list.length), count: list.length }]),
+  );
   const splits = new Map<EvalSplit, EvalFigures>();
   for (const split of ['tune', 'report'] as const) {
     const inSplit = graded.filter((g) => g.question.split === split);

@@ -7,9 +7,32 @@ export interface AskContext {
 }
 
 const LEAD_IN = /^(and|also|ok and|okay and|so|then|what about|how about|same for|same but|now|but)\b/;
-const BACK_REFERENCE = /\b(that level|this level|that one|this one|the same|that|it|those|them|simpler|simply|easier|more detail|elaborate|again|eli5|dumb it down|in plain english|shorter)\b/;
+const BACK_REFERENCE =
+  /\b(that level|this level|that one|this one|the same|that|it|those|them|simpler|simply|easier|more detail|elaborate|again|eli5|dumb it down|in plain english|shorter)\b/;
 /** Words of a follow-up that only point back: without them, what is left is the new topic. */
-const POINTERS = new Set(['one', 'level', 'levels', 'that', 'same', 'simpler', 'simply', 'easier', 'detail', 'elaborate', 'again', 'eli5', 'dumb', 'plain', 'english', 'shorter', 'those', 'them', 'social', 'work', 'practice']);
+const POINTERS = new Set([
+  'one',
+  'level',
+  'levels',
+  'that',
+  'same',
+  'simpler',
+  'simply',
+  'easier',
+  'detail',
+  'elaborate',
+  'again',
+  'eli5',
+  'dumb',
+  'plain',
+  'english',
+  'shorter',
+  'those',
+  'them',
+  'social',
+  'work',
+  'practice',
+]);
 const LEVEL_WORD = /\b(micro|mezzo|meso|macro)\b/g;
 
 /** A question that only makes sense after the previous one: "and mezzo?", "jobs for that level", "simpler please". */

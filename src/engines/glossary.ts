@@ -96,8 +96,14 @@ const COMMON_IN_NAMES = 4;
 export function termQuiz(terms: readonly GlossaryTerm[], term: GlossaryTerm, seed: string): { clue: string; choices: GlossaryTerm[] } {
   const random = seededRandom(hashSeed(seed));
   const others = terms.filter((t) => t.id !== term.id);
-  const sameLevel = shuffle(others.filter((t) => t.level === term.level), random);
-  const rest = shuffle(others.filter((t) => t.level !== term.level), random);
+  const sameLevel = shuffle(
+    others.filter((t) => t.level === term.level),
+    random,
+  );
+  const rest = shuffle(
+    others.filter((t) => t.level !== term.level),
+    random,
+  );
   const distractors = [...sameLevel, ...rest].slice(0, 3);
   const choices = shuffle([term, ...distractors], random);
   const shared = new Set(distractors.flatMap((t) => [...nameWords(t)]));
@@ -106,8 +112,11 @@ export function termQuiz(terms: readonly GlossaryTerm[], term: GlossaryTerm, see
   let clue = term.definition;
   for (const name of [term.term, ...term.aliases].sort((a, b) => b.length - a.length)) {
     // Any punctuation between its words: "person in environment" is "Person-in-Environment".
-    const words = foldText(name).split(' ').filter((word) => word !== '');
-    if (words.length > 0) clue = clue.replace(new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'giu'), MASK);
+    const words = foldText(name)
+      .split(' ')
+      .filter((word) => word !== '');
+    if (words.length > 0)
+      clue = clue.replace(new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'giu'), MASK);
   }
   // Whole words only, so no stub is left ("▢▢▢ers"); a word that starts with a telling word is masked too.
   clue = clue.replace(/[\p{L}\p{N}]*▢▢▢[\p{L}\p{N}]*/gu, MASK).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (word) =>

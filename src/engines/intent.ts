@@ -64,10 +64,16 @@ const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
 
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
-  ['comparison', /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/],
+  [
+    'comparison',
+    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/,
+  ],
   ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/],
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
-  ['degree', /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/],
+  [
+    'degree',
+    /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/,
+  ],
   ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],
   ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
   ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
@@ -111,6 +117,11 @@ function intentOf(folded: string, words: readonly string[]): Intent | null {
   const content = words.filter((word) => !isStopword(word));
   // "what is X", "define X", "X?", or a bare term: a definition when X is short.
   // "macro sw = policy stuff?? explain": asked to explain a term, with the request last.
-  if (content.length > 0 && content.length <= 4 && (DEFINITION_SHAPE.test(folded) || / (explain|define)( (it|that|this|pls|plz|please))?$/.test(folded) || content.length === words.length)) return 'definition';
+  if (
+    content.length > 0 &&
+    content.length <= 4 &&
+    (DEFINITION_SHAPE.test(folded) || / (explain|define)( (it|that|this|pls|plz|please))?$/.test(folded) || content.length === words.length)
+  )
+    return 'definition';
   return null;
 }

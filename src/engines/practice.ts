@@ -33,7 +33,10 @@ export function nextPracticeItem(
   const due = ours.find((card) => card.dueAt <= options.now);
   if (due !== undefined) return { kind: 'item', item: byId.get(due.itemId) as QuizItem };
   if (options.newToday < NEW_CARDS_PER_DAY) {
-    const fresh = shuffle(candidates.filter((item) => !seen.has(item.id)), options.random)[0];
+    const fresh = shuffle(
+      candidates.filter((item) => !seen.has(item.id)),
+      options.random,
+    )[0];
     if (fresh !== undefined) return { kind: 'item', item: fresh };
   }
   const soon = ours.find((card) => isLearning(card) && card.dueAt <= options.now + LEARN_AHEAD_MS);
@@ -43,7 +46,12 @@ export function nextPracticeItem(
 }
 
 /** Cards due by the end of today (overdue included) and during tomorrow, in local dates. */
-export function dueCounts(cards: readonly PracticeCard[], today: string, tomorrow: string, localDateOf: (at: number) => string): { today: number; tomorrow: number } {
+export function dueCounts(
+  cards: readonly PracticeCard[],
+  today: string,
+  tomorrow: string,
+  localDateOf: (at: number) => string,
+): { today: number; tomorrow: number } {
   let dueToday = 0;
   let dueTomorrow = 0;
   for (const card of cards) {

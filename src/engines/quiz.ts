@@ -74,7 +74,10 @@ export function drawItems(items: readonly QuizItem[], level: QuizLevel, count: n
   const pool = items.filter((item) => matchesLevel(item, level));
   const drawn = shuffle(pool, random).slice(0, count);
   if (level === 'mixed' && drawn.length > 0 && !drawn.some((item) => item.kind === 'scenario-level')) {
-    const scenario = shuffle(pool.filter((item) => item.kind === 'scenario-level'), random)[0];
+    const scenario = shuffle(
+      pool.filter((item) => item.kind === 'scenario-level'),
+      random,
+    )[0];
     if (scenario !== undefined) drawn[drawn.length - 1] = scenario;
   }
   return drawn;
@@ -194,7 +197,12 @@ export class QuizGame {
     if (!choicesFor(current.item).some((c) => c.key === choice)) return { kind: 'invalid-choice' };
     const correct = choice === correctKey(current.item);
     const answer: QuizAnswer = { round, userId, choice, correct, points: pointsFor(correct, this.openedAt, now, this.deadlineAt), answeredAt: now };
-    return { kind: 'locked', answer, label: choiceLabel(current.item, choice), everyoneAnswered: everyoneAnswered([...this.answers, answer], round, this.starterId) };
+    return {
+      kind: 'locked',
+      answer,
+      label: choiceLabel(current.item, choice),
+      everyoneAnswered: everyoneAnswered([...this.answers, answer], round, this.starterId),
+    };
   }
 
   /** Keeps an answer press() accepted, once the caller has saved it. */
@@ -208,7 +216,11 @@ export class QuizGame {
     if (current === null || !this.roundOpen) throw new Error('no open round');
     this.roundOpen = false;
     const answers = this.answers.filter((a) => a.round === current.round);
-    return { round: { ...current, open: false }, right: answers.filter((a) => a.correct).map((a) => a.userId), wrong: answers.filter((a) => !a.correct).map((a) => a.userId) };
+    return {
+      round: { ...current, open: false },
+      right: answers.filter((a) => a.correct).map((a) => a.userId),
+      wrong: answers.filter((a) => !a.correct).map((a) => a.userId),
+    };
   }
 
   standings(): Standing[] {
@@ -226,4 +238,3 @@ export function quizLevel(value: string | null): QuizLevel | null {
   const [only] = named;
   return named.size === 1 && only !== undefined ? only : null;
 }
-

@@ -45,7 +45,18 @@ const ALIASES_BY_ZONE: ReadonlyArray<readonly [zone: string, typed: readonly str
 const ABBREVIATIONS = new Set(ALIASES_BY_ZONE.flatMap(([, typed]) => typed.filter((key) => key.length <= 4 && !key.includes(' '))));
 
 /** Offered when nothing has been typed yet. */
-const POPULAR = ['Europe/London', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Auckland', 'UTC'];
+const POPULAR = [
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'UTC',
+];
 
 interface ZoneIndex {
   /** Lowercased IANA name → IANA name. */
@@ -78,7 +89,11 @@ function zones(): ZoneIndex {
     index = {
       names: new Map(all.map((zone) => [zone.toLowerCase(), zone])),
       places,
-      fuse: new Fuse([...all.map((zone) => ({ key: zone, zone })), ...[...places].map(([key, zone]) => ({ key, zone }))], { keys: ['key'], threshold: 0.4, ignoreLocation: true }),
+      fuse: new Fuse([...all.map((zone) => ({ key: zone, zone })), ...[...places].map(([key, zone]) => ({ key, zone }))], {
+        keys: ['key'],
+        threshold: 0.4,
+        ignoreLocation: true,
+      }),
     };
   }
   return index;
@@ -96,7 +111,8 @@ export function resolveTimezone(input: string): { zone: string } | { suggestions
 
 /** "UTC+1", "UTC−5", "UTC+5:30", "UTC+0": a zone's offset at an instant. */
 export function utcOffset(zone: string, at: number): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
   if (match === null) return 'UTC+0';
   const [, sign, hours, minutes] = match;
@@ -107,10 +123,15 @@ export function utcOffset(zone: string, at: number): string {
 export function suggestTimezones(typed: string, at: number, limit = 25): Array<{ label: string; zone: string }> {
   const { names, places, fuse } = zones();
   const query = foldText(typed).slice(0, 64);
-  const label = (place: string | null, zone: string) => `${place === null ? zone : `${ABBREVIATIONS.has(place) ? place.toUpperCase() : titleCase(place)}: ${zone}`} (${utcOffset(zone, at)})`;
+  const label = (place: string | null, zone: string) =>
+    `${place === null ? zone : `${ABBREVIATIONS.has(place) ? place.toUpperCase() : titleCase(place)}: ${zone}`} (${utcOffset(zone, at)})`;
   if (query === '') return POPULAR.slice(0, limit).map((zone) => ({ label: label(null, zone), zone }));
   const byPlace = [...places].filter(([key]) => key.startsWith(query)).sort(([a], [b]) => a.length - b.length);
-  const byName = [...names.values()].filter((zone) => foldText(zone).split(' ').some((_, i, words) => words.slice(i).join(' ').startsWith(query)));
+  const byName = [...names.values()].filter((zone) =>
+    foldText(zone)
+      .split(' ')
+      .some((_, i, words) => words.slice(i).join(' ').startsWith(query)),
+  );
   const fuzzy = fuse.search(query, { limit }).map((r) => r.item);
   const out: Array<{ label: string; zone: string }> = [];
   const listed = new Set<string>();

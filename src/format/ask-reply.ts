@@ -29,7 +29,14 @@ const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
 /** `shareable`: a private answer the student may post publicly (not where Discord keeps every reply private). */
 export function answerReply(
   doc: AnswerDoc,
-  options: { score: number | null; related: readonly AnswerDoc[]; sourceTitles: readonly string[]; ephemeral: boolean; shareable?: boolean; scenario?: ScenarioAnswer | null },
+  options: {
+    score: number | null;
+    related: readonly AnswerDoc[];
+    sourceTitles: readonly string[];
+    ephemeral: boolean;
+    shareable?: boolean;
+    scenario?: ScenarioAnswer | null;
+  },
 ): ReplyPayload {
   const relatedButtons = options.related.slice(0, 3).map((r) => button(askButtonId.show(r), r.question));
   const feedback = [
@@ -108,7 +115,9 @@ export function noMatchReply(
   const didYouMean = options.suggestions.length > 0;
   lines.push(didYouMean ? 'Did you mean one of these?' : 'Try one of these:');
   const buttons = didYouMean
-    ? options.suggestions.slice(0, 3).map((doc) => button(logId === null ? askButtonId.show(doc) : askButtonId.pick(logId, doc), doc.question, ButtonStyle.Primary))
+    ? options.suggestions
+        .slice(0, 3)
+        .map((doc) => button(logId === null ? askButtonId.show(doc) : askButtonId.pick(logId, doc), doc.question, ButtonStyle.Primary))
     : options.examples.slice(0, 3).map((doc) => button(askButtonId.show(doc), doc.question, ButtonStyle.Primary));
   return { ephemeral: true, content: lines.join('\n'), components: rows(buttons) };
 }
@@ -117,6 +126,7 @@ export function noMatchReply(
 export function chitChatReply(): ReplyPayload {
   return {
     ephemeral: true,
-    content: "Hi! 👋 I'm Levels Tutor. Ask me anything about micro, mezzo and macro social work, like `/ask question: what is mezzo practice?`, or see `/help` for everything I can do.",
+    content:
+      "Hi! 👋 I'm Levels Tutor. Ask me anything about micro, mezzo and macro social work, like `/ask question: what is mezzo practice?`, or see `/help` for everything I can do.",
   };
 }

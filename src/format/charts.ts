@@ -27,7 +27,13 @@ const WRONG_COLOURS: ReadonlyMap<string, string> = new Map([
   ['mezzo', '#ff9da7'],
   ['macro', '#bab0ac'],
 ]);
-const CONFIG = { font: FONT_FAMILY, background: 'white', view: { stroke: null }, title: { fontSize: 16, anchor: 'start' as const }, axis: { labelFontSize: 12, titleFontSize: 12 } };
+const CONFIG = {
+  font: FONT_FAMILY,
+  background: 'white',
+  view: { stroke: null },
+  title: { fontSize: 16, anchor: 'start' as const },
+  axis: { labelFontSize: 12, titleFontSize: 12 },
+};
 
 const hex = (color: number) => `#${color.toString(16).padStart(6, '0')}`;
 const levelColor = (level: Level) => hex(LEVEL_STYLE[level].color);
@@ -47,8 +53,18 @@ function accuracyPanel(title: string, byLevel: readonly LevelAccuracy[], width: 
     height: 160,
     data: { values },
     layer: [
-      { mark: { type: 'bar' as const, cornerRadiusEnd: 3 }, encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 5 }, title: 'right answers' }, color: { field: 'color', type: 'nominal' as const, scale: null } } },
-      { mark: { type: 'text' as const, dy: -8, fontSize: 12 }, encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const }, text: { field: 'label' } } },
+      {
+        mark: { type: 'bar' as const, cornerRadiusEnd: 3 },
+        encoding: {
+          x,
+          y: { field: 'accuracy', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { format: '.0%', tickCount: 5 }, title: 'right answers' },
+          color: { field: 'color', type: 'nominal' as const, scale: null },
+        },
+      },
+      {
+        mark: { type: 'text' as const, dy: -8, fontSize: 12 },
+        encoding: { x, y: { field: 'accuracy', type: 'quantitative' as const }, text: { field: 'label' } },
+      },
     ],
   };
 }
@@ -56,7 +72,14 @@ function accuracyPanel(title: string, byLevel: readonly LevelAccuracy[], width: 
 function mostMissedPanel(report: ClassReport, width: number) {
   const title = 'Most-missed items: how the answers split';
   if (report.mostMissed.length === 0) {
-    return { title, width, height: 60, data: { values: [{ text: 'No wrong answers in this period.' }] }, mark: { type: 'text' as const, fontSize: 14, align: 'left' as const, x: 0 }, encoding: { text: { field: 'text' } } };
+    return {
+      title,
+      width,
+      height: 60,
+      data: { values: [{ text: 'No wrong answers in this period.' }] },
+      mark: { type: 'text' as const, fontSize: 14, align: 'left' as const, x: 0 },
+      encoding: { text: { field: 'text' } },
+    };
   }
   // Bars in most-missed order; each segment is one option, the right one in green.
   const values = report.mostMissed.flatMap((item, rank) =>
@@ -76,8 +99,25 @@ function mostMissedPanel(report: ClassReport, width: number) {
     height: 28 * Math.max(4, report.mostMissed.length),
     data: { values },
     layer: [
-      { mark: 'bar' as const, encoding: { y, x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, title: 'answers', axis: { tickMinStep: 1, format: 'd' } }, color: { field: 'part', type: 'nominal' as const, scale: { domain, range }, title: 'answer chosen' }, order } },
-      { mark: { type: 'text' as const, color: '#1b1f24', fontSize: 11 }, encoding: { y, x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, bandPosition: 0.5 }, detail: { field: 'part' }, order, text: { field: 'count' } } },
+      {
+        mark: 'bar' as const,
+        encoding: {
+          y,
+          x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, title: 'answers', axis: { tickMinStep: 1, format: 'd' } },
+          color: { field: 'part', type: 'nominal' as const, scale: { domain, range }, title: 'answer chosen' },
+          order,
+        },
+      },
+      {
+        mark: { type: 'text' as const, color: '#1b1f24', fontSize: 11 },
+        encoding: {
+          y,
+          x: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, bandPosition: 0.5 },
+          detail: { field: 'part' },
+          order,
+          text: { field: 'count' },
+        },
+      },
     ],
   };
 }
@@ -87,7 +127,11 @@ const PERIOD_NAMES: Readonly<Record<ClassReport['period'], string>> = { week: 'l
 export function reportChartSpec(report: ClassReport): TopLevelSpec {
   const level = report.level === 'all' ? 'all levels' : LEVEL_STYLE[report.level].label;
   return {
-    title: { text: `Class report: ${PERIOD_NAMES[report.period]}, ${level}`, subtitle: `${report.players} players · ${report.quizzes} quizzes · ${report.answers} answers`, fontSize: 18 },
+    title: {
+      text: `Class report: ${PERIOD_NAMES[report.period]}, ${level}`,
+      subtitle: `${report.players} players · ${report.quizzes} quizzes · ${report.answers} answers`,
+      fontSize: 18,
+    },
     config: CONFIG,
     padding: 16,
     spacing: 28,
@@ -96,10 +140,20 @@ export function reportChartSpec(report: ClassReport): TopLevelSpec {
 }
 
 export function statsChartSpec(byLevel: readonly LevelAccuracy[], activity: readonly ActivityDay[]): TopLevelSpec {
-  const values = activity.map((day, index) => ({ offset: index - (activity.length - 1), date: day.date, answers: day.answers, text: day.answers === 0 ? '' : String(day.answers) }));
+  const values = activity.map((day, index) => ({
+    offset: index - (activity.length - 1),
+    date: day.date,
+    answers: day.answers,
+    text: day.answers === 0 ? '' : String(day.answers),
+  }));
   const today = Date.parse(activity.at(-1)?.date ?? '1970-01-01');
   // Every 7th day is labelled, counting back from today.
-  const x = { field: 'offset', type: 'ordinal' as const, title: null, axis: { labelAngle: 0, labelExpr: `datum.value % 7 == 0 ? utcFormat(${today} + datum.value * 86400000, '%d %b') : ''`, ticks: false, domain: false } };
+  const x = {
+    field: 'offset',
+    type: 'ordinal' as const,
+    title: null,
+    axis: { labelAngle: 0, labelExpr: `datum.value % 7 == 0 ? utcFormat(${today} + datum.value * 86400000, '%d %b') : ''`, ticks: false, domain: false },
+  };
   return {
     title: { text: 'Your quiz stats', fontSize: 18 },
     config: CONFIG,
@@ -113,7 +167,18 @@ export function statsChartSpec(byLevel: readonly LevelAccuracy[], activity: read
         height: 34,
         data: { values },
         layer: [
-          { mark: { type: 'rect' as const, cornerRadius: 3, stroke: 'white', strokeWidth: 2 }, encoding: { x, color: { field: 'answers', type: 'quantitative' as const, scale: { domain: [0, Math.max(5, ...activity.map((d) => d.answers))], range: ['#eef1f4', '#5b9bf0'] }, legend: null } } },
+          {
+            mark: { type: 'rect' as const, cornerRadius: 3, stroke: 'white', strokeWidth: 2 },
+            encoding: {
+              x,
+              color: {
+                field: 'answers',
+                type: 'quantitative' as const,
+                scale: { domain: [0, Math.max(5, ...activity.map((d) => d.answers))], range: ['#eef1f4', '#5b9bf0'] },
+                legend: null,
+              },
+            },
+          },
           { mark: { type: 'text' as const, fontSize: 10, color: '#1b1f24' }, encoding: { x, text: { field: 'text' } } },
         ],
       },
@@ -123,7 +188,10 @@ export function statsChartSpec(byLevel: readonly LevelAccuracy[], activity: read
 
 /** Sets the outer size of an SVG and keeps its viewBox, so the drawing scales to fit, centred. */
 function fitSvg(svg: string, size: { width: number; height: number }): string {
-  return svg.replace(/^<svg([^>]*)>/, (_, attributes: string) => `<svg${attributes.replace(/\s(width|height)="[^"]*"/g, '')} width="${size.width}" height="${size.height}">`);
+  return svg.replace(
+    /^<svg([^>]*)>/,
+    (_, attributes: string) => `<svg${attributes.replace(/\s(width|height)="[^"]*"/g, '')} width="${size.width}" height="${size.height}">`,
+  );
 }
 
 /** Vega-Lite → Vega → SVG → PNG, all in-process. The libraries load on first use, not at start-up. */
@@ -133,7 +201,9 @@ export async function renderChart(spec: TopLevelSpec, size: { width: number; hei
   const view = new vega.View(vega.parse(compile(spec, { logger: quiet }).spec), { renderer: 'none', logger: quiet });
   try {
     const svg = await view.toSVG();
-    const png = new Resvg(fitSvg(svg, size), { background: 'white', font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY } }).render().asPng();
+    const png = new Resvg(fitSvg(svg, size), { background: 'white', font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY } })
+      .render()
+      .asPng();
     return Buffer.from(png);
   } finally {
     view.finalize();
@@ -141,4 +211,5 @@ export async function renderChart(spec: TopLevelSpec, size: { width: number; hei
 }
 
 export const renderReportChart = (report: ClassReport) => renderChart(reportChartSpec(report), REPORT_CHART_SIZE);
-export const renderStatsChart = (byLevel: readonly LevelAccuracy[], activity: readonly ActivityDay[]) => renderChart(statsChartSpec(byLevel, activity), STATS_CHART_SIZE);
+export const renderStatsChart = (byLevel: readonly LevelAccuracy[], activity: readonly ActivityDay[]) =>
+  renderChart(statsChartSpec(byLevel, activity), STATS_CHART_SIZE);

@@ -3,7 +3,9 @@ import { localDate, localTime } from '../engines/term-schedule.ts';
 
 /** "Thu 3 Dec 2026" in the student's time zone. */
 export function calendarDate(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(at)).replace(',', '');
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+    .format(new Date(at))
+    .replace(',', '');
 }
 
 /**

@@ -21,8 +21,14 @@ export function explainReply(explanation: Explanation, next: AnswerDoc | undefin
   const fields = [];
   if (scenario !== null) {
     const main = LEVEL_STYLE[scenario.level];
-    const others = PRACTICE_LEVELS.filter((level) => level !== scenario.level && scenario.scores[level] > 0).map((level) => `${LEVEL_STYLE[level].badge} ${LEVEL_STYLE[level].label}`);
-    fields.push({ name: 'Level', value: `${main.badge} **${main.label}** (${SURENESS[scenario.sureness]})${others.length > 0 ? `\nAlso touches: ${others.join(', ')}` : ''}`, inline: false });
+    const others = PRACTICE_LEVELS.filter((level) => level !== scenario.level && scenario.scores[level] > 0).map(
+      (level) => `${LEVEL_STYLE[level].badge} ${LEVEL_STYLE[level].label}`,
+    );
+    fields.push({
+      name: 'Level',
+      value: `${main.badge} **${main.label}** (${SURENESS[scenario.sureness]})${others.length > 0 ? `\nAlso touches: ${others.join(', ')}` : ''}`,
+      inline: false,
+    });
     const cueLines = PRACTICE_LEVELS.map((level) => ({ level, cues: scenario.cues.filter((c) => c.level === level).map((c) => `“${c.cue}”`) }))
       .filter((group) => group.cues.length > 0)
       .map((group) => `${LEVEL_STYLE[group.level].badge} ${group.cues.slice(0, 6).join(', ')}`);
@@ -30,13 +36,27 @@ export function explainReply(explanation: Explanation, next: AnswerDoc | undefin
     if (scenario.contested !== null) fields.push({ name: 'The sources disagree', value: truncate(scenario.contested, LIMITS.fieldValue), inline: false });
   }
   if (terms.length > 0) {
-    fields.push({ name: 'Glossary terms', value: truncate(terms.map(({ term, line }) => `📘 **${term.term}**: ${line}`).join('\n'), LIMITS.fieldValue), inline: false });
+    fields.push({
+      name: 'Glossary terms',
+      value: truncate(terms.map(({ term, line }) => `📘 **${term.term}**: ${line}`).join('\n'), LIMITS.fieldValue),
+      inline: false,
+    });
   }
   if (next !== undefined) fields.push({ name: 'Read next', value: next.question, inline: false });
   const color = scenario === null ? LEVEL_STYLE.general.color : LEVEL_STYLE[scenario.level].color;
   return {
     ephemeral: true,
-    embeds: [{ title: scenario === null ? 'Explained: terms in this message' : `Explained: ${LEVEL_STYLE[scenario.level].label.toLowerCase()} practice`, color: color, fields, footer: { text: 'Explain with Levels Tutor' } }],
-    components: rows([...(next === undefined ? [] : [button(askButtonId.show(next), `Read: ${next.question}`, ButtonStyle.Primary)]), ...(shareable ? [shareButton()] : [])]),
+    embeds: [
+      {
+        title: scenario === null ? 'Explained: terms in this message' : `Explained: ${LEVEL_STYLE[scenario.level].label.toLowerCase()} practice`,
+        color: color,
+        fields,
+        footer: { text: 'Explain with Levels Tutor' },
+      },
+    ],
+    components: rows([
+      ...(next === undefined ? [] : [button(askButtonId.show(next), `Read: ${next.question}`, ButtonStyle.Primary)]),
+      ...(shareable ? [shareButton()] : []),
+    ]),
   };
 }

@@ -13,8 +13,14 @@ export function reportLine(report: ReportSummary): string {
 /** The three lists a curator reads, as plain lines (the `kb:gaps` terminal report and `/kb gaps` share them). */
 export function gapSections(gaps: GapReport, reports: readonly ReportSummary[]): Array<{ title: string; lines: string[] }> {
   return [
-    { title: `Unanswered questions (${gaps.unanswered.length}, most frequent first)`, lines: gaps.unanswered.map((gap) => `${String(gap.times).padStart(4)} × ${gap.question}  (last ${new Date(gap.lastAskedAt).toISOString().slice(0, 10)})`) },
-    { title: `Answers voted 👎 (${gaps.downvoted.length}, most down-votes first)`, lines: gaps.downvoted.map((answer) => `${String(answer.down).padStart(4)} 👎 ${String(answer.up).padStart(4)} 👍  ${answer.answerId}`) },
+    {
+      title: `Unanswered questions (${gaps.unanswered.length}, most frequent first)`,
+      lines: gaps.unanswered.map((gap) => `${String(gap.times).padStart(4)} × ${gap.question}  (last ${new Date(gap.lastAskedAt).toISOString().slice(0, 10)})`),
+    },
+    {
+      title: `Answers voted 👎 (${gaps.downvoted.length}, most down-votes first)`,
+      lines: gaps.downvoted.map((answer) => `${String(answer.down).padStart(4)} 👎 ${String(answer.up).padStart(4)} 👍  ${answer.answerId}`),
+    },
     { title: `Reports (${reports.length}, most reported first)`, lines: reports.map(reportLine) },
   ];
 }
@@ -36,7 +42,10 @@ export function gapsReply(period: string, gaps: GapReport, reports: readonly Rep
         color: COLORS.general,
         fields: gapSections(gaps, reports).map((section) => ({
           name: section.title,
-          value: section.lines.length === 0 ? 'None.' : truncate(`\`\`\`\n${section.lines.map((l) => l.replace(/`/g, 'ˋ')).join('\n')}`, LIMITS.fieldValue - 4) + '\n```',
+          value:
+            section.lines.length === 0
+              ? 'None.'
+              : truncate(`\`\`\`\n${section.lines.map((l) => l.replace(/`/g, 'ˋ')).join('\n')}`, LIMITS.fieldValue - 4) + '\n```',
         })),
       },
     ],

@@ -60,7 +60,9 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
     title: embed.title === undefined ? undefined : truncate(embed.title, LIMITS.embedTitle),
     description: embed.description === undefined ? undefined : truncate(embed.description, LIMITS.embedDescription),
     footer: embed.footer === undefined ? undefined : { ...embed.footer, text: truncate(embed.footer.text, LIMITS.footer) },
-    fields: embed.fields?.slice(0, LIMITS.embedFields).map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) })),
+    fields: embed.fields
+      ?.slice(0, LIMITS.embedFields)
+      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) })),
   };
   const excess = embedSize(fitted) - LIMITS.embedTotal;
   if (excess > 0 && fitted.description !== undefined) fitted.description = truncate(fitted.description, Math.max(1, fitted.description.length - excess));

@@ -40,7 +40,9 @@ export function pressText(outcome: PressOutcome): string {
     case 'invalid-choice':
       return 'That isn’t one of the choices for this question.';
     case 'already-answered':
-      return outcome.label === null ? 'You already answered this one. One answer per question!' : `You already answered this one (${outcome.label}). One answer per question!`;
+      return outcome.label === null
+        ? 'You already answered this one. One answer per question!'
+        : `You already answered this one (${outcome.label}). One answer per question!`;
     case 'not-saved':
       return 'I couldn’t save that answer just now (my database is busy). Press again in a moment!';
     case 'locked':

@@ -16,7 +16,6 @@ import { reportButton, shareButton } from './share-report.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
-
 /** Shown only after the reveal: for a "which level is this?" item the level is the answer. */
 function levelLine(item: QuizItem): string {
   const style = LEVEL_STYLE[item.level];
@@ -43,7 +42,11 @@ function rightList(ids: readonly string[]): string {
 }
 
 function choiceLines(item: QuizItem): string {
-  return item.kind === 'multiple-choice' ? `\n\n${choicesFor(item).map((c) => `**${c.key}**: ${c.label}`).join('\n')}` : '';
+  return item.kind === 'multiple-choice'
+    ? `\n\n${choicesFor(item)
+        .map((c) => `**${c.key}**: ${c.label}`)
+        .join('\n')}`
+    : '';
 }
 
 /** The reveal's pointer to the Q&A entry or glossary term the item teaches. */
@@ -72,7 +75,9 @@ export function quizIntro(level: QuizLevel, questions: number, seconds: number, 
 }
 
 export function roundMessage(sessionId: number, state: RoundState, total: number): MessagePayload {
-  const buttons = choicesFor(state.item).map((c) => button(quizButtonId.answer(sessionId, state.round, c.key), choiceButtonLabel(state.item, c.key, c.label), ButtonStyle.Primary));
+  const buttons = choicesFor(state.item).map((c) =>
+    button(quizButtonId.answer(sessionId, state.round, c.key), choiceButtonLabel(state.item, c.key, c.label), ButtonStyle.Primary),
+  );
   return {
     embeds: [
       {
@@ -112,14 +117,23 @@ export function revealMessage(state: RoundState, total: number, right: readonly 
 }
 
 export function finalMessage(list: readonly Standing[], ending: 'finished' | 'stopped' | 'interrupted'): MessagePayload {
-  const title = { finished: '🏁 Quiz over: final standings', stopped: '⏹️ Quiz stopped: standings so far', interrupted: '⚠️ Quiz interrupted by a restart' }[ending];
+  const title = { finished: '🏁 Quiz over: final standings', stopped: '⏹️ Quiz stopped: standings so far', interrupted: '⚠️ Quiz interrupted by a restart' }[
+    ending
+  ];
   const note = ending === 'interrupted' ? 'The bot restarted during this quiz. Every answer given before that still counts.\n\n' : '';
-  return { embeds: [{ title, description: `${note}${standingLines(list)}`, color: LEVEL_STYLE.general.color, footer: { text: 'See /quiz leaderboard and /quiz stats' } }] };
+  return {
+    embeds: [
+      { title, description: `${note}${standingLines(list)}`, color: LEVEL_STYLE.general.color, footer: { text: 'See /quiz leaderboard and /quiz stats' } },
+    ],
+  };
 }
 
 export function leaderboardReply(period: string, top: readonly LeaderboardRow[], own: LeaderboardRow | null): ReplyPayload {
-  const lines = top.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${userMention(row.userId)}: **${row.points}** pts (${row.correct}/${row.answered} right)`);
-  const ownLine = own === null ? 'You have no quiz answers in this period yet.' : `You are #${own.rank} with ${own.points} pts (${own.correct}/${own.answered} right).`;
+  const lines = top.map(
+    (row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${userMention(row.userId)}: **${row.points}** pts (${row.correct}/${row.answered} right)`,
+  );
+  const ownLine =
+    own === null ? 'You have no quiz answers in this period yet.' : `You are #${own.rank} with ${own.points} pts (${own.correct}/${own.answered} right).`;
   return {
     embeds: [
       {
@@ -136,7 +150,9 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.
 
 /** `study` (own stats only: practice is private): streak and cards due. */
 export function statsReply(userId: string, stats: PlayerStats, study?: StudySummary): ReplyPayload {
-  const perLevel = stats.byLevel.map((l) => `${LEVEL_STYLE[l.level as keyof typeof LEVEL_STYLE]?.badge ?? '•'} ${l.level}: ${percent(l.correct, l.answered)} (${l.correct}/${l.answered})`);
+  const perLevel = stats.byLevel.map(
+    (l) => `${LEVEL_STYLE[l.level as keyof typeof LEVEL_STYLE]?.badge ?? '•'} ${l.level}: ${percent(l.correct, l.answered)} (${l.correct}/${l.answered})`,
+  );
   const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
   const studyFields =
     study === undefined
@@ -174,17 +190,29 @@ export interface StudySummary {
 
 /** `shownAt`: the card's review count now, so that only one press of this showing counts; `now` times the answer. */
 export function practiceQuestion(level: QuizLevel, item: QuizItem, card: PracticeCard | undefined, shownAt: number, now: number): ReplyPayload {
-  const buttons = choicesFor(item).map((c) => button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt, now), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary));
+  const buttons = choicesFor(item).map((c) =>
+    button(quizButtonId.practiceAnswer(level, item.id, c.key, shownAt, now), choiceButtonLabel(item, c.key, c.label), ButtonStyle.Primary),
+  );
   const seen = card === undefined ? 'new card' : `${card.state === 2 ? 'review' : 'learning'} card, seen ${card.reps}×`;
   return {
     ephemeral: true,
-    embeds: [{ title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOR, footer: { text: `${item.difficulty} · ${seen}` } }],
+    embeds: [
+      { title: 'Practice', description: `${questionText(item)}${choiceLines(item)}`, color: QUESTION_COLOR, footer: { text: `${item.difficulty} · ${seen}` } },
+    ],
     components: rows([...buttons, button(quizButtonId.practiceStop(), 'Stop', ButtonStyle.Secondary)]),
   };
 }
 
 /** `extra`: a streak milestone line, when this answer reached one. */
-export function practiceResult(level: QuizLevel, item: QuizItem, chosen: string, card: PracticeCard, now: number, timeZone: string, extra: string | null = null): MessagePayload {
+export function practiceResult(
+  level: QuizLevel,
+  item: QuizItem,
+  chosen: string,
+  card: PracticeCard,
+  now: number,
+  timeZone: string,
+  extra: string | null = null,
+): MessagePayload {
   const right = chosen === correctKey(item);
   const next = `You’ll see this again ${whenText(card.dueAt, now, timeZone)}.${extra === null ? '' : `\n\n${extra}`}`;
   return {

@@ -26,7 +26,10 @@ export function reminderMessage(dueCount: number, localDate: string): MessagePay
         footer: { text: reminderMarker(localDate) },
       },
     ],
-    components: rows([button(reminderButtonId.practice(), 'Start practice', ButtonStyle.Primary), button(reminderButtonId.off(), 'Turn reminders off', ButtonStyle.Secondary)]),
+    components: rows([
+      button(reminderButtonId.practice(), 'Start practice', ButtonStyle.Primary),
+      button(reminderButtonId.off(), 'Turn reminders off', ButtonStyle.Secondary),
+    ]),
   };
 }
 

@@ -35,7 +35,13 @@ function missedLine(item: ItemFigures, rank: number): string {
 export function reportReply(report: ClassReport, chart: Buffer | null): ReplyPayload {
   const level = report.level === 'all' ? 'all levels' : `${badge(report.level)} ${LEVEL_STYLE[report.level].label}`;
   const missed = report.mostMissed.length === 0 ? 'No wrong answers in this period.' : report.mostMissed.map(missedLine).join('\n');
-  const unseen = report.unseen.length === 0 ? 'Every item was asked at least once.' : listWithin(report.unseen.map((item) => `\`${item.id}\``), LIMITS.fieldValue);
+  const unseen =
+    report.unseen.length === 0
+      ? 'Every item was asked at least once.'
+      : listWithin(
+          report.unseen.map((item) => `\`${item.id}\``),
+          LIMITS.fieldValue,
+        );
   return {
     ephemeral: true,
     embeds: [
@@ -44,7 +50,10 @@ export function reportReply(report: ClassReport, chart: Buffer | null): ReplyPay
         description: `**${report.players}** players · **${report.quizzes}** quizzes · **${report.answers}** answers\n\n**Most-missed items** (answers per option, ✓ the right one)\n${missed}`,
         color: LEVEL_STYLE.general.color,
         fields: [
-          { name: 'Accuracy per level', value: report.byLevel.map((l) => `${badge(l.level)} ${l.level}: ${percent(l.right, l.answers)} (${l.right}/${l.answers})`).join('\n') || '–' },
+          {
+            name: 'Accuracy per level',
+            value: report.byLevel.map((l) => `${badge(l.level)} ${l.level}: ${percent(l.right, l.answers)} (${l.right}/${l.answers})`).join('\n') || '–',
+          },
           { name: `Not asked in this period (${report.unseen.length} of ${report.items.length} items)`, value: unseen },
         ],
         footer: { text: 'npm run report writes the same figures as CSV, one row per item.' },
@@ -56,14 +65,26 @@ export function reportReply(report: ClassReport, chart: Buffer | null): ReplyPay
 }
 
 export function reportChartFile(report: ClassReport, png: Buffer): MessageFile {
-  return { name: REPORT_CHART_NAME, data: png, description: `Bar charts: accuracy per level, and the answer split of the ${report.mostMissed.length} most-missed quiz items.` };
+  return {
+    name: REPORT_CHART_NAME,
+    data: png,
+    description: `Bar charts: accuracy per level, and the answer split of the ${report.mostMissed.length} most-missed quiz items.`,
+  };
 }
 
 /** A stats reply with its chart attached and shown as the embed's image. */
 export function withStatsChart(reply: ReplyPayload, png: Buffer): ReplyPayload {
   const [first, ...rest] = reply.embeds ?? [];
-  const file: MessageFile = { name: STATS_CHART_NAME, data: png, description: 'Bar chart of accuracy per level, and a strip of answers per day over the last 30 days.' };
-  return { ...reply, embeds: first === undefined ? [] : [{ ...first, image: { url: `attachment://${STATS_CHART_NAME}` } }, ...rest], files: [...(reply.files ?? []), file] };
+  const file: MessageFile = {
+    name: STATS_CHART_NAME,
+    data: png,
+    description: 'Bar chart of accuracy per level, and a strip of answers per day over the last 30 days.',
+  };
+  return {
+    ...reply,
+    embeds: first === undefined ? [] : [{ ...first, image: { url: `attachment://${STATS_CHART_NAME}` } }, ...rest],
+    files: [...(reply.files ?? []), file],
+  };
 }
 
 function csvCell(value: string | number): string {
@@ -76,10 +97,18 @@ export function reportCsv(report: ClassReport): string {
   const header = ['id', 'level', 'kind', 'times_asked', 'right', 'wrong', ...OPTION_KEYS.map((key) => `share_${key}`)];
   const rows = report.items.map((item) => {
     const shares = new Map(item.options.map((option) => [option.key, option.share]));
-    return [item.id, item.level, item.kind, item.asked, item.right, item.wrong, ...OPTION_KEYS.map((key) => {
-      const share = shares.get(key);
-      return share === undefined || share === null ? '' : Number(share.toFixed(4));
-    })];
+    return [
+      item.id,
+      item.level,
+      item.kind,
+      item.asked,
+      item.right,
+      item.wrong,
+      ...OPTION_KEYS.map((key) => {
+        const share = shares.get(key);
+        return share === undefined || share === null ? '' : Number(share.toFixed(4));
+      }),
+    ];
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -76,13 +76,17 @@ function scheduleText(schedule: TermSchedule, at: number): string {
 export function setupOutcomeText(outcome: SetupOutcome): string {
   switch (outcome.kind) {
     case 'study-channel-added':
-      return outcome.already ? `${channelMention(outcome.channelId)} was already a study channel.` : `${channelMention(outcome.channelId)} is now a study channel: quizzes can run there.`;
+      return outcome.already
+        ? `${channelMention(outcome.channelId)} was already a study channel.`
+        : `${channelMention(outcome.channelId)} is now a study channel: quizzes can run there.`;
     case 'study-channel-removed':
       return `${channelMention(outcome.channelId)} is no longer a study channel.`;
     case 'term-scheduled':
       return `The term of the day will be posted in ${channelMention(outcome.schedule.channelId)} every day at ${scheduleText(outcome.schedule, outcome.at)}.`;
     case 'term-off':
-      return outcome.already ? 'The term of the day was already off.' : 'The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.';
+      return outcome.already
+        ? 'The term of the day was already off.'
+        : 'The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.';
   }
 }
 
@@ -99,7 +103,9 @@ export type SettingsProblem =
 function settingsProblemText(problem: SettingsProblem): string {
   switch (problem.kind) {
     case 'study-channel':
-      return problem.problem === 'gone' ? `Study channel ${channelProblemText(problem.channelId, 'gone')}` : channelProblemText(problem.channelId, problem.problem);
+      return problem.problem === 'gone'
+        ? `Study channel ${channelProblemText(problem.channelId, 'gone')}`
+        : channelProblemText(problem.channelId, problem.problem);
     case 'term-channel':
       return `Term of the day: ${problem.problem === 'gone' ? `Term channel ${channelProblemText(problem.channelId, 'gone')}` : channelProblemText(problem.channelId, problem.problem)}`;
     case 'last-term-post':
@@ -124,7 +130,11 @@ export function settingsReply(report: SettingsReport, at: number): ReplyPayload 
         color: problems.length > 0 ? COLORS.problem : COLORS.general,
         fields: [
           { name: 'Study channels (quizzes run here)', value: studyChannelIds.map(channelMention).join(', ') || 'None yet: `/setup study-channel add`' },
-          { name: 'Term of the day', value: schedule === null ? 'Off: `/setup term set channel: time: timezone:`' : `${channelMention(schedule.channelId)} at ${scheduleText(schedule, at)}` },
+          {
+            name: 'Term of the day',
+            value:
+              schedule === null ? 'Off: `/setup term set channel: time: timezone:`' : `${channelMention(schedule.channelId)} at ${scheduleText(schedule, at)}`,
+          },
           { name: 'Problems', value: problems.length > 0 ? problems.map((p) => `⚠️ ${settingsProblemText(p)}`).join('\n') : 'None found ✅' },
         ],
       },

@@ -35,7 +35,9 @@ export function reportModal(item: ItemRef): ModalPayload {
 export function sharedCopy(embeds: readonly APIEmbed[], sharedBy: string): ReplyPayload {
   return {
     ephemeral: false,
-    embeds: embeds.map((embed, i) => (i === 0 ? { ...embed, author: { name: truncate(`Shared by ${sharedBy.replace(/\s+/g, ' ').trim()}`, LIMITS.fieldName) } } : embed)),
+    embeds: embeds.map((embed, i) =>
+      i === 0 ? { ...embed, author: { name: truncate(`Shared by ${sharedBy.replace(/\s+/g, ' ').trim()}`, LIMITS.fieldName) } } : embed,
+    ),
     components: [],
   };
 }

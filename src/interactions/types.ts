@@ -111,7 +111,14 @@ export interface ModalPayload {
   readonly title: string;
   readonly fields: ReadonlyArray<
     | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: ReadonlyArray<{ label: string; value: string }> }
-    | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly required: boolean; readonly maxLength: number; readonly placeholder?: string }
+    | {
+        readonly kind: 'text';
+        readonly id: string;
+        readonly label: string;
+        readonly required: boolean;
+        readonly maxLength: number;
+        readonly placeholder?: string;
+      }
   >;
 }
 

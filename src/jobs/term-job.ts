@@ -67,7 +67,13 @@ export class TermOfTheDayJob {
     if (guildId === null) return terms[Math.floor(seededRandom(hashSeed(`dm:${localDate(now, 'UTC')}`))() * terms.length)];
     const schedule = (await this.deps.storage.settings.get(guildId)).termSchedule;
     const recorded = await this.deps.storage.terms.get(guildId, localDate(now, schedule?.timezone ?? 'UTC'));
-    const id = recorded?.termId ?? nextTermId(guildId, terms.map((t) => t.id), await this.deps.storage.terms.history(guildId));
+    const id =
+      recorded?.termId ??
+      nextTermId(
+        guildId,
+        terms.map((t) => t.id),
+        await this.deps.storage.terms.history(guildId),
+      );
     return terms.find((t) => t.id === id) ?? terms[0];
   }
 
@@ -82,7 +88,11 @@ export class TermOfTheDayJob {
       try {
         const recorded = await this.deps.storage.terms.get(guildId, date);
         if (recorded === undefined) {
-          const termId = nextTermId(guildId, this.deps.knowledge.knowledge.terms.map((t) => t.id), await this.deps.storage.terms.history(guildId));
+          const termId = nextTermId(
+            guildId,
+            this.deps.knowledge.knowledge.terms.map((t) => t.id),
+            await this.deps.storage.terms.history(guildId),
+          );
           // The database decides which process posts: only the one whose row went in.
           if (termId === undefined || !(await this.deps.storage.terms.recordPending(guildId, date, termId, schedule.channelId, this.deps.instance))) continue;
           if (await this.post(guildId, date, termId, schedule, now)) posted++;
@@ -168,7 +178,10 @@ export class TermOfTheDayJob {
     if (!isPermanent(error)) {
       const retryInMs = Math.min(RETRY_MS.max, RETRY_MS.first * 2 ** attempts);
       await this.deps.storage.terms.retryAt(guildId, date, now.getTime() + retryInMs);
-      this.deps.logger.warn({ guild: guildId, channel: channelId, date, attempt: attempts + 1, retryInMs, err: error }, 'could not post the term of the day; will retry');
+      this.deps.logger.warn(
+        { guild: guildId, channel: channelId, date, attempt: attempts + 1, retryInMs, err: error },
+        'could not post the term of the day; will retry',
+      );
       return false;
     }
     await this.deps.storage.terms.markFailed(guildId, date);

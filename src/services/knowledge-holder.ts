@@ -22,7 +22,9 @@ export class KnowledgeHolder {
   ) {
     const found = statSync(dir, { throwIfNoEntry: false });
     if (found === undefined || !found.isDirectory()) {
-      throw new StartupError(`The knowledge folder ${dir} ${found === undefined ? 'does not exist' : 'is not a folder'}: check KNOWLEDGE_DIR points to the knowledge folder.`);
+      throw new StartupError(
+        `The knowledge folder ${dir} ${found === undefined ? 'does not exist' : 'is not a folder'}: check KNOWLEDGE_DIR points to the knowledge folder.`,
+      );
     }
     try {
       this.current = KnowledgeHolder.build(loadKnowledge(dir));
@@ -34,7 +36,13 @@ export class KnowledgeHolder {
   }
 
   private static build(knowledge: Knowledge) {
-    return { knowledge, engine: new AnswerEngine(knowledge), glossary: new GlossaryIndex(knowledge.terms), explainer: new Explainer(knowledge), sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])) };
+    return {
+      knowledge,
+      engine: new AnswerEngine(knowledge),
+      glossary: new GlossaryIndex(knowledge.terms),
+      explainer: new Explainer(knowledge),
+      sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])),
+    };
   }
 
   get knowledge(): Knowledge {
@@ -77,7 +85,10 @@ export class KnowledgeHolder {
       } else {
         // The folder itself is unreadable (ENOTDIR, EACCES, …): one line, and the old knowledge stays.
         const { code, message } = error as NodeJS.ErrnoException;
-        this.logger.error({ dir: this.dir, code, reason: message }, 'knowledge reload refused: cannot read the knowledge folder; still serving the previous knowledge');
+        this.logger.error(
+          { dir: this.dir, code, reason: message },
+          'knowledge reload refused: cannot read the knowledge folder; still serving the previous knowledge',
+        );
       }
       return false;
     }

@@ -49,10 +49,15 @@ export class PracticeService {
   }
 
   /** Rated Again, Good or Easy (by rightness and, for a mature card, speed), scheduled by FSRS, saved once per showing. */
-  async answer(userId: string, guildId: string | null, answer: { itemId: string; choice: string; shownAt: number; shownTime: number | null }): Promise<PracticeGraded> {
+  async answer(
+    userId: string,
+    guildId: string | null,
+    answer: { itemId: string; choice: string; shownAt: number; shownTime: number | null },
+  ): Promise<PracticeGraded> {
     const { practice, knowledge, study } = this.deps;
     const item = knowledge.knowledge.quiz.find((q) => q.id === answer.itemId);
-    if (item === undefined || !choicesFor(item).some((c) => c.key === answer.choice)) throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
+    if (item === undefined || !choicesFor(item).some((c) => c.key === answer.choice))
+      throw new UserError('That practice question isn’t available anymore. Try `/quiz practice` again.');
     const now = this.deps.now();
     const correct = answer.choice === correctKey(item);
     const before = await practice.card(userId, item.id);

@@ -88,7 +88,13 @@ export class QuizManager {
     const items = drawItems(knowledge.knowledge.quiz, input.level, input.questions, random);
     if (items.length === 0) throw new UserError('I have no quiz questions for that level yet.');
     // The schema keeps one running quiz per channel, whichever process or host starts it.
-    const sessionId = await quizzes.startSession({ ...input, startedBy: input.userId, questionCount: items.length, startedAt: now(), itemIds: items.map((item) => item.id) });
+    const sessionId = await quizzes.startSession({
+      ...input,
+      startedBy: input.userId,
+      questionCount: items.length,
+      startedAt: now(),
+      itemIds: items.map((item) => item.id),
+    });
     if (sessionId === null) throw new UserError(ALREADY_RUNNING);
     const session = (await quizzes.runningInChannel(input.channelId)) as QuizSessionRow;
     const quiz = this.track(session, new QuizGame(items, input.seconds, [], input.userId), null);
@@ -105,10 +111,13 @@ export class QuizManager {
   /** The quiz's next step after a delay, run so that a failure is logged and never crashes the bot. */
   private later(quiz: ActiveQuiz, ms: number, what: string, step: () => Promise<void>): void {
     if (quiz.timer) clearTimeout(quiz.timer);
-    quiz.timer = setTimeout(() => {
-      quiz.timer = null;
-      safely(this.deps.logger, what, { session: quiz.session.id, channel: quiz.session.channelId }, step);
-    }, Math.max(0, ms));
+    quiz.timer = setTimeout(
+      () => {
+        quiz.timer = null;
+        safely(this.deps.logger, what, { session: quiz.session.id, channel: quiz.session.channelId }, step);
+      },
+      Math.max(0, ms),
+    );
   }
 
   /**
@@ -214,7 +223,8 @@ export class QuizManager {
         // A second press that overtook the first while it was being saved: the database kept the first.
         if (!saved) return { kind: 'already-answered', label: null };
         quiz.game.record(outcome.answer);
-        if (outcome.everyoneAnswered) setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
+        if (outcome.everyoneAnswered)
+          setImmediate(() => safely(this.deps.logger, 'close a quiz round', { session: quiz.session.id }, () => this.closeRound(quiz)));
         return { kind: 'locked', label: outcome.label };
       }
     }
@@ -224,7 +234,8 @@ export class QuizManager {
   async stop(input: { channelId: string; userId: string; canManageMessages: boolean }): Promise<void> {
     const quiz = [...this.active.values()].find((q) => q.session.channelId === input.channelId);
     if (quiz === undefined) throw new UserError('No quiz is running in this channel.');
-    if (quiz.session.startedBy !== input.userId && !input.canManageMessages) throw new UserError('Only the person who started this quiz, or someone with Manage Messages, can stop it.');
+    if (quiz.session.startedBy !== input.userId && !input.canManageMessages)
+      throw new UserError('Only the person who started this quiz, or someone with Manage Messages, can stop it.');
     await this.finish(quiz, 'stopped', true);
   }
 
@@ -309,7 +320,9 @@ export class QuizManager {
         const round = { round: last.round, item: lastItem, openedAt: last.openedAt, deadlineAt: last.deadlineAt, open: false };
         await this.reveal(session, last.messageId, round, game);
       }
-      await messenger.send(session.channelId, finalMessage(game.standings(), 'interrupted')).catch((error: unknown) => logger.warn({ err: error, session: session.id }, 'cannot announce an interrupted quiz'));
+      await messenger
+        .send(session.channelId, finalMessage(game.standings(), 'interrupted'))
+        .catch((error: unknown) => logger.warn({ err: error, session: session.id }, 'cannot announce an interrupted quiz'));
       return false;
     }
     // Replays the stored rounds into a fresh game: same items, same deadlines, same answers.

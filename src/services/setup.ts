@@ -2,7 +2,15 @@ import type { ChannelFacts } from '../domain/channel.ts';
 import type { TermSchedule } from '../domain/term.ts';
 import { channelProblem, parseTime, termChannelProblem } from '../engines/setup.ts';
 import { resolveTimezone } from '../engines/time-zones.ts';
-import { channelProblemText, notAStudyChannelText, scheduleProblemText, type ScheduleProblem, type SettingsProblem, type SettingsReport, type SetupOutcome } from '../format/setup.ts';
+import {
+  channelProblemText,
+  notAStudyChannelText,
+  scheduleProblemText,
+  type ScheduleProblem,
+  type SettingsProblem,
+  type SettingsReport,
+  type SetupOutcome,
+} from '../format/setup.ts';
 import { UserError } from '../interactions/errors.ts';
 import type { SettingsRepo } from '../storage/settings-repo.ts';
 
@@ -35,7 +43,10 @@ export class SetupService {
    * Validates every option at once, so an admin fixes them all in one go. Missing options
    * come as null. `at` is now, for the zone's current UTC offset.
    */
-  async setTermSchedule(guildId: string, input: { channel: ChannelFacts | null; time: string | null; timezone: string | null; roleId: string | null; at: number }): Promise<SetupOutcome> {
+  async setTermSchedule(
+    guildId: string,
+    input: { channel: ChannelFacts | null; time: string | null; timezone: string | null; roleId: string | null; at: number },
+  ): Promise<SetupOutcome> {
     const problems: ScheduleProblem[] = [];
     const channelIssue = input.channel === null ? null : termChannelProblem(input.channel);
     if (input.channel === null) problems.push({ kind: 'no-channel' });
@@ -46,7 +57,8 @@ export class SetupService {
     const zone = input.timezone === null ? null : resolveTimezone(input.timezone);
     if (input.timezone === null || zone === null) problems.push({ kind: 'no-timezone' });
     else if ('suggestions' in zone) problems.push({ kind: 'bad-timezone', typed: input.timezone, suggestions: zone.suggestions });
-    if (problems.length > 0 || input.channel === null || time === null || zone === null || 'suggestions' in zone) throw refuse(problems.map(scheduleProblemText).join('\n'));
+    if (problems.length > 0 || input.channel === null || time === null || zone === null || 'suggestions' in zone)
+      throw refuse(problems.map(scheduleProblemText).join('\n'));
     const schedule: TermSchedule = { channelId: input.channel.id, time, timezone: zone.zone, roleId: input.roleId };
     await this.settings.setTermSchedule(guildId, schedule);
     return { kind: 'term-scheduled', schedule, at: input.at };

@@ -8,7 +8,6 @@ import type { SettingsRepo } from '../storage/settings-repo.ts';
 import type { StudentRepo } from '../storage/student-repo.ts';
 import { isStorageFault } from './safely.ts';
 
-
 /**
  * A student's study days and streak, in their local day: their own time zone
  * (`/quiz settings timezone:`), else the server's (its term-of-the-day zone), else UTC.

@@ -7,7 +7,6 @@ import { SqliteClient } from './sqlite-client.ts';
 
 export type Vote = 1 | -1;
 
-
 type UnansweredRow = [id: number, guildId: string | null, question: string, outcome: string, askedAt: number];
 
 /** Which rows a curator report covers: one server or all, from a time on. */
@@ -106,7 +105,10 @@ export class AskLogRepo {
       const rows = this.pending.splice(0);
       this.lastWriteAt = performance.now();
       const statements: SqlStatement[] = rows.flatMap(([id, guildId, question, outcome, askedAt]) => [
-        { sql: 'INSERT INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', params: [id, guildId, question, outcome, askedAt] },
+        {
+          sql: 'INSERT INTO unanswered_questions (id, guild_id, question, outcome, asked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          params: [id, guildId, question, outcome, askedAt],
+        },
         // Two processes picking one id (same ms, same 11 bits) is rare; the question is kept all the same, under a new id.
         {
           sql: `INSERT INTO unanswered_questions (guild_id, question, outcome, asked_at)

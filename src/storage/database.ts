@@ -39,7 +39,8 @@ function readOnly(file: string): boolean {
 function cannotOpen(file: string, error: unknown): StartupError {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DIRECTORY') return readOnlyError(file);
-  if (code === 'SQLITE_BUSY') return new StartupError(`The database ${file} is locked by another process: stop that process (or wait for it), then start again.`);
+  if (code === 'SQLITE_BUSY')
+    return new StartupError(`The database ${file} is locked by another process: stop that process (or wait for it), then start again.`);
   return new StartupError(`Cannot open the database ${file} (${code ?? message}): check DATABASE_PATH points to a file in a folder you can write to.`);
 }
 

@@ -2,7 +2,6 @@ import type { ReportedKind, ReportReason, ReportSummary } from '../domain/feedba
 import type { GapScope } from './ask-log-repo.ts';
 import type { SqlClient } from './sql.ts';
 
-
 export interface NewReport {
   readonly kind: ReportedKind;
   readonly itemId: string;
@@ -11,7 +10,6 @@ export interface NewReport {
   readonly userId: string;
   readonly guildId: string | null;
 }
-
 
 /** Students' reports of a problem with an answer, a glossary card or a quiz item. */
 export class ItemReportRepo {
@@ -45,7 +43,10 @@ export class ItemReportRepo {
        FROM item_reports WHERE (CAST(? AS TEXT) IS NULL OR guild_id = ?) AND reported_at >= ? ORDER BY reported_at, id`,
       [guild, guild, scope.since ?? 0],
     );
-    const byItem = new Map<string, { kind: ReportedKind; itemId: string; reports: number; reasons: Map<ReportReason, number>; lastComment: string | null; lastReportedAt: number }>();
+    const byItem = new Map<
+      string,
+      { kind: ReportedKind; itemId: string; reports: number; reasons: Map<ReportReason, number>; lastComment: string | null; lastReportedAt: number }
+    >();
     for (const row of rows) {
       const key = `${row.kind}:${row.itemId}`;
       const item = byItem.get(key) ?? { kind: row.kind, itemId: row.itemId, reports: 0, reasons: new Map(), lastComment: null, lastReportedAt: 0 };

@@ -117,7 +117,10 @@ async function migrate(client: pg.ClientBase, where: string, migrations: readonl
     // Another process may have migrated while this one waited for the lock.
     const current = await schemaVersion(client);
     if (current > migrations.length) throw new DatabaseVersionError(where, current, 'DATABASE_URL at another database');
-    if (current === 0) await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)');
+    if (current === 0)
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)',
+      );
     for (let version = current; version < migrations.length; version++) {
       await client.query(migrations[version] as string);
       await client.query('UPDATE schema_version SET version = $1', [version + 1]);

@@ -25,8 +25,13 @@ export class SettingsRepo {
   ) {}
 
   async get(guildId: string): Promise<GuildSettings> {
-    const row = await this.db.get<SettingsRow>('SELECT term_channel_id, term_time, term_timezone, term_role_id, term_problem FROM guild_settings WHERE guild_id = ?', [guildId]);
-    const channels = await this.db.all<{ channel_id: string }>('SELECT channel_id FROM study_channels WHERE guild_id = ? ORDER BY added_at, channel_id', [guildId]);
+    const row = await this.db.get<SettingsRow>(
+      'SELECT term_channel_id, term_time, term_timezone, term_role_id, term_problem FROM guild_settings WHERE guild_id = ?',
+      [guildId],
+    );
+    const channels = await this.db.all<{ channel_id: string }>('SELECT channel_id FROM study_channels WHERE guild_id = ? ORDER BY added_at, channel_id', [
+      guildId,
+    ]);
     const termSchedule =
       row?.term_channel_id && row.term_time && row.term_timezone
         ? { channelId: row.term_channel_id, time: row.term_time, timezone: row.term_timezone, roleId: row.term_role_id }
@@ -36,7 +41,11 @@ export class SettingsRepo {
 
   /** Resolves false when the channel was already a study channel. */
   async addStudyChannel(guildId: string, channelId: string): Promise<boolean> {
-    const changed = await this.db.run('INSERT INTO study_channels (guild_id, channel_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [guildId, channelId, this.now()]);
+    const changed = await this.db.run('INSERT INTO study_channels (guild_id, channel_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+      guildId,
+      channelId,
+      this.now(),
+    ]);
     return changed === 1;
   }
 

@@ -57,7 +57,7 @@ export class StudentRepo {
   /** `null` turns reminders off; `notice` is shown at the student's next interaction. */
   async setReminder(userId: string, reminder: { time: string; timezone: string } | null, notice: string | null = null): Promise<void> {
     await this.db.run(
-        `INSERT INTO student_settings (user_id, remind_time, remind_timezone, remind_notice, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO student_settings (user_id, remind_time, remind_timezone, remind_notice, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET remind_time = excluded.remind_time, remind_timezone = excluded.remind_timezone,
            remind_notice = excluded.remind_notice, updated_at = excluded.updated_at`,
       [userId, reminder?.time ?? null, reminder?.timezone ?? null, notice, this.now()],
@@ -87,7 +87,10 @@ export class StudentRepo {
 
   /** Every instant the student studied: quiz answers, practice cards and "Quiz me" presses. */
   async studyTimes(userId: string): Promise<number[]> {
-    const rows = await this.db.all<{ at: number }>('SELECT answered_at AS at FROM quiz_answers WHERE user_id = ? UNION ALL SELECT at FROM study_events WHERE user_id = ?', [userId, userId]);
+    const rows = await this.db.all<{ at: number }>(
+      'SELECT answered_at AS at FROM quiz_answers WHERE user_id = ? UNION ALL SELECT at FROM study_events WHERE user_id = ?',
+      [userId, userId],
+    );
     return rows.map((row) => row.at);
   }
 
@@ -124,7 +127,13 @@ export class StudentRepo {
   }
 
   async markReminder(userId: string, localDate: string, status: 'sent' | 'failed', messageId: string | null = null): Promise<void> {
-    await this.db.run('UPDATE reminder_sends SET status = ?, message_id = ?, sent_at = ? WHERE user_id = ? AND local_date = ?', [status, messageId, this.now(), userId, localDate]);
+    await this.db.run('UPDATE reminder_sends SET status = ?, message_id = ?, sent_at = ? WHERE user_id = ? AND local_date = ?', [
+      status,
+      messageId,
+      this.now(),
+      userId,
+      localDate,
+    ]);
   }
 
   pendingReminders(): Promise<ReminderSend[]> {

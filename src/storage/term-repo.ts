@@ -87,7 +87,10 @@ export class TermRepo {
 
   /** Term ids this server has posted (or tried to), oldest first: the rotation's memory. */
   async history(guildId: string): Promise<string[]> {
-    const rows = await this.db.all<{ termId: string }>(`SELECT term_id AS "termId" FROM term_posts WHERE guild_id = ? AND status != 'failed' ORDER BY local_date`, [guildId]);
+    const rows = await this.db.all<{ termId: string }>(
+      `SELECT term_id AS "termId" FROM term_posts WHERE guild_id = ? AND status != 'failed' ORDER BY local_date`,
+      [guildId],
+    );
     return rows.map((row) => row.termId);
   }
 }

@@ -60,7 +60,11 @@ describe('bench helpers', () => {
     const places = new Set(synthetic.entries.map((e) => e.question.replace(/\?$/, '').split(' ').slice(-2).join(' ').toLowerCase()));
     const questions = syntheticQuestions(synthetic, 50);
     expect(questions).toEqual(syntheticQuestions(synthetic, 50));
-    for (const question of questions) expect([...places].some((place) => question.endsWith(place)), question).toBe(true);
+    for (const question of questions)
+      expect(
+        [...places].some((place) => question.endsWith(place)),
+        question,
+      ).toBe(true);
   });
 
   test('the synthetic knowledge base is reproducible, valid and varied', () => {
@@ -81,8 +85,14 @@ describe('bench helpers', () => {
   test('top-1 accuracy counts a question only when the best match is one of its expected ids', () => {
     const asked = (q: string, expect: string[], level?: string[]) => ({ q, category: 'clean', expect, split: 'tune' as const, ...(level ? { level } : {}) });
     // The refused question and the scenario are not counted: only a, b, c and d are.
-    const fixtures = { questions: [asked('a', ['x']), asked('b', ['y', 'z']), asked('c', ['w']), asked('d', ['v']), asked('e', []), asked('f', [], ['micro'])] };
-    const best = new Map([['a', 'x'], ['b', 'z'], ['c', 'x']]);
+    const fixtures = {
+      questions: [asked('a', ['x']), asked('b', ['y', 'z']), asked('c', ['w']), asked('d', ['v']), asked('e', []), asked('f', [], ['micro'])],
+    };
+    const best = new Map([
+      ['a', 'x'],
+      ['b', 'z'],
+      ['c', 'x'],
+    ]);
     expect(top1Accuracy(fixtures, (q) => best.get(q) ?? null)).toBe(0.5);
   });
 

@@ -33,7 +33,11 @@ describe('a command gets only the services it declares', () => {
       },
     });
     expect(component.prefix).toBe('probe');
-    await component.button?.(consoleButton(new OfflineChannel(() => undefined), 'probe:x', 'm', () => undefined), ['x'], everything);
+    await component.button?.(
+      consoleButton(new OfflineChannel(() => undefined), 'probe:x', 'm', () => undefined),
+      ['x'],
+      everything,
+    );
     expect(seen).toEqual([{}]);
   });
 });

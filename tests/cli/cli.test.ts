@@ -41,7 +41,10 @@ describe('npm run ask', () => {
     writeFileSync(file, 'what is micro social work\nhow do I bake bread\n\nwhat is an lcsw\n');
     const { code, stdout } = await run('src/cli/ask.ts', ['--json', '--batch', file]);
     expect(code).toBe(0);
-    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(results.map((r) => r.query)).toEqual(['what is micro social work', 'how do I bake bread', '', 'what is an lcsw']);
     expect(results[0].answer.id).toBe('micro-definition');
     expect(results[1].answer).toBeNull();
@@ -68,7 +71,10 @@ describe('npm run ask', () => {
     writeFileSync(file, 'constructor\n__proto__\ntoString hasOwnProperty\nand mezzo?\nwhat is macro social work\n');
     const { code, stdout } = await run('src/cli/ask.ts', ['--json', '--batch', file]);
     expect(code).toBe(0);
-    const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(results.map((r) => r.query)).toEqual(['constructor', '__proto__', 'toString hasOwnProperty', 'and mezzo?', 'what is macro social work']);
     // Each line on its own: "and mezzo?" is not read as a follow-up of the line before.
     expect(results[3].answer?.id).toBe('mezzo-definition');

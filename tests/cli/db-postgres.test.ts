@@ -52,7 +52,15 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('moving to Post
     expect((await postgres.askLog.gaps()).unanswered.map((gap) => gap.question)).toEqual(['how do I bake bread']);
     expect(await postgres.terms.get(SEED_GUILD, '2026-11-20')).toMatchObject({ status: 'pending', claimedBy: 'host/shards 0' });
     // New quizzes get ids after the copied ones.
-    const next = await postgres.quiz.startSession({ guildId: SEED_GUILD, channelId: 'new', startedBy: 'u', level: 'mixed', questionCount: 1, seconds: 20, startedAt: 1 });
+    const next = await postgres.quiz.startSession({
+      guildId: SEED_GUILD,
+      channelId: 'new',
+      startedBy: 'u',
+      level: 'mixed',
+      questionCount: 1,
+      seconds: 20,
+      startedAt: 1,
+    });
     expect(next).toBe(4);
 
     const again = await run('src/cli/db-migrate-to-postgres.ts', ['--from', file], { DATABASE_URL: url });

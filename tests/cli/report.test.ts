@@ -36,7 +36,9 @@ describe('npm run report', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`${SEED_GUILD}: 5 players, 2 quizzes, 11 answers, 3 items`);
     for (const guild of [SEED_GUILD, OTHER_GUILD]) {
-      const csv = readFileSync(path.join(out, guild, 'report.csv'), 'utf8').trimEnd().split('\n');
+      const csv = readFileSync(path.join(out, guild, 'report.csv'), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(csv).toHaveLength(1 + 3);
       expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['mc-one', 'tf-one', 'sc-one']);
       expect(pngSize(readFileSync(path.join(out, guild, 'report.png')))).toEqual(REPORT_CHART_SIZE);

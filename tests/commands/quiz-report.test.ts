@@ -29,7 +29,13 @@ describe('a reply with a chart', () => {
 
   test('a chart later than the budget: the text replies first, the chart follows', async () => {
     const { interaction, logger, summary } = setup();
-    await replyWithChart(interaction, logger, sleep(200).then(() => Buffer.from('slow png')), reply, 20);
+    await replyWithChart(
+      interaction,
+      logger,
+      sleep(200).then(() => Buffer.from('slow png')),
+      reply,
+      20,
+    );
     expect(summary()).toEqual([
       ['figures', []],
       ['the chart', ['slow png']],

@@ -46,7 +46,11 @@ describe.each(COMMANDS.map((command) => [command.data.name, command] as const))(
   });
 
   test('its text stays within Discord’s 4,000 characters per command', () => {
-    const texts = [command.data.name, command.data.description, ...options.flatMap((o) => [o.name, o.description, ...choicesOf(o).flatMap((c) => [c.name, String(c.value)])])];
+    const texts = [
+      command.data.name,
+      command.data.description,
+      ...options.flatMap((o) => [o.name, o.description, ...choicesOf(o).flatMap((c) => [c.name, String(c.value)])]),
+    ];
     expect(texts.join('').length).toBeLessThanOrEqual(MAX_TOTAL_CHARACTERS);
   });
 

@@ -16,7 +16,9 @@ describe('the offline console shows attachments', () => {
     expect(await exited(child)).toBe(0);
     const output = child.output();
 
-    expect(output).toContain('you> /quiz report period: week\n(only you see this)\n╭ Class report: last 7 days, all levels\n│ 0 players · 0 quizzes · 0 answers');
+    expect(output).toContain(
+      'you> /quiz report period: week\n(only you see this)\n╭ Class report: last 7 days, all levels\n│ 0 players · 0 quizzes · 0 answers',
+    );
     expect(output).toMatch(/^│ Not asked in this period \(\d+ of \d+ items\): `mc-/m);
     expect(output).toContain('╭ Quiz stats');
     expect(output).toContain('│ Questions answered: 0');

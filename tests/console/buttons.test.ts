@@ -7,7 +7,14 @@ const closed = (buttons: ShownButton[]): ShownButton[] => buttons.map((b) => ({ 
 
 describe('ButtonBoard.pick', () => {
   const board = new ButtonBoard();
-  board.shown('m1', [{ customId: 'x:off', label: 'Gone', disabled: true }, ...shown('Micro', 'Mezzo', 'Macro', '👎 Not helpful', 'What is the difference between micro and mezzo social work when it comes to famil…')], false);
+  board.shown(
+    'm1',
+    [
+      { customId: 'x:off', label: 'Gone', disabled: true },
+      ...shown('Micro', 'Mezzo', 'Macro', '👎 Not helpful', 'What is the difference between micro and mezzo social work when it comes to famil…'),
+    ],
+    false,
+  );
 
   test.each<[string, string]>([
     ['1', 'x:0'],
@@ -62,7 +69,14 @@ describe('ButtonBoard: which buttons are current', () => {
 
   test('numbers press the latest message’s buttons; an exact label also reaches an earlier message’s, until it closes', () => {
     const board = new ButtonBoard();
-    board.shown('practice', [{ customId: 'p:a', label: 'True', disabled: false }, { customId: 'p:stop', label: 'Stop', disabled: false }], false);
+    board.shown(
+      'practice',
+      [
+        { customId: 'p:a', label: 'True', disabled: false },
+        { customId: 'p:stop', label: 'Stop', disabled: false },
+      ],
+      false,
+    );
     board.shown('ask', shown('👍 Helpful', '👎 Not helpful'), false);
     expect(board.pick('2')).toMatchObject({ ok: true, messageId: 'ask', customId: 'x:1' });
     expect(board.pick('stop')).toMatchObject({ ok: true, messageId: 'practice', customId: 'p:stop' });

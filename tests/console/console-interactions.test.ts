@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { KEPT_MESSAGES } from '../../src/console/buttons.ts';
-import { CONSOLE_USER, ConsoleMessenger, DIRECTORY, consoleButton, consoleChatInput, OFFLINE_GUILD, OfflineChannel, STUDY_CHANNEL, type ShownMessage } from '../../src/console/console-interactions.ts';
+import {
+  CONSOLE_USER,
+  ConsoleMessenger,
+  DIRECTORY,
+  consoleButton,
+  consoleChatInput,
+  OFFLINE_GUILD,
+  OfflineChannel,
+  STUDY_CHANNEL,
+  type ShownMessage,
+} from '../../src/console/console-interactions.ts';
 import { button, rows } from '../../src/format/components.ts';
 
 function setup() {
@@ -9,14 +19,24 @@ function setup() {
   return { shown, channel, messenger: new ConsoleMessenger(channel) };
 }
 
-const invocation = { commandName: 'quiz', subcommandGroup: null, subcommand: 'start', options: { level: { kind: 'string', value: 'micro' }, questions: { kind: 'integer', value: 5 } } } as const;
+const invocation = {
+  commandName: 'quiz',
+  subcommandGroup: null,
+  subcommand: 'start',
+  options: { level: { kind: 'string', value: 'micro' }, questions: { kind: 'integer', value: 5 } },
+} as const;
 
 describe('console interactions follow Discord’s reply rules', () => {
   test('a slash command: the member, guild and channel of the console, its options, one reply then follow-ups', async () => {
     const { shown, channel } = setup();
     const interaction = consoleChatInput(channel, invocation);
     expect(interaction).toMatchObject({ user: CONSOLE_USER, guildId: OFFLINE_GUILD.id, channelId: STUDY_CHANNEL.id, subcommand: 'start', replied: false });
-    expect([interaction.string('level'), interaction.integer('questions'), interaction.integer('level'), interaction.boolean('private')]).toEqual(['micro', 5, null, null]);
+    expect([interaction.string('level'), interaction.integer('questions'), interaction.integer('level'), interaction.boolean('private')]).toEqual([
+      'micro',
+      5,
+      null,
+      null,
+    ]);
     expect(interaction.can('ManageGuild')).toBe(true);
     await expect(interaction.followUp({ content: 'too early' })).rejects.toThrow(/not been sent/);
     await interaction.reply({ content: 'hello', ephemeral: true });
@@ -36,7 +56,11 @@ describe('console interactions follow Discord’s reply rules', () => {
     expect(press).toMatchObject({ customId: 'quiz:a:1:1:A', messageId, replied: false });
     await press.update({ embeds: [{ title: 'Answer' }] });
     await expect(press.reply({ content: 'x' })).rejects.toThrow(/already been sent/);
-    expect(shown[1]).toMatchObject({ messageId, edited: true, payload: { content: 'Question 1', embeds: [{ title: 'Answer' }], components: rows([button('quiz:a:1:1:A', 'A')]) } });
+    expect(shown[1]).toMatchObject({
+      messageId,
+      edited: true,
+      payload: { content: 'Question 1', embeds: [{ title: 'Answer' }], components: rows([button('quiz:a:1:1:A', 'A')]) },
+    });
   });
 });
 
@@ -69,7 +93,12 @@ describe('ConsoleMessenger', () => {
     const { messenger } = setup();
     await expect(messenger.send('999', { content: 'x' })).rejects.toThrow(/Unknown Channel/);
     await expect(messenger.edit(STUDY_CHANNEL.id, '999', { content: 'x' })).rejects.toThrow(/Unknown Message/);
-    expect(await messenger.channelFacts(OFFLINE_GUILD.id, STUDY_CHANNEL.id)).toEqual({ id: STUDY_CHANNEL.id, kind: 'text', botCanView: true, botCanSend: true });
+    expect(await messenger.channelFacts(OFFLINE_GUILD.id, STUDY_CHANNEL.id)).toEqual({
+      id: STUDY_CHANNEL.id,
+      kind: 'text',
+      botCanView: true,
+      botCanSend: true,
+    });
     expect(await messenger.channelFacts(OFFLINE_GUILD.id, '999')).toBeNull();
   });
 

@@ -34,7 +34,15 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
   });
 
   test('a scripted session: banner, answer, help, an honest "don’t know", one-line hints, no stack trace', async () => {
-    const { code, output, databasePath } = await runScript(['/ask what is macro practice', '/help', '/ask how do I bake bread', '/teleport now', '', '/ask colour:blue', '/quit']);
+    const { code, output, databasePath } = await runScript([
+      '/ask what is macro practice',
+      '/help',
+      '/ask how do I bake bread',
+      '/teleport now',
+      '',
+      '/ask colour:blue',
+      '/quit',
+    ]);
     expect(code).toBe(0);
 
     expect(output).toMatch(/offline/);
@@ -88,12 +96,23 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toContain('you> what is mezzo social work\n╭ What is mezzo social work?');
     expect(hintLines(output)).toEqual([
       'hint: There are no buttons to press. Commands start with /; /help lists them; buttons lists what can be pressed.',
-      expect.stringMatching(/^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them; buttons lists what can be pressed\.$/),
+      expect.stringMatching(
+        /^hint: There is no button 9: type 1-\d or a button's label\. Commands start with \/; \/help lists them; buttons lists what can be pressed\.$/,
+      ),
     ]);
   });
 
   test('a scripted session with a term, a term lookup and a full quiz answered by number', async () => {
-    const { code, output, databasePath } = await runScript(['/term', '/term name:empathy', '/quiz start questions:3 seconds:10', '1', '1', '2', '/quiz stats', '/quit']);
+    const { code, output, databasePath } = await runScript([
+      '/term',
+      '/term name:empathy',
+      '/quiz start questions:3 seconds:10',
+      '1',
+      '1',
+      '2',
+      '/quiz stats',
+      '/quit',
+    ]);
     expect(code).toBe(0);
     expect(output).toMatch(/you> \/term\n╭ 📘 .+\n/);
     expect(output).toContain('╭ 📘 Empathy');
@@ -135,7 +154,14 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     const storage = await openStorage(databasePath);
     const reports = await storage.itemReports.summary();
     await storage.close();
-    expect(reports).toEqual([expect.objectContaining({ kind: 'entry', itemId: 'mezzo-definition', reasons: [{ reason: 'unclear', times: 1 }], lastComment: 'the example is hard to follow' })]);
+    expect(reports).toEqual([
+      expect.objectContaining({
+        kind: 'entry',
+        itemId: 'mezzo-definition',
+        reasons: [{ reason: 'unclear', times: 1 }],
+        lastComment: 'the example is hard to follow',
+      }),
+    ]);
   });
 
   test('only a number or an exact label presses a button: any other line is asked, with or without buttons on screen', async () => {
@@ -193,8 +219,10 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
     expect(output).toContain('✅ #general is now a study channel: quizzes can run there.');
     expect(output).toContain('✅ #general is no longer a study channel.');
     expect(output).toContain('#voice-lounge is a voice channel: pick a text channel.');
-    expect(output).toContain('I can\'t send messages in #read-only');
-    expect(output).toMatch(/✅ The term of the day will be posted in #announcements every day at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students\./);
+    expect(output).toContain("I can't send messages in #read-only");
+    expect(output).toMatch(
+      /✅ The term of the day will be posted in #announcements every day at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students\./,
+    );
     expect(output).toMatch(/Term of the day: #announcements at 09:00 \(Europe\/London, UTC\+[01] now\), mentioning @students/);
   });
 
@@ -207,7 +235,9 @@ describe('npm start without DISCORD_TOKEN: the offline console', () => {
       '/quit',
     ]);
     expect(code).toBe(0);
-    expect(hintLines(output)).toEqual([expect.stringMatching(/^hint: \/setup term set needs channel: \(Where to post\), time: \(.+\) and timezone: \(.+\)\.$/)]);
+    expect(hintLines(output)).toEqual([
+      expect.stringMatching(/^hint: \/setup term set needs channel: \(Where to post\), time: \(.+\) and timezone: \(.+\)\.$/),
+    ]);
     expect(output).toContain('⚠️ “25:00” is not a time I understand.');
     // Escaped, so shown literally: no bold, no working mention.
     expect(output).toContain('“@\u200beveryone **what** is mi” is not a time zone I know.');

@@ -21,7 +21,15 @@ const drill: CommandData = {
       name: 'start',
       description: 'start',
       options: [
-        { type: ApplicationCommandOptionType.String, name: 'level', description: 'a level', choices: [{ name: 'Micro', value: 'micro' }, { name: 'Mezzo', value: 'mezzo' }] },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'level',
+          description: 'a level',
+          choices: [
+            { name: 'Micro', value: 'micro' },
+            { name: 'Mezzo', value: 'mezzo' },
+          ],
+        },
         { type: ApplicationCommandOptionType.Integer, name: 'rounds', description: 'how many', min_value: 1, max_value: 10 },
         { type: ApplicationCommandOptionType.Number, name: 'weight', description: 'a number' },
       ],
@@ -50,7 +58,13 @@ describe('parseCommandLine: lines that become commands', () => {
   test.each<[string, string, string | null, string | null, Record<string, OptionValue>, Directory?]>([
     ['/ask what is macro practice', 'ask', null, null, { question: text('what is macro practice') }],
     ['/ask question: what is macro practice', 'ask', null, null, { question: text('what is macro practice') }],
-    ['/ask question:what is macro practice private:true', 'ask', null, null, { question: text('what is macro practice'), private: { kind: 'boolean', value: true } }],
+    [
+      '/ask question:what is macro practice private:true',
+      'ask',
+      null,
+      null,
+      { question: text('what is macro practice'), private: { kind: 'boolean', value: true } },
+    ],
     ['/ask what is mezzo private: no', 'ask', null, null, { question: text('what is mezzo'), private: { kind: 'boolean', value: false } }],
     ['/ask   what is macro:  policy or people?  ', 'ask', null, null, { question: text('what is macro:  policy or people?') }],
     ['/ask see https://example.org/x please', 'ask', null, null, { question: text('see https://example.org/x please') }],

@@ -80,7 +80,11 @@ describe('renderMessage', () => {
       {
         content: 'Question 1: answer',
         embeds: [{ description: 'It was **B**.' }],
-        components: rows([button('quiz:closed:A', 'A', ButtonStyle.Secondary, true), button('quiz:closed:B', 'B', ButtonStyle.Success, true), button('quiz:next', 'Next', ButtonStyle.Primary)]),
+        components: rows([
+          button('quiz:closed:A', 'A', ButtonStyle.Secondary, true),
+          button('quiz:closed:B', 'B', ButtonStyle.Success, true),
+          button('quiz:next', 'Next', ButtonStyle.Primary),
+        ]),
       },
       { ephemeral: true, edited: true },
       '(edited, only you see this)\nQuestion 1: answer\n╭─\n│ It was B.\n╰─\n  [-] A   [-] B   [1] Next',

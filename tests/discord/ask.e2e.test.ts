@@ -15,7 +15,15 @@ const standIn = new DiscordStandIn();
 let bot: Awaited<ReturnType<typeof startBotAgainst>>;
 
 beforeAll(async () => {
-  standIn.addGuild({ id: GUILD, name: 'Study Group', channels: [{ id: STUDY, name: 'study-hall' }, { id: OTHER, name: 'other' }], roles: [] });
+  standIn.addGuild({
+    id: GUILD,
+    name: 'Study Group',
+    channels: [
+      { id: STUDY, name: 'study-hall' },
+      { id: OTHER, name: 'other' },
+    ],
+    roles: [],
+  });
   await standIn.start();
   bot = await startBotAgainst(standIn, tempDir());
 });
@@ -79,7 +87,8 @@ describe('/ask: glossary cards', () => {
   test('are titled by the term and never offer the question they just answered', async () => {
     const bsw = await ask('BSW');
     expect(bsw.embeds[0].title).toBe('BSW (Bachelor of Social Work)');
-    const card = (await standIn.callbackFor(standIn.button({ customId: 'ask:show:t:mezzo-social-work', user: sam, guildId: GUILD, channelId: STUDY }))).body.data;
+    const card = (await standIn.callbackFor(standIn.button({ customId: 'ask:show:t:mezzo-social-work', user: sam, guildId: GUILD, channelId: STUDY }))).body
+      .data;
     expect(card.embeds[0].title).toBe('Mezzo social work');
     expect(buttonLabels(card)).not.toContain('What is mezzo social work?');
   });

@@ -39,7 +39,8 @@ const opensFor = (userId: string) => standIn.requests.filter(dmOpenedFor(userId)
 
 /** Gives the student `count` practice cards, due at `dueAt`. */
 async function dueCards(storage: Storage, userId: string, count: number, dueAt: number): Promise<void> {
-  for (let i = 0; i < count; i++) await storage.practice.save(userId, { ...reviewCard(undefined, `card-${i}`, 'good', dueAt - 600_000), dueAt }, true, 0, '2000-01-01');
+  for (let i = 0; i < count; i++)
+    await storage.practice.save(userId, { ...reviewCard(undefined, `card-${i}`, 'good', dueAt - 600_000), dueAt }, true, 0, '2000-01-01');
 }
 
 describe('/quiz remind', () => {
@@ -176,7 +177,18 @@ describe('/quiz settings and /quiz stats', () => {
   test('a fast right answer on a mature card is rated Easy, a wrong one Again', async () => {
     const [easyItem, againItem] = loadKnowledge(REAL_KNOWLEDGE_DIR).quiz;
     const now = Date.now();
-    const mature = (itemId: string) => ({ itemId, state: 2, stability: 40, difficulty: 5, dueAt: now - 60_000, scheduledDays: MATURE_DAYS + 9, learningSteps: 0, reps: 6, lapses: 0, lastReviewAt: now - 30 * DAY });
+    const mature = (itemId: string) => ({
+      itemId,
+      state: 2,
+      stability: 40,
+      difficulty: 5,
+      dueAt: now - 60_000,
+      scheduledDays: MATURE_DAYS + 9,
+      learningSteps: 0,
+      reps: 6,
+      lapses: 0,
+      lastReviewAt: now - 30 * DAY,
+    });
     const lea: StandInUser = { id: '320000000000000009', username: 'lea' };
     const answer = async (itemId: string, right: boolean) => {
       const shown = await standIn.callbackFor(quiz(lea, [option.subcommand('practice')]));
@@ -196,7 +208,9 @@ describe('/quiz settings and /quiz stats', () => {
   });
 
   test('an unknown zone is refused with suggestions', async () => {
-    const callback = await standIn.callbackFor(quiz({ id: '320000000000000005', username: 'hal' }, [option.subcommand('settings', [option.string('timezone', 'Europe/Londn')])]));
+    const callback = await standIn.callbackFor(
+      quiz({ id: '320000000000000005', username: 'hal' }, [option.subcommand('settings', [option.string('timezone', 'Europe/Londn')])]),
+    );
     expect(callback.body.data.content).toMatch(/not a time zone I know.*`Europe\/London`/);
   });
 });

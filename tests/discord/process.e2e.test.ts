@@ -33,7 +33,13 @@ describe('npm start with a token', () => {
   test('logs in, answers /ask, and shuts down cleanly on SIGTERM without logging the token', async () => {
     const bot = spawnEntry('src/index.ts', [], env());
     await waitUntil(() => bot.output().includes('logged in to Discord'), 20_000, 'log-in');
-    const id = standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is macro practice')], user: { id: '600000000000000001', username: 'kim' }, guildId: GUILD_A, channelId: '500000000000000001' });
+    const id = standIn.chatInput({
+      name: 'ask',
+      options: [option.string('question', 'what is macro practice')],
+      user: { id: '600000000000000001', username: 'kim' },
+      guildId: GUILD_A,
+      channelId: '500000000000000001',
+    });
     const callback = await standIn.callbackFor(id);
     expect(callback.body.data.embeds[0].title).toMatch(/macro/i);
     bot.kill('SIGTERM');
@@ -47,9 +53,20 @@ describe('npm start with a token', () => {
     const bot = spawnEntry('src/index.ts', [], env({ KNOWLEDGE_DIR: knowledgeDir, ASK_COOLDOWN_SECONDS: '0' }));
     await waitUntil(() => bot.output().includes('logged in to Discord'), 20_000, 'log-in');
     const askGenogram = () =>
-      standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is a genogram')], user: { id: '600000000000000002', username: 'lee' }, guildId: GUILD_A, channelId: '500000000000000001' }));
+      standIn.callbackFor(
+        standIn.chatInput({
+          name: 'ask',
+          options: [option.string('question', 'what is a genogram')],
+          user: { id: '600000000000000002', username: 'lee' },
+          guildId: GUILD_A,
+          channelId: '500000000000000001',
+        }),
+      );
     expect((await askGenogram()).body.data.embeds).toBeUndefined();
-    writeFileSync(path.join(knowledgeDir, 'qa', 'new.yaml'), '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A map of a family over generations.\n  levels: [micro]\n  sources: [test-source]\n');
+    writeFileSync(
+      path.join(knowledgeDir, 'qa', 'new.yaml'),
+      '- id: genogram\n  question: What is a genogram?\n  alternatives: [genogram meaning]\n  answer: A map of a family over generations.\n  levels: [micro]\n  sources: [test-source]\n',
+    );
     bot.kill('SIGHUP');
     await waitUntil(() => bot.output().includes('knowledge reloaded'), 10_000, 'the reload');
     expect((await askGenogram()).body.data.embeds[0].title).toBe('What is a genogram?');
@@ -62,7 +79,12 @@ describe('npm start with a token', () => {
     const bot = spawnEntry('src/index.ts', [], env({ SHARD_COUNT: '2' }));
     await waitUntil(() => standIn.identifies.length >= before + 2, 40_000, 'two shards to identify');
     const shards = standIn.identifies.slice(before).map((identify) => identify.shard);
-    expect(shards).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(shards).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
     bot.kill('SIGTERM');
     await exited(bot);
   });

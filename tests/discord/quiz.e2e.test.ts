@@ -26,7 +26,14 @@ let dir: string;
 let bot: Awaited<ReturnType<typeof startBotAgainst>>;
 
 beforeAll(async () => {
-  standIn.addGuild({ id: GUILD, name: 'Quiz Club', channels: [{ id: STUDY, name: 'study-hall' }, { id: OTHER, name: 'off-topic' }] });
+  standIn.addGuild({
+    id: GUILD,
+    name: 'Quiz Club',
+    channels: [
+      { id: STUDY, name: 'study-hall' },
+      { id: OTHER, name: 'off-topic' },
+    ],
+  });
   await standIn.start();
   dir = tempDir();
   bot = await startBotAgainst(standIn, dir, {}, { quizPauseMs: 50 });
@@ -39,13 +46,17 @@ afterAll(async () => {
 
 const quiz = (user: StandInUser, options: any[], channelId = STUDY) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
 const press = (user: StandInUser, customId: string, channelId = STUDY) => standIn.button({ customId, user, guildId: GUILD, channelId });
-const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
+const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
 
 /** The round's buttons and its correct key, read from the posted message and the database. */
 async function roundOf(message: RecordedRequest, storage = bot.context.storage) {
   const ids: string[] = message.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
   const [, , sessionId, round] = ids[0]!.split(':');
-  const row = (await storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [Number(sessionId), Number(round)]))!;
+  const row = (await storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [
+    Number(sessionId),
+    Number(round),
+  ]))!;
   const item = quizItems.get(row.item_id)!;
   const key = correctKey(item);
   const wrong = choicesFor(item).find((c) => c.key !== key)!.key;
@@ -60,7 +71,9 @@ describe('/quiz start', () => {
   });
 
   test('a full 3-question quiz with two players ends in standings, and leaderboard and stats reflect it', async () => {
-    const start = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', 'mixed'), option.integer('questions', 3), option.integer('seconds', 10)])]));
+    const start = await standIn.callbackFor(
+      quiz(alice, [option.subcommand('start', [option.string('level', 'mixed'), option.integer('questions', 3), option.integer('seconds', 10)])]),
+    );
     expect(start.body.data.flags ?? 0).toBe(0);
     expect(start.body.data.content).toMatch(/3 questions/);
     expect(start.body.data.allowed_mentions).toEqual({ parse: [] });
@@ -103,7 +116,14 @@ describe('/quiz start', () => {
     expect(embed.fields[0].value).toMatch(/#2 with 0 pts/);
 
     const stats = await standIn.callbackFor(
-      standIn.chatInput({ name: 'quiz', options: [option.subcommand('stats', [option.user('user', alice.id)])], resolved: standIn.resolvedUser(alice), user: bob, guildId: GUILD, channelId: STUDY }),
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('stats', [option.user('user', alice.id)])],
+        resolved: standIn.resolvedUser(alice),
+        user: bob,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
     );
     const fields = Object.fromEntries(stats.body.data.embeds[0].fields.map((f: any) => [f.name, f.value]));
     expect(fields).toMatchObject({ 'Questions answered': '3', Accuracy: '100%', 'Best streak': '3', 'Quizzes played': '1' });
@@ -111,7 +131,9 @@ describe('/quiz start', () => {
 
   test('a solo player at level "meso": each question closes on the only answer, which is echoed as its button reads', async () => {
     const since = Date.now();
-    const start = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', 'meso'), option.integer('questions', 3), option.integer('seconds', 60)])]));
+    const start = await standIn.callbackFor(
+      quiz(alice, [option.subcommand('start', [option.string('level', 'meso'), option.integer('questions', 3), option.integer('seconds', 60)])]),
+    );
     expect(start.body.data.content).toMatch(/3 questions, 🟠 Mezzo, 60 s each/);
     for (let round = 1; round <= 3; round++) {
       const message = await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, new RegExp(`^Question ${round} of 3$`))(r), 15_000);
@@ -120,7 +142,10 @@ describe('/quiz start', () => {
       expect(message.body.embeds[0].color).toBe(LEVEL_STYLE.general.color);
       expect(message.body.embeds[0].footer.text).toMatch(/^(easy|medium|hard)$/);
       // The countdown never promises more time than the round has.
-      const { deadline_at: deadline } = (await bot.context.storage.sql.get<{ deadline_at: number }>('SELECT deadline_at FROM quiz_rounds WHERE session_id = ? AND round = ?', [ids.sessionId, ids.round]))!;
+      const { deadline_at: deadline } = (await bot.context.storage.sql.get<{ deadline_at: number }>(
+        'SELECT deadline_at FROM quiz_rounds WHERE session_id = ? AND round = ?',
+        [ids.sessionId, ids.round],
+      ))!;
       const shown = Number(/<t:(\d+):R>/.exec(message.body.embeds[0].fields[0].value)?.[1]) * 1000;
       expect(deadline - shown).toBeGreaterThanOrEqual(0);
       expect(deadline - shown).toBeLessThan(1000);
@@ -129,7 +154,14 @@ describe('/quiz start', () => {
       // As the button reads ("Macro", "True"), with a multiple-choice letter's text after it.
       expect(locked.body.data.content === `Locked in: **${label}**` || locked.body.data.content.startsWith(`Locked in: **${label}: `)).toBe(true);
       // Long before the 60 s deadline: the only player has answered.
-      const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.path.startsWith(`/channels/${STUDY}/messages/`) && r.body?.embeds?.[0]?.title === `Question ${round} of 3: answer`, 20_000);
+      const reveal = await standIn.waitForRequest(
+        (r) =>
+          r.at >= since &&
+          r.method === 'PATCH' &&
+          r.path.startsWith(`/channels/${STUDY}/messages/`) &&
+          r.body?.embeds?.[0]?.title === `Question ${round} of 3: answer`,
+        20_000,
+      );
       expect(reveal.body.embeds[0].fields[0].value).toBe(`<@${alice.id}>`);
     }
     await standIn.waitForRequest((r) => r.at >= since && postedTo(STUDY, /Quiz over/)(r), 15_000);
@@ -144,7 +176,10 @@ describe('/quiz start', () => {
     const players = Array.from({ length: 49 }, (_, i): StandInUser => ({ id: String(395_000_000_000_000_000n + BigInt(i)), username: `p${i}` }));
     for (const player of players) await standIn.callbackFor(press(player, ids.right));
     await standIn.callbackFor(press(alice, ids.right));
-    const reveal = await standIn.waitForRequest((r) => r.at >= since && r.method === 'PATCH' && r.body?.embeds?.[0]?.title === 'Question 1 of 3: answer', 20_000);
+    const reveal = await standIn.waitForRequest(
+      (r) => r.at >= since && r.method === 'PATCH' && r.body?.embeds?.[0]?.title === 'Question 1 of 3: answer',
+      20_000,
+    );
     const who: string = reveal.body.embeds[0].fields[0].value;
     expect(who.length).toBeLessThanOrEqual(1024);
     const [list, more] = who.split(', +');
@@ -157,12 +192,23 @@ describe('/quiz start', () => {
 
   test.each(['cosmic', 'micro or macro'])('level %j is refused with the levels named', async (level) => {
     const refused = await standIn.callbackFor(quiz(alice, [option.subcommand('start', [option.string('level', level)])]));
-    expect(refused.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/is not a level I know: pick micro, mezzo \(or meso\), macro or mixed/) });
+    expect(refused.body.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringMatching(/is not a level I know: pick micro, mezzo \(or meso\), macro or mixed/),
+    });
     expect(bot.context.quizzes.runningCount).toBe(0);
   });
 
   test('level autocompletes, and reads "meso" as mezzo', async () => {
-    const callback = await standIn.callbackFor(standIn.autocomplete({ name: 'quiz', options: [option.subcommand('start', [option.string('level', 'meso', true)])], user: alice, guildId: GUILD, channelId: STUDY }));
+    const callback = await standIn.callbackFor(
+      standIn.autocomplete({
+        name: 'quiz',
+        options: [option.subcommand('start', [option.string('level', 'meso', true)])],
+        user: alice,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     expect(callback.body.data.choices).toEqual([{ name: 'mezzo (meso)', value: 'mezzo' }]);
   });
 
@@ -211,11 +257,14 @@ describe('/quiz practice', () => {
     expect(card).toMatchObject({ reviews: 1, reps: 1 });
   });
 
-  test.each(['quiz:p:macro:no-such-item:A:0', 'quiz:p:macro:mc-x:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])('forged button %j gets a polite ephemeral reply', async (customId) => {
-    const callback = await standIn.callbackFor(press(bob, customId));
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(callback.body.data.content).toMatch(/quiz|practice|button/i);
-  });
+  test.each(['quiz:p:macro:no-such-item:A:0', 'quiz:p:macro:mc-x:A', 'quiz:a:999999:1:A', 'quiz:a:abc:1:A', 'quiz:p:cosmic:mc-x:A', 'quiz:pn:mixed'])(
+    'forged button %j gets a polite ephemeral reply',
+    async (customId) => {
+      const callback = await standIn.callbackFor(press(bob, customId));
+      expect(callback.body.data.flags).toBe(EPHEMERAL);
+      expect(callback.body.data.content).toMatch(/quiz|practice|button/i);
+    },
+  );
 });
 
 describe('a crash during a quiz', () => {
@@ -230,7 +279,8 @@ describe('a crash during a quiz', () => {
   test('kill -9 mid-quiz: the next start resumes it, and it finishes with every acknowledged answer counted', async () => {
     const standIn = lab;
     const quiz = (user: StandInUser, options: any[], channelId: string) => standIn.chatInput({ name: 'quiz', options, user, guildId: GUILD, channelId });
-    const press = async (user: StandInUser, customId: string) => (await standIn.callbackFor(standIn.button({ customId, user, guildId: GUILD, channelId: CRASH }))).body.data.content as string;
+    const press = async (user: StandInUser, customId: string) =>
+      (await standIn.callbackFor(standIn.button({ customId, user, guildId: GUILD, channelId: CRASH }))).body.data.content as string;
     const database = path.join(tempDir(), 'crash.sqlite');
     const setup = await openStorage(database);
     await setup.settings.addStudyChannel(GUILD, CRASH);
@@ -265,7 +315,11 @@ describe('a crash during a quiz', () => {
     await crash(bot);
 
     // Down past round 1's deadline: the restart reveals it, then asks question 2.
-    await read((storage) => storage.sql.run('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1', [one.sessionId]));
+    await read((storage) =>
+      storage.sql.run('UPDATE quiz_rounds SET opened_at = opened_at - 120000, deadline_at = deadline_at - 120000 WHERE session_id = ? AND round = 1', [
+        one.sessionId,
+      ]),
+    );
     const firstMessageId = standIn.messages.get(CRASH)!.find((m) => m.embeds[0]?.title === 'Question 1 of 3').id;
     bot = await startBot();
     const reveal = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${CRASH}/messages/${firstMessageId}`, 20_000);
@@ -298,7 +352,14 @@ describe('a crash during a quiz', () => {
     await read(async (storage) => {
       expect(await storage.quiz.running()).toEqual([]);
       const answers = await storage.quiz.answers(one.sessionId);
-      expect(answers.map((a) => `${a.round}:${a.userId === alice.id ? 'alice' : 'bob'}:${a.correct}`)).toEqual(['1:bob:false', '1:alice:true', '2:bob:false', '2:alice:true', '3:alice:true', '3:bob:true']);
+      expect(answers.map((a) => `${a.round}:${a.userId === alice.id ? 'alice' : 'bob'}:${a.correct}`)).toEqual([
+        '1:bob:false',
+        '1:alice:true',
+        '2:bob:false',
+        '2:alice:true',
+        '3:alice:true',
+        '3:bob:true',
+      ]);
       expect((await storage.quiz.rounds(one.sessionId)).every((r) => r.closedAt !== null && r.messageId !== null)).toBe(true);
     });
   }, 150_000);
@@ -312,10 +373,18 @@ describe('a crash during a quiz', () => {
     await setup.settings.addStudyChannel('211000000000000000', CHANNEL);
     await setup.close();
     const identified = standIn.identifies.length;
-    const child = spawnEntry('src/index.ts', [], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standIn.apiUrl, DATABASE_PATH: database, LOG_LEVEL: 'info' });
+    const child = spawnEntry('src/index.ts', [], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: standIn.apiUrl,
+      DATABASE_PATH: database,
+      LOG_LEVEL: 'info',
+    });
     await waitUntil(() => standIn.identifies.length > identified && /logged in to Discord/.test(child.output()), 30_000, 'log-in');
     const on = (user: StandInUser) => ({ user, guildId: '211000000000000000', channelId: CHANNEL });
-    await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }));
+    await standIn.callbackFor(
+      standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], ...on(mod) }),
+    );
     const message = await standIn.waitForRequest(postedTo(CHANNEL, /^Question 1 of 3$/), 20_000);
     const reader = await openStorage(database);
     const ids = await roundOf(message, reader);

@@ -89,7 +89,14 @@ describe('a student’s own install, in a server that never added the bot', () =
   test('/ask answers from the interaction alone: no channel, guild or member fetches', async () => {
     let callback: any;
     const made = await requestsDuring(async () => {
-      const id = standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is macro social work')], user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL });
+      const id = standIn.chatInput({
+        name: 'ask',
+        options: [option.string('question', 'what is macro social work')],
+        user: student,
+        guildId: BOTLESS,
+        channelId: BOTLESS_CHANNEL,
+        where: USER_INSTALL,
+      });
       callback = await standIn.callbackFor(id);
     });
     expect(made).toEqual([expect.stringMatching(/^POST \/interactions\/\d+\/[^/]+\/callback$/)]);
@@ -100,13 +107,31 @@ describe('a student’s own install, in a server that never added the bot', () =
   });
 
   test('an unanswered question there is logged for curators without that server’s id', async () => {
-    await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'best pizza toppings near campus')], user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'ask',
+        options: [option.string('question', 'best pizza toppings near campus')],
+        user: student,
+        guildId: BOTLESS,
+        channelId: BOTLESS_CHANNEL,
+        where: USER_INSTALL,
+      }),
+    );
     expect((await bot.context.storage.askLog.gaps(50, { guildId: BOTLESS })).unanswered).toEqual([]);
     expect((await bot.context.storage.askLog.gaps()).unanswered.map((g) => g.question)).toContain('best pizza toppings near campus');
   });
 
   test('where the server keeps apps’ replies private, the answer is private and offers no Share', async () => {
-    const callback = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is mezzo social work')], user: strict, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    const callback = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'ask',
+        options: [option.string('question', 'what is mezzo social work')],
+        user: strict,
+        guildId: BOTLESS,
+        channelId: BOTLESS_CHANNEL,
+        where: USER_INSTALL,
+      }),
+    );
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(ids(callback.body.data)).not.toContain(shareButtonId.copy());
     expect(ids(callback.body.data)).toContain(reportId.open({ kind: 'entry', id: 'mezzo-definition' }));
@@ -115,7 +140,16 @@ describe('a student’s own install, in a server that never added the bot', () =
   test('group quizzes, leaderboards and stats say kindly that they are server features', async () => {
     for (const sub of ['start', 'leaderboard', 'stats']) {
       const made = await requestsDuring(async () => {
-        const callback = await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand(sub)], user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+        const callback = await standIn.callbackFor(
+          standIn.chatInput({
+            name: 'quiz',
+            options: [option.subcommand(sub)],
+            user: student,
+            guildId: BOTLESS,
+            channelId: BOTLESS_CHANNEL,
+            where: USER_INSTALL,
+          }),
+        );
         expect(callback.body.data.flags).toBe(EPHEMERAL);
         expect(callback.body.data.content).toMatch(/server feature.*adds Levels Tutor to this server.*\/quiz practice/s);
       });
@@ -126,28 +160,67 @@ describe('a student’s own install, in a server that never added the bot', () =
 
 describe('/quiz practice in a DM', () => {
   test('works in the bot’s DM and a group DM, and the progress is the student’s in the server too', async () => {
-    const first = await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('practice', [option.string('level', 'micro')])], user: classmate, guildId: null, channelId: DM, where: { install: 'user', context: 1 } }));
+    const first = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('practice', [option.string('level', 'micro')])],
+        user: classmate,
+        guildId: null,
+        channelId: DM,
+        where: { install: 'user', context: 1 },
+      }),
+    );
     expect(first.body.data.flags).toBe(EPHEMERAL);
     const answer = ids(first.body.data)[0]!;
     expect(answer).toMatch(/^quiz:p:micro:/);
-    const result = await standIn.callbackFor(standIn.button({ customId: answer, user: classmate, guildId: null, channelId: DM, where: { install: 'user', context: 1 } }));
+    const result = await standIn.callbackFor(
+      standIn.button({ customId: answer, user: classmate, guildId: null, channelId: DM, where: { install: 'user', context: 1 } }),
+    );
     expect(result.body.type).toBe(7);
     expect(ids(result.body.data)).toEqual(expect.arrayContaining([shareButtonId.copy(), expect.stringMatching(/^report:open:q:/)]));
     const itemId = answer.split(':')[3]!;
     expect((await bot.context.storage.practice.cards(classmate.id)).map((c) => c.itemId)).toEqual([itemId]);
 
-    const group = await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('practice')], user: classmate, guildId: null, channelId: GROUP_DM, where: { install: 'user', context: 2 } }));
+    const group = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('practice')],
+        user: classmate,
+        guildId: null,
+        channelId: GROUP_DM,
+        where: { install: 'user', context: 2 },
+      }),
+    );
     expect(group.body.data.embeds[0].title).toBe('Practice');
 
     // In a server the same student carries on with the same cards: one student, one progress.
-    const inServer = await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('practice', [option.string('level', 'micro')])], user: classmate, guildId: GUILD, channelId: STUDY }));
+    const inServer = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('practice', [option.string('level', 'micro')])],
+        user: classmate,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     const serverAnswer = ids(inServer.body.data)[0]!;
     await standIn.callbackFor(standIn.button({ customId: serverAnswer, user: classmate, guildId: GUILD, channelId: STUDY }));
-    expect((await bot.context.storage.practice.cards(classmate.id)).map((c) => c.itemId).sort()).toEqual([...new Set([itemId, serverAnswer.split(':')[3]!])].sort());
+    expect((await bot.context.storage.practice.cards(classmate.id)).map((c) => c.itemId).sort()).toEqual(
+      [...new Set([itemId, serverAnswer.split(':')[3]!])].sort(),
+    );
   });
 
   test('a group quiz in a DM says where it works', async () => {
-    const callback = await standIn.callbackFor(standIn.chatInput({ name: 'quiz', options: [option.subcommand('start')], user: classmate, guildId: null, channelId: DM, where: { install: 'user', context: 1 } }));
+    const callback = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('start')],
+        user: classmate,
+        guildId: null,
+        channelId: DM,
+        where: { install: 'user', context: 1 },
+      }),
+    );
     expect(callback.body.data.content).toMatch(/server feature: it works in a server that added Levels Tutor/);
   });
 });
@@ -178,7 +251,12 @@ describe('Explain with Levels Tutor', () => {
 
   test('a macro case, in a server without the bot, through a user install', async () => {
     const made = await requestsDuring(async () => {
-      const callback = await explain('She lobbies state legislators to change housing policy and pushes for new federal funding.', USER_INSTALL, BOTLESS, BOTLESS_CHANNEL);
+      const callback = await explain(
+        'She lobbies state legislators to change housing policy and pushes for new federal funding.',
+        USER_INSTALL,
+        BOTLESS,
+        BOTLESS_CHANNEL,
+      );
       expect(callback.body.data.embeds[0].title).toBe('Explained: macro practice');
       expect(fields(callback).Cues).toMatch(/“policy”/);
     });
@@ -194,11 +272,25 @@ describe('Explain with Levels Tutor', () => {
 
 describe('Share in channel', () => {
   test('a private answer posts a public copy, marked as shared by the student, pinging nobody', async () => {
-    const answer = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is micro social work'), option.boolean('private', true)], user: student, guildId: GUILD, channelId: STUDY }));
+    const answer = await standIn.callbackFor(
+      standIn.chatInput({
+        name: 'ask',
+        options: [option.string('question', 'what is micro social work'), option.boolean('private', true)],
+        user: student,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     expect(answer.body.data.flags).toBe(EPHEMERAL);
     expect(ids(answer.body.data)).toContain(shareButtonId.copy());
     const shared = await standIn.callbackFor(
-      standIn.button({ customId: shareButtonId.copy(), user: student, guildId: GUILD, channelId: STUDY, message: { embeds: answer.body.data.embeds, components: answer.body.data.components, flags: EPHEMERAL } }),
+      standIn.button({
+        customId: shareButtonId.copy(),
+        user: student,
+        guildId: GUILD,
+        channelId: STUDY,
+        message: { embeds: answer.body.data.embeds, components: answer.body.data.components, flags: EPHEMERAL },
+      }),
     );
     expect(shared.body.type).toBe(4);
     expect(shared.body.data.flags ?? 0).toBe(0);
@@ -211,18 +303,26 @@ describe('Share in channel', () => {
   });
 
   test('public answers have no Share button; there is nothing to share on a message without embeds', async () => {
-    const answer = await standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is micro social work')], user: student, guildId: GUILD, channelId: STUDY }));
+    const answer = await standIn.callbackFor(
+      standIn.chatInput({ name: 'ask', options: [option.string('question', 'what is micro social work')], user: student, guildId: GUILD, channelId: STUDY }),
+    );
     expect(ids(answer.body.data)).not.toContain(shareButtonId.copy());
-    const empty = await standIn.callbackFor(standIn.button({ customId: shareButtonId.copy(), user: student, guildId: GUILD, channelId: STUDY, message: { embeds: [] } }));
+    const empty = await standIn.callbackFor(
+      standIn.button({ customId: shareButtonId.copy(), user: student, guildId: GUILD, channelId: STUDY, message: { embeds: [] } }),
+    );
     expect(empty.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/nothing here I can share/) });
   });
 });
 
 describe('Report a problem', () => {
   test('opens a form with a reason select and an optional comment, stores the submission, and shows it to curators', async () => {
-    const card = await standIn.callbackFor(standIn.chatInput({ name: 'term', options: [option.string('name', 'empathy')], user: reporter, guildId: GUILD, channelId: STUDY }));
+    const card = await standIn.callbackFor(
+      standIn.chatInput({ name: 'term', options: [option.string('name', 'empathy')], user: reporter, guildId: GUILD, channelId: STUDY }),
+    );
     expect(ids(card.body.data)).toContain(reportId.open({ kind: 'term', id: 'empathy' }));
-    const modal = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'term', id: 'empathy' }), user: reporter, guildId: GUILD, channelId: STUDY }));
+    const modal = await standIn.callbackFor(
+      standIn.button({ customId: reportId.open({ kind: 'term', id: 'empathy' }), user: reporter, guildId: GUILD, channelId: STUDY }),
+    );
     expect(modal.body.type).toBe(9);
     const { custom_id: formId, components } = modal.body.data;
     expect(formId).toBe(reportId.send({ kind: 'term', id: 'empathy' }));
@@ -233,13 +333,29 @@ describe('Report a problem', () => {
     expect(components[0].component.options.map((o: any) => o.value)).toEqual(['wrong', 'unclear', 'outdated', 'other']);
     expect(components[1].component.required).toBe(false);
 
-    const ack = await standIn.callbackFor(standIn.modalSubmit({ customId: formId, values: { reason: ['unclear'], comment: 'The example needs a <@&1> clearer ending' }, user: reporter, guildId: GUILD, channelId: STUDY }));
+    const ack = await standIn.callbackFor(
+      standIn.modalSubmit({
+        customId: formId,
+        values: { reason: ['unclear'], comment: 'The example needs a <@&1> clearer ending' },
+        user: reporter,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     expect(ack.body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/Thanks for the report/) });
     expect(await bot.context.storage.itemReports.summary()).toEqual([
-      expect.objectContaining({ kind: 'term', itemId: 'empathy', reports: 1, reasons: [{ reason: 'unclear', times: 1 }], lastComment: 'The example needs a <@&1> clearer ending' }),
+      expect.objectContaining({
+        kind: 'term',
+        itemId: 'empathy',
+        reports: 1,
+        reasons: [{ reason: 'unclear', times: 1 }],
+        lastComment: 'The example needs a <@&1> clearer ending',
+      }),
     ]);
 
-    const gaps = await standIn.callbackFor(standIn.chatInput({ name: 'kb', options: [option.subcommand('gaps', [option.string('period', 'week')])], user: admin, guildId: GUILD, channelId: STUDY }));
+    const gaps = await standIn.callbackFor(
+      standIn.chatInput({ name: 'kb', options: [option.subcommand('gaps', [option.string('period', 'week')])], user: admin, guildId: GUILD, channelId: STUDY }),
+    );
     expect(gaps.body.data.flags).toBe(EPHEMERAL);
     const reports = gaps.body.data.embeds[0].fields.find((f: any) => f.name.startsWith('Reports'));
     expect(reports.name).toBe('Reports (1, most reported first)');
@@ -252,41 +368,91 @@ describe('Report a problem', () => {
   });
 
   test('a report from a server without the bot counts for kb:gaps, not for any server’s /kb gaps', async () => {
-    const form = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'entry', id: 'macro-definition' }), user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    const form = await standIn.callbackFor(
+      standIn.button({
+        customId: reportId.open({ kind: 'entry', id: 'macro-definition' }),
+        user: student,
+        guildId: BOTLESS,
+        channelId: BOTLESS_CHANNEL,
+        where: USER_INSTALL,
+      }),
+    );
     expect(form.body.type).toBe(9);
-    await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'macro-definition' }), values: { reason: ['outdated'], comment: '' }, user: student, guildId: BOTLESS, channelId: BOTLESS_CHANNEL, where: USER_INSTALL }));
+    await standIn.callbackFor(
+      standIn.modalSubmit({
+        customId: reportId.send({ kind: 'entry', id: 'macro-definition' }),
+        values: { reason: ['outdated'], comment: '' },
+        user: student,
+        guildId: BOTLESS,
+        channelId: BOTLESS_CHANNEL,
+        where: USER_INSTALL,
+      }),
+    );
     expect((await bot.context.storage.itemReports.summary(50, { guildId: GUILD })).map((r) => r.itemId)).not.toContain('macro-definition');
-    expect((await bot.context.storage.itemReports.summary()).find((r) => r.itemId === 'macro-definition')).toMatchObject({ reasons: [{ reason: 'outdated', times: 1 }], lastComment: null });
+    expect((await bot.context.storage.itemReports.summary()).find((r) => r.itemId === 'macro-definition')).toMatchObject({
+      reasons: [{ reason: 'outdated', times: 1 }],
+      lastComment: null,
+    });
   });
 
   test('a forged reason or item is refused and nothing is stored', async () => {
     const before = (await bot.context.storage.itemReports.summary()).length;
-    const badReason = await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'micro-definition' }), values: { reason: ['constructor'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
+    const badReason = await standIn.callbackFor(
+      standIn.modalSubmit({
+        customId: reportId.send({ kind: 'entry', id: 'micro-definition' }),
+        values: { reason: ['constructor'] },
+        user: reporter,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     expect(badReason.body.data.content).toMatch(/Please pick what the problem is/);
-    const badItem = await standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'entry', id: 'no-such-entry' }), values: { reason: ['wrong'] }, user: reporter, guildId: GUILD, channelId: STUDY }));
+    const badItem = await standIn.callbackFor(
+      standIn.modalSubmit({
+        customId: reportId.send({ kind: 'entry', id: 'no-such-entry' }),
+        values: { reason: ['wrong'] },
+        user: reporter,
+        guildId: GUILD,
+        channelId: STUDY,
+      }),
+    );
     expect(badItem.body.data.content).toMatch(/isn’t in my knowledge base anymore/);
     expect(await bot.context.storage.itemReports.summary()).toHaveLength(before);
   });
 
   test(`reports are rate-limited per student: ${REPORT_LIMIT.reports} per window`, async () => {
     const flooder: StandInUser = { id: '310000000000000009', username: 'flo' };
-    const send = () => standIn.callbackFor(standIn.modalSubmit({ customId: reportId.send({ kind: 'quiz', id: bot.context.knowledge.knowledge.quiz[0]!.id }), values: { reason: ['other'] }, user: flooder, guildId: GUILD, channelId: STUDY }));
+    const send = () =>
+      standIn.callbackFor(
+        standIn.modalSubmit({
+          customId: reportId.send({ kind: 'quiz', id: bot.context.knowledge.knowledge.quiz[0]!.id }),
+          values: { reason: ['other'] },
+          user: flooder,
+          guildId: GUILD,
+          channelId: STUDY,
+        }),
+      );
     for (let i = 0; i < REPORT_LIMIT.reports; i++) expect((await send()).body.data.content).toMatch(/Thanks for the report/);
     expect((await send()).body.data.content).toMatch(/several reports just now/);
-    const form = await standIn.callbackFor(standIn.button({ customId: reportId.open({ kind: 'entry', id: 'micro-definition' }), user: flooder, guildId: GUILD, channelId: STUDY }));
+    const form = await standIn.callbackFor(
+      standIn.button({ customId: reportId.open({ kind: 'entry', id: 'micro-definition' }), user: flooder, guildId: GUILD, channelId: STUDY }),
+    );
     expect(form.body.type).toBe(4);
     expect(await bot.context.storage.itemReports.countBy(flooder.id, 0)).toBe(REPORT_LIMIT.reports);
   });
 
   test('/kb gaps needs Manage Server', async () => {
-    const refused = await standIn.callbackFor(standIn.chatInput({ name: 'kb', options: [option.subcommand('gaps')], user: student, guildId: GUILD, channelId: STUDY }));
+    const refused = await standIn.callbackFor(
+      standIn.chatInput({ name: 'kb', options: [option.subcommand('gaps')], user: student, guildId: GUILD, channelId: STUDY }),
+    );
     expect(refused.body.data.content).toMatch(/Manage Server/);
   });
 });
 
 describe('did you mean → kb:suggest', () => {
   test('a pick after a refusal is recorded, and kb:suggest proposes it as YAML with counts; fixtures are skipped', async () => {
-    const ask = (question: string, user = student) => standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', question)], user, guildId: GUILD, channelId: STUDY }));
+    const ask = (question: string, user = student) =>
+      standIn.callbackFor(standIn.chatInput({ name: 'ask', options: [option.string('question', question)], user, guildId: GUILD, channelId: STUDY }));
     const pickFrom = async (question: string, docId: string, user = student) => {
       const reply = await ask(question, user);
       const pick = ids(reply.body.data).find((id) => id.endsWith(`:e:${docId}`));

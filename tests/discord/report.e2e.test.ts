@@ -74,7 +74,14 @@ describe('/quiz report', () => {
 describe('/quiz stats', () => {
   test('keeps its text and gains a chart of accuracy per level and the last 30 days', async () => {
     const callback = await standIn.callbackFor(
-      standIn.chatInput({ name: 'quiz', options: [option.subcommand('stats', [option.user('user', 'alice')])], resolved: standIn.resolvedUser({ id: 'alice', username: 'alice' }), user: student, guildId: SEED_GUILD, channelId: STUDY }),
+      standIn.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('stats', [option.user('user', 'alice')])],
+        resolved: standIn.resolvedUser({ id: 'alice', username: 'alice' }),
+        user: student,
+        guildId: SEED_GUILD,
+        channelId: STUDY,
+      }),
     );
     const embed = callback.body.data.embeds[0];
     const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));

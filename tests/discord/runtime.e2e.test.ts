@@ -108,26 +108,36 @@ describe('/ask', () => {
   });
 
   test('a related-question button shows that answer ephemerally', async () => {
-    const callback = await standIn.callbackFor(standIn.button({ customId: askButtonId.show({ id: 'macro-definition' }), user: student, guildId: GUILD, channelId: STUDY }));
+    const callback = await standIn.callbackFor(
+      standIn.button({ customId: askButtonId.show({ id: 'macro-definition' }), user: student, guildId: GUILD, channelId: STUDY }),
+    );
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.embeds[0].title).toBe('What is macro social work?');
   });
 
   test('feedback buttons record one vote per user per answer', async () => {
-    await standIn.callbackFor(standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'up'), user: student, guildId: GUILD, channelId: STUDY }));
-    const second = await standIn.callbackFor(standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'down'), user: student, guildId: GUILD, channelId: STUDY }));
+    await standIn.callbackFor(
+      standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'up'), user: student, guildId: GUILD, channelId: STUDY }),
+    );
+    const second = await standIn.callbackFor(
+      standIn.button({ customId: askButtonId.vote({ id: 'micro-definition' }, 'down'), user: student, guildId: GUILD, channelId: STUDY }),
+    );
     expect(second.body.data.flags).toBe(EPHEMERAL);
     expect((await bot.context.storage.askLog.gaps(50, { guildId: GUILD })).downvoted).toEqual([{ answerId: 'micro-definition', down: 1, up: 0 }]);
   });
 
-  test.each(['ask:show:e:../../etc', 'ask:vote:sideways:e:micro-definition', 'nope', 'quiz:answer:1:2:Z', 'ask:show:e:no-such-entry', `ask:${'x'.repeat(200)}`])(
-    'a forged button id %j gets a polite ephemeral reply',
-    async (customId) => {
-      const callback = await standIn.callbackFor(standIn.button({ customId, user: student, guildId: GUILD, channelId: STUDY }));
-      expect(callback.body.data.flags).toBe(EPHEMERAL);
-      expect(callback.body.data.content).toMatch(/button|anymore|knowledge/i);
-    },
-  );
+  test.each([
+    'ask:show:e:../../etc',
+    'ask:vote:sideways:e:micro-definition',
+    'nope',
+    'quiz:answer:1:2:Z',
+    'ask:show:e:no-such-entry',
+    `ask:${'x'.repeat(200)}`,
+  ])('a forged button id %j gets a polite ephemeral reply', async (customId) => {
+    const callback = await standIn.callbackFor(standIn.button({ customId, user: student, guildId: GUILD, channelId: STUDY }));
+    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.data.content).toMatch(/button|anymore|knowledge/i);
+  });
 });
 
 describe('/help', () => {
@@ -144,33 +154,78 @@ describe('/help', () => {
 
 describe('/setup', () => {
   const setup = (user: StandInUser, options: any[], resolvedChannel?: string) =>
-    standIn.chatInput({ name: 'setup', options, user, guildId: GUILD, channelId: STUDY, resolved: resolvedChannel ? standIn.resolvedChannel(GUILD, resolvedChannel) : undefined });
+    standIn.chatInput({
+      name: 'setup',
+      options,
+      user,
+      guildId: GUILD,
+      channelId: STUDY,
+      resolved: resolvedChannel ? standIn.resolvedChannel(GUILD, resolvedChannel) : undefined,
+    });
 
   test('refuses a member without Manage Server', async () => {
-    const callback = await standIn.callbackFor(setup(student, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', STUDY)])])], STUDY));
+    const callback = await standIn.callbackFor(
+      setup(student, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', STUDY)])])], STUDY),
+    );
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.content).toMatch(/Manage Server/);
   });
 
   test('adds a study channel, refuses a voice channel, and sets the term schedule', async () => {
-    const added = await standIn.callbackFor(setup(admin, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', STUDY)])])], STUDY));
+    const added = await standIn.callbackFor(
+      setup(admin, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', STUDY)])])], STUDY),
+    );
     expect(added.body.data.content).toMatch(/study channel/);
-    const voice = await standIn.callbackFor(setup(admin, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', VOICE)])])], VOICE));
+    const voice = await standIn.callbackFor(
+      setup(admin, [option.group('study-channel', [option.subcommand('add', [option.channel('channel', VOICE)])])], VOICE),
+    );
     expect(voice.body.data.content).toMatch(/voice channel/);
     const badTime = await standIn.callbackFor(
-      setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '25:99'), option.string('timezone', 'Europe/London')])])], STUDY),
+      setup(
+        admin,
+        [
+          option.group('term', [
+            option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '25:99'), option.string('timezone', 'Europe/London')]),
+          ]),
+        ],
+        STUDY,
+      ),
     );
     expect(badTime.body.data.content).toMatch(/HH:MM/);
     const badZone = await standIn.callbackFor(
-      setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '09:00'), option.string('timezone', 'Europe/Londn')])])], STUDY),
+      setup(
+        admin,
+        [
+          option.group('term', [
+            option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '09:00'), option.string('timezone', 'Europe/Londn')]),
+          ]),
+        ],
+        STUDY,
+      ),
     );
     expect(badZone.body.data.content).toMatch(/Europe\/London/);
     const muted = await standIn.callbackFor(
-      setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', MUTED), option.string('time', '09:00'), option.string('timezone', 'UTC')])])], MUTED),
+      setup(
+        admin,
+        [
+          option.group('term', [
+            option.subcommand('set', [option.channel('channel', MUTED), option.string('time', '09:00'), option.string('timezone', 'UTC')]),
+          ]),
+        ],
+        MUTED,
+      ),
     );
     expect(muted.body.data.content).toMatch(/can't send/);
     const ok = await standIn.callbackFor(
-      setup(admin, [option.group('term', [option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '9:00'), option.string('timezone', 'europe/london')])])], STUDY),
+      setup(
+        admin,
+        [
+          option.group('term', [
+            option.subcommand('set', [option.channel('channel', STUDY), option.string('time', '9:00'), option.string('timezone', 'europe/london')]),
+          ]),
+        ],
+        STUDY,
+      ),
     );
     expect(ok.body.data.content).toMatch(/09:00 \(Europe\/London, UTC\+[01] now\)/);
     expect((await bot.context.storage.settings.get(GUILD)).termSchedule).toMatchObject({ channelId: STUDY, time: '09:00', timezone: 'Europe/London' });
@@ -180,7 +235,10 @@ describe('/setup', () => {
     const set = (options: any[], channel = STUDY) => standIn.callbackFor(setup(admin, [option.group('term', [option.subcommand('set', options)])], channel));
     const est = await set([option.channel('channel', STUDY), option.string('time', '07:15'), option.string('timezone', 'EST')]);
     expect(est.body.data.content).toMatch(/^✅ .* every day at 07:15 \(America\/New_York, UTC−[45] now\)\.$/);
-    const bad = await set([option.channel('channel', MUTED), option.string('time', '25:99'), option.string('timezone', '@everyone <@&42> 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦')], MUTED);
+    const bad = await set(
+      [option.channel('channel', MUTED), option.string('time', '25:99'), option.string('timezone', '@everyone <@&42> 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦')],
+      MUTED,
+    );
     const lines: string[] = bad.body.data.content.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/can't send/);
@@ -221,7 +279,13 @@ describe('/setup', () => {
     ['sydn', 'Sydney: Australia/Sydney'],
     ['London', 'London: Europe/London'],
   ])('timezone autocomplete for %j offers %j first, with its offset', async (typed, label) => {
-    const id = standIn.autocomplete({ name: 'setup', options: [option.group('term', [option.subcommand('set', [option.string('timezone', typed, true)])])], user: admin, guildId: GUILD, channelId: STUDY });
+    const id = standIn.autocomplete({
+      name: 'setup',
+      options: [option.group('term', [option.subcommand('set', [option.string('timezone', typed, true)])])],
+      user: admin,
+      guildId: GUILD,
+      channelId: STUDY,
+    });
     const [first] = (await standIn.callbackFor(id)).body.data.choices;
     expect(first.name).toMatch(new RegExp(`^${label.replace('/', '\\/')} \\(UTC[+−]\\d+(:\\d\\d)?\\)$`));
     expect(first.value).toBe(label.split(': ')[1]);

@@ -60,7 +60,14 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('two hosts, one
 
   beforeAll(async () => {
     standIn.addGuild({ id: GUILD_0, name: 'Shard zero', channels: [{ id: TERMS_0, name: 'terms' }] });
-    standIn.addGuild({ id: GUILD_1, name: 'Shard one', channels: [{ id: TERMS_1, name: 'terms' }, { id: STUDY_1, name: 'study' }] });
+    standIn.addGuild({
+      id: GUILD_1,
+      name: 'Shard one',
+      channels: [
+        { id: TERMS_1, name: 'terms' },
+        { id: STUDY_1, name: 'study' },
+      ],
+    });
     await standIn.start();
     database = await freshPostgresSchema(TEST_DATABASE_URL as string);
     storage = await openStorage(database.url);
@@ -96,7 +103,13 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('two hosts, one
     expect(standIn.requests.filter(postsTo(TERMS_0))).toHaveLength(1);
 
     // A quiz in shard 1's server: started, posted and answered through shard 1's host only.
-    const start = standIn.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], user: alice, guildId: GUILD_1, channelId: STUDY_1 });
+    const start = standIn.chatInput({
+      name: 'quiz',
+      options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])],
+      user: alice,
+      guildId: GUILD_1,
+      channelId: STUDY_1,
+    });
     expect((await standIn.callbackFor(start, 30_000)).body.data.content ?? '').not.toMatch(/couldn’t|error/i);
     const question = await standIn.waitForRequest((r) => postsTo(STUDY_1)(r) && /^Question 1 of 3$/.test(r.body?.embeds?.[0]?.title ?? ''), 30_000);
     const [, , sessionId] = (question.body.components[0].components[0].custom_id as string).split(':');
@@ -104,7 +117,12 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('two hosts, one
     const readRound = () => storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = 1', [Number(sessionId)]);
     await waitUntil(async () => (await readRound()) !== undefined, 15_000, 'the round to be recorded');
     const round = await readRound();
-    const press = standIn.button({ customId: `quiz:a:${sessionId}:1:${correctKey(quizItems.get(round!.item_id)!)}`, user: alice, guildId: GUILD_1, channelId: STUDY_1 });
+    const press = standIn.button({
+      customId: `quiz:a:${sessionId}:1:${correctKey(quizItems.get(round!.item_id)!)}`,
+      user: alice,
+      guildId: GUILD_1,
+      channelId: STUDY_1,
+    });
     expect((await standIn.callbackFor(press, 30_000)).body.data.content).toMatch(/Locked in/);
     expect(await storage.quiz.running()).toMatchObject([{ guildId: GUILD_1, channelId: STUDY_1 }]);
     expect(standIn.requests.filter((r) => postsTo(STUDY_1)(r) && /^Question 1 of 3$/.test(r.body?.embeds?.[0]?.title ?? ''))).toHaveLength(1);

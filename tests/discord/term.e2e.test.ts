@@ -65,7 +65,9 @@ describe('the daily post', () => {
     await standIn.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${MUTED}/messages`);
     await bot.context.termJob.tick(new Date());
     expect(standIn.requests.filter((r) => r.path === `/channels/${MUTED}/messages`)).toHaveLength(1);
-    const show = await standIn.callbackFor(standIn.chatInput({ name: 'setup', options: [option.subcommand('show')], user: admin, guildId: OTHER_GUILD, channelId: MUTED }));
+    const show = await standIn.callbackFor(
+      standIn.chatInput({ name: 'setup', options: [option.subcommand('show')], user: admin, guildId: OTHER_GUILD, channelId: MUTED }),
+    );
     expect(show.body.data.embeds[0].fields.find((f: any) => f.name === 'Problems').value).toMatch(/Missing Permissions|can't send/);
   });
 });
@@ -77,11 +79,24 @@ describe('/term', () => {
   });
 
   test('today’s term stays the same all day, whatever happens to the schedule', async () => {
-    const todays = async () => (await standIn.callbackFor(standIn.chatInput({ name: 'term', options: [], user: student, guildId: QUIET_GUILD, channelId: LOUNGE }))).body.data.embeds[0].title;
+    const todays = async () =>
+      (await standIn.callbackFor(standIn.chatInput({ name: 'term', options: [], user: student, guildId: QUIET_GUILD, channelId: LOUNGE }))).body.data.embeds[0]
+        .title;
     const setup = (options: any[]) =>
-      standIn.callbackFor(standIn.chatInput({ name: 'setup', options, user: admin, guildId: QUIET_GUILD, channelId: LOUNGE, resolved: standIn.resolvedChannel(QUIET_GUILD, LOUNGE) }));
+      standIn.callbackFor(
+        standIn.chatInput({
+          name: 'setup',
+          options,
+          user: admin,
+          guildId: QUIET_GUILD,
+          channelId: LOUNGE,
+          resolved: standIn.resolvedChannel(QUIET_GUILD, LOUNGE),
+        }),
+      );
     const before = await todays();
-    const set = await setup([option.group('term', [option.subcommand('set', [option.channel('channel', LOUNGE), option.string('time', '23:59'), option.string('timezone', 'UTC')])])]);
+    const set = await setup([
+      option.group('term', [option.subcommand('set', [option.channel('channel', LOUNGE), option.string('time', '23:59'), option.string('timezone', 'UTC')])]),
+    ]);
     expect(set.body.data.content).toMatch(/^✅/);
     expect(await todays()).toBe(before);
     const off = await setup([option.group('term', [option.subcommand('off')])]);

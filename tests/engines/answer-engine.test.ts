@@ -68,7 +68,14 @@ describe('AnswerEngine.ask', () => {
 describe('AnswerEngine.autocomplete', () => {
   test('offers questions and terms when nothing is typed yet', () => {
     const choices = engine.autocomplete('');
-    expect(choices.map((c) => c.id)).toEqual(['micro-definition', 'macro-definition', 'micro-vs-macro', 'licence-needed', 'term:person-in-environment', 'term:advocacy']);
+    expect(choices.map((c) => c.id)).toEqual([
+      'micro-definition',
+      'macro-definition',
+      'micro-vs-macro',
+      'licence-needed',
+      'term:person-in-environment',
+      'term:advocacy',
+    ]);
   });
 
   test('puts whole-prefix matches first', () => {
@@ -123,7 +130,7 @@ describe('chit-chat', () => {
 });
 
 describe('comparisons and refusals', () => {
-  test('two glossary terms compared, that no entry compares, get the first one\'s card and the other as a suggestion', () => {
+  test("two glossary terms compared, that no entry compares, get the first one's card and the other as a suggestion", () => {
     const result = engine.ask('person in environment vs advocacy');
     expect(result.answer?.doc.id).toBe('term:person-in-environment');
     expect(result.suggestions[0]?.id).toBe('term:advocacy');
@@ -163,13 +170,17 @@ describe('on the real knowledge base', () => {
   });
 
   test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
-    const result = real.ask('for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about');
+    const result = real.ask(
+      'for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about',
+    );
     expect(result.answer?.scenario).toBeNull();
     expect(result.answer?.doc.id).toBe('women-policy-trend');
   });
 
   test('a long question with a story first is answered about what it asks', () => {
-    const result = real.ask('my notes from the first week keep going on about the three levels and how each one depends on the others, how does that work in practice');
+    const result = real.ask(
+      'my notes from the first week keep going on about the three levels and how each one depends on the others, how does that work in practice',
+    );
     expect(result.answer?.doc.id).toBe('levels-interconnected');
   });
 
@@ -197,7 +208,7 @@ describe('on the real knowledge base', () => {
   test.each([
     ['what level is a program evaluator', 'macro'],
     ['which level is a crime victim advocate', 'micro'],
-  ])('a job title follows the sources\' job lists: %j is %s', (question, level) => {
+  ])("a job title follows the sources' job lists: %j is %s", (question, level) => {
     const result = real.ask(question);
     expect(result.answer?.scenario?.level).toBe(level);
     expect(result.answer?.doc.id).toBe(`${level}-jobs`);

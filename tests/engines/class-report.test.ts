@@ -37,10 +37,16 @@ describe('the class report on a seeded database', () => {
       { key: 'C', label: 'Macro', correct: true, count: 2, share: 0.4 },
     ]);
     expect(byId.get('tf-one')).toMatchObject({ asked: 2, right: 4, wrong: 1 });
-    expect(byId.get('tf-one')!.options.map((o) => [o.key, o.count, o.share])).toEqual([['true', 4, 0.8], ['false', 1, 0.2]]);
+    expect(byId.get('tf-one')!.options.map((o) => [o.key, o.count, o.share])).toEqual([
+      ['true', 4, 0.8],
+      ['false', 1, 0.2],
+    ]);
     expect(byId.get('sc-one')).toMatchObject({ asked: 0, right: 0, wrong: 0 });
     expect(byId.get('sc-one')!.options.every((o) => o.count === 0 && o.share === null)).toBe(true);
-    expect(report.mostMissed.map((item) => [item.id, item.wrong])).toEqual([['mc-one', 3], ['tf-one', 1]]);
+    expect(report.mostMissed.map((item) => [item.id, item.wrong])).toEqual([
+      ['mc-one', 3],
+      ['tf-one', 1],
+    ]);
     expect(report.unseen.map((item) => item.id)).toEqual(['sc-one']);
   });
 
@@ -78,7 +84,14 @@ describe('the class report on a seeded database', () => {
     const rounds = many.map((item) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const }));
     // tf-00..tf-11 get 1 + (i % 3) wrong answers; tf-00 and tf-03 also one right answer each.
     const answers = many.flatMap((item, i) => [
-      ...Array.from({ length: 1 + (i % 3) }, (_, k) => ({ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const, userId: `u${k}`, choice: 'false', correct: false })),
+      ...Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+        sessionId: 1,
+        itemId: item.id,
+        itemLevel: 'micro' as const,
+        userId: `u${k}`,
+        choice: 'false',
+        correct: false,
+      })),
       ...(i === 0 || i === 3 ? [{ sessionId: 1, itemId: item.id, itemLevel: 'micro' as const, userId: 'r', choice: 'true', correct: true }] : []),
     ]);
     const report = classReport(many, { rounds, answers }, { period: 'all', level: 'all' });

@@ -2,8 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { SpellCorrector } from '../../src/engines/correct.ts';
 
 const vocabulary = new Map([
-  ['social', 10], ['work', 12], ['levels', 5], ['examples', 4], ['difference', 3], ['practice', 8],
-  ['macro', 9], ['micro', 9], ['mezzo', 7], ['licensing', 2], ['clinical', 3], ['broad', 1], ['constructive', 1],
+  ['social', 10],
+  ['work', 12],
+  ['levels', 5],
+  ['examples', 4],
+  ['difference', 3],
+  ['practice', 8],
+  ['macro', 9],
+  ['micro', 9],
+  ['mezzo', 7],
+  ['licensing', 2],
+  ['clinical', 3],
+  ['broad', 1],
+  ['constructive', 1],
 ]);
 const corrector = new SpellCorrector(vocabulary, new Set(['bread', 'hitting']));
 
@@ -37,7 +48,12 @@ describe('SpellCorrector', () => {
   });
 
   test('prefers the more frequent of two equally close words', () => {
-    const tie = new SpellCorrector(new Map([['micro', 1], ['macro', 5]]));
+    const tie = new SpellCorrector(
+      new Map([
+        ['micro', 1],
+        ['macro', 5],
+      ]),
+    );
     expect(tie.correct('mxcro')).toBe('macro');
     expect(tie.correct('micrp')).toBe('micro'); // but a closer word always wins
   });

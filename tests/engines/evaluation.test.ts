@@ -72,12 +72,17 @@ describe('matching quality on the blind questions', () => {
 });
 
 describe('the real knowledge base', () => {
-  test.each(['how do I bake bread', 'excel macros', 'best microphone', 'macro keyboard', 'microwave popcorn', 'mezzo-soprano range', 'how to level up in a game'])(
-    'never answers %j',
-    (question) => {
-      expect(engine.ask(question).answer).toBeNull();
-    },
-  );
+  test.each([
+    'how do I bake bread',
+    'excel macros',
+    'best microphone',
+    'macro keyboard',
+    'microwave popcorn',
+    'mezzo-soprano range',
+    'how to level up in a game',
+  ])('never answers %j', (question) => {
+    expect(engine.ask(question).answer).toBeNull();
+  });
 
   test('answers meso and mezzo questions alike', () => {
     expect(engine.ask('what is meso practice').answer).not.toBeNull();

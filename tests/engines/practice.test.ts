@@ -6,8 +6,20 @@ import { fixtureQuizItems } from '../helpers/quiz-items.ts';
 
 const items = fixtureQuizItems();
 const now = Date.UTC(2026, 11, 1, 9);
-const card = (itemId: string, dueAt: number, state = 2): PracticeCard => ({ itemId, state, stability: 3, difficulty: 5, dueAt, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, lastReviewAt: now - 3 * 86_400_000 });
-const pick = (cards: PracticeCard[], newToday = 0, lastItemId?: string) => nextPracticeItem(items, cards, { level: 'mixed', now, newToday, random: seededRandom(1), lastItemId });
+const card = (itemId: string, dueAt: number, state = 2): PracticeCard => ({
+  itemId,
+  state,
+  stability: 3,
+  difficulty: 5,
+  dueAt,
+  scheduledDays: 3,
+  learningSteps: 0,
+  reps: 2,
+  lapses: 0,
+  lastReviewAt: now - 3 * 86_400_000,
+});
+const pick = (cards: PracticeCard[], newToday = 0, lastItemId?: string) =>
+  nextPracticeItem(items, cards, { level: 'mixed', now, newToday, random: seededRandom(1), lastItemId });
 
 describe('nextPracticeItem', () => {
   const [a, b, c] = items;

@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { BASE_POINTS, choiceLabel, choicesFor, correctKey, drawItems, matchesLevel, pointsFor, QuizGame, quizLevel, SPEED_BONUS, standings } from '../../src/engines/quiz.ts';
+import {
+  BASE_POINTS,
+  choiceLabel,
+  choicesFor,
+  correctKey,
+  drawItems,
+  matchesLevel,
+  pointsFor,
+  QuizGame,
+  quizLevel,
+  SPEED_BONUS,
+  standings,
+} from '../../src/engines/quiz.ts';
 import { seededRandom } from '../../src/engines/random.ts';
 import { fixtureQuizItems } from '../helpers/quiz-items.ts';
 

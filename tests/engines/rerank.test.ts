@@ -4,7 +4,15 @@ import { Retriever, type AnswerDoc } from '../../src/engines/retrieve.ts';
 import { SpellCorrector } from '../../src/engines/correct.ts';
 
 const doc = (id: string, phrasing: string, answer: string, levels: AnswerDoc['levels'] = ['micro']): AnswerDoc => ({
-  id, kind: 'entry', question: phrasing, answer, levels, intent: 'examples', related: [], sources: ['s'], phrasings: [phrasing],
+  id,
+  kind: 'entry',
+  question: phrasing,
+  answer,
+  levels,
+  intent: 'examples',
+  related: [],
+  sources: ['s'],
+  phrasings: [phrasing],
 });
 
 const docs = [

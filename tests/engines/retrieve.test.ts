@@ -2,9 +2,22 @@ import { describe, expect, test } from 'vitest';
 import { TopK, type AnswerDoc, type Candidate } from '../../src/engines/retrieve.ts';
 
 const doc = (id: string, kind: 'entry' | 'term' = 'entry'): AnswerDoc => ({
-  id, kind, question: id, answer: id, levels: ['micro'], intent: 'definition', related: [], sources: ['s'], phrasings: [id],
+  id,
+  kind,
+  question: id,
+  answer: id,
+  levels: ['micro'],
+  intent: 'definition',
+  related: [],
+  sources: ['s'],
+  phrasings: [id],
 });
-const candidate = (id: string, score: number, index: number, kind: 'entry' | 'term' = 'entry'): Candidate => ({ doc: doc(id, kind), index, score, questionShare: 1 });
+const candidate = (id: string, score: number, index: number, kind: 'entry' | 'term' = 'entry'): Candidate => ({
+  doc: doc(id, kind),
+  index,
+  score,
+  questionShare: 1,
+});
 
 describe('TopK', () => {
   test('keeps the best k in order without sorting everything', () => {

@@ -38,7 +38,18 @@ describe('FSRS scheduling (ts-fsrs, no fuzz)', () => {
 });
 
 describe('rateAnswer', () => {
-  const mature: PracticeCard = { itemId: 'x', state: 2, stability: 30, difficulty: 5, dueAt: T0, scheduledDays: MATURE_DAYS, learningSteps: 0, reps: 6, lapses: 0, lastReviewAt: T0 - 21 * 86_400_000 };
+  const mature: PracticeCard = {
+    itemId: 'x',
+    state: 2,
+    stability: 30,
+    difficulty: 5,
+    dueAt: T0,
+    scheduledDays: MATURE_DAYS,
+    learningSteps: 0,
+    reps: 6,
+    lapses: 0,
+    lastReviewAt: T0 - 21 * 86_400_000,
+  };
   const young: PracticeCard = { ...mature, scheduledDays: MATURE_DAYS - 1 };
   test.each([
     ['wrong, however fast', mature, false, 1_000, 'again'],

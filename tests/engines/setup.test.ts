@@ -8,7 +8,12 @@ const SUMMER = Date.parse('2026-07-01T12:00:00Z');
 const text = (id: string, overrides: Partial<ChannelFacts> = {}): ChannelFacts => ({ id, kind: 'text', botCanView: true, botCanSend: true, ...overrides });
 
 describe('parseTime', () => {
-  test.each([['09:30', '09:30'], ['9:05', '09:05'], [' 23:59 ', '23:59'], ['00:00', '00:00']])('accepts %j as %j', (input, expected) => {
+  test.each([
+    ['09:30', '09:30'],
+    ['9:05', '09:05'],
+    [' 23:59 ', '23:59'],
+    ['00:00', '00:00'],
+  ])('accepts %j as %j', (input, expected) => {
     expect(parseTime(input)).toBe(expected);
   });
   test.each(['25:99', '24:00', '12:60', '9', '9am', '', '12:5', '１２:００', '12:00:00'])('rejects %j', (input) => {
@@ -17,12 +22,15 @@ describe('parseTime', () => {
 });
 
 describe('resolveTimezone', () => {
-  test.each([['Europe/London', 'Europe/London'], ['america/new_york', 'America/New_York'], ['America/New York', 'America/New_York'], ['UTC', 'UTC'], ['Pacific/Kiritimati', 'Pacific/Kiritimati']])(
-    'accepts %j as %j',
-    (input, zone) => {
-      expect(resolveTimezone(input)).toEqual({ zone });
-    },
-  );
+  test.each([
+    ['Europe/London', 'Europe/London'],
+    ['america/new_york', 'America/New_York'],
+    ['America/New York', 'America/New_York'],
+    ['UTC', 'UTC'],
+    ['Pacific/Kiritimati', 'Pacific/Kiritimati'],
+  ])('accepts %j as %j', (input, zone) => {
+    expect(resolveTimezone(input)).toEqual({ zone });
+  });
   test('suggests the closest names for a typo', () => {
     const result = resolveTimezone('Europe/Londn');
     expect(result).toHaveProperty('suggestions');

@@ -43,7 +43,10 @@ describe('kb:suggest proposals', () => {
   });
 
   test('the YAML pastes under an entry, whatever the student typed', () => {
-    const yaml = proposalsYaml([{ entryId: 'mezzo-definition', file: 'knowledge/qa/levels.yaml', phrasings: [{ text: 'is "mezzo": # a level?', picked: 1, asked: 2 }] }], 1);
+    const yaml = proposalsYaml(
+      [{ entryId: 'mezzo-definition', file: 'knowledge/qa/levels.yaml', phrasings: [{ text: 'is "mezzo": # a level?', picked: 1, asked: 2 }] }],
+      1,
+    );
     expect(parseYaml(yaml)).toEqual([{ id: 'mezzo-definition', alternatives: ['is "mezzo": # a level?'] }]);
     expect(yaml).toMatch(/# picked 1×, asked 2×$/m);
     expect(parseYaml(proposalsYaml([], 0))).toEqual([]);

@@ -33,7 +33,15 @@ let knowledgeDir: string;
 let bot: Awaited<ReturnType<typeof startBotAgainst>>;
 
 beforeAll(async () => {
-  standIn.addGuild({ id: GUILD, name: 'Faults', channels: [{ id: STUDY, name: 'study' }, { id: SLOW, name: 'slow-study' }, { id: NO_HISTORY, name: 'no-history', denyBot: PERMISSIONS.ReadMessageHistory }] });
+  standIn.addGuild({
+    id: GUILD,
+    name: 'Faults',
+    channels: [
+      { id: STUDY, name: 'study' },
+      { id: SLOW, name: 'slow-study' },
+      { id: NO_HISTORY, name: 'no-history', denyBot: PERMISSIONS.ReadMessageHistory },
+    ],
+  });
   for (const { guildId, channelId } of TERMS) standIn.addGuild({ id: guildId, name: `Terms ${guildId}`, channels: [{ id: channelId, name: 'terms' }] });
   await standIn.start();
   dir = mkdtempSync(path.join(tmpdir(), 'levels-faults-'));
@@ -51,13 +59,15 @@ afterAll(async () => {
 
 const chat = (name: string, options: any[], user = alice, channelId = STUDY) => standIn.chatInput({ name, options, user, guildId: GUILD, channelId });
 const press = (user: StandInUser, customId: string, channelId = STUDY) => standIn.button({ customId, user, guildId: GUILD, channelId });
-const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
+const postedTo = (channelId: string, title: RegExp) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path === `/channels/${channelId}/messages` && title.test(r.body?.embeds?.[0]?.title ?? '');
 
 /** The round's right answer; the round's row may reach the database just after its message. */
 async function rightAnswer(message: RecordedRequest): Promise<string> {
   const ids: string[] = message.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
   const [, , sessionId, round] = ids[0]!.split(':');
-  const query = () => bot.context.storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [Number(sessionId), Number(round)]);
+  const query = () =>
+    bot.context.storage.sql.get<{ item_id: string }>('SELECT item_id FROM quiz_rounds WHERE session_id = ? AND round = ?', [Number(sessionId), Number(round)]);
   await waitUntil(async () => (await query()) !== undefined, 15_000, 'the round to be recorded');
   const row = (await query())!;
   const item = bot.context.knowledge.knowledge.quiz.find((q) => q.id === row.item_id)!;
@@ -100,7 +110,10 @@ describe('a second process holds the write lock across a quiz deadline', () => {
       const ask = await standIn.callbackFor(chat('ask', [option.string('question', 'what is macro practice')]));
       expect(ask.body.type).toBe(4);
       // The deadline passes while the lock is held: the answer is revealed anyway.
-      const reveal = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${standIn.posted(STUDY).find((m) => m.embeds[0]?.title === 'Question 1 of 3').id}`), 20_000);
+      const reveal = await standIn.waitForRequest(
+        (r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${standIn.posted(STUDY).find((m) => m.embeds[0]?.title === 'Question 1 of 3').id}`),
+        20_000,
+      );
       expect(reveal.body.embeds[0].title).toBe('Question 1 of 3: answer');
       expect(bot.logs.some((line) => /cannot close a quiz round yet; retrying/.test(line) && line.includes(`"session":${sessionId}`))).toBe(true);
     } finally {
@@ -128,8 +141,17 @@ describe('/quiz stop while a question post is in flight', () => {
     await waitUntil(() => standIn.posted(SLOW).length > 0, 15_000, 'the slow post to land');
     const message = standIn.posted(SLOW)[0];
     const closed = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${SLOW}/messages/${message.id}`, 15_000);
-    expect(closed.body.components.flatMap((row: any) => row.components).filter((c: any) => !c.custom_id.startsWith('report:')).every((c: any) => c.disabled)).toBe(true);
-    await waitUntil(async () => (await bot.context.storage.sql.get('SELECT message_id FROM quiz_rounds WHERE message_id = ?', [message.id])) !== undefined, 15_000, 'the message id to be recorded');
+    expect(
+      closed.body.components
+        .flatMap((row: any) => row.components)
+        .filter((c: any) => !c.custom_id.startsWith('report:'))
+        .every((c: any) => c.disabled),
+    ).toBe(true);
+    await waitUntil(
+      async () => (await bot.context.storage.sql.get('SELECT message_id FROM quiz_rounds WHERE message_id = ?', [message.id])) !== undefined,
+      15_000,
+      'the message id to be recorded',
+    );
   }, 40_000);
 });
 
@@ -143,16 +165,22 @@ describe('forged interactions and prototype words', () => {
     expect(help.body.type).toBe(4);
   });
 
-  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('/quiz leaderboard period:%s is an ordinary (unknown) period: the weekly board', async (period) => {
-    const callback = await standIn.callbackFor(chat('quiz', [option.subcommand('leaderboard', [option.string('period', period)])]));
-    expect(callback.body.data.embeds[0].title).toBe('Leaderboard: last 7 days');
-  });
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    '/quiz leaderboard period:%s is an ordinary (unknown) period: the weekly board',
+    async (period) => {
+      const callback = await standIn.callbackFor(chat('quiz', [option.subcommand('leaderboard', [option.string('period', period)])]));
+      expect(callback.body.data.embeds[0].title).toBe('Leaderboard: last 7 days');
+    },
+  );
 
-  test.each(['quiz:a:1:1:constructor', 'quiz:p:constructor:__proto__:A', 'constructor:a', '__proto__:x:y'])('forged button %j gets a polite ephemeral reply', async (customId) => {
-    const callback = await standIn.callbackFor(press(bob, customId));
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(callback.body.data.content).not.toMatch(/went wrong/);
-  });
+  test.each(['quiz:a:1:1:constructor', 'quiz:p:constructor:__proto__:A', 'constructor:a', '__proto__:x:y'])(
+    'forged button %j gets a polite ephemeral reply',
+    async (customId) => {
+      const callback = await standIn.callbackFor(press(bob, customId));
+      expect(callback.body.data.flags).toBe(EPHEMERAL);
+      expect(callback.body.data.content).not.toMatch(/went wrong/);
+    },
+  );
 });
 
 describe('reloading a knowledge folder that has become unreadable', () => {
@@ -209,7 +237,12 @@ describe('the term of the day against a failing Discord', () => {
     const { guildId, channelId, date } = await schedule(2);
     const termId = bot.context.knowledge.knowledge.terms[0]!.id;
     expect(await bot.context.storage.terms.recordPending(guildId, date, termId, channelId, instanceName([0]))).toBe(true);
-    const message = (author: typeof BOT_USER | { id: string }, footer: string | null) => ({ id: snowflake(), author, embeds: footer === null ? [] : [{ footer: { text: footer } }], content: 'chat' });
+    const message = (author: typeof BOT_USER | { id: string }, footer: string | null) => ({
+      id: snowflake(),
+      author,
+      embeds: footer === null ? [] : [{ footer: { text: footer } }],
+      content: 'chat',
+    });
     const chatter = Array.from({ length: 60 }, () => message({ id: alice.id }, null));
     standIn.messages.set(channelId, [message(BOT_USER, dailyMarker(date)), ...chatter]);
     await bot.context.termJob.recover(new Date());
@@ -223,7 +256,11 @@ describe('/setup term set', () => {
     const admin: StandInUser = { id: '340000000000000009', username: 'admin', permissions: PERMISSIONS.ManageGuild };
     const id = standIn.chatInput({
       name: 'setup',
-      options: [option.group('term', [option.subcommand('set', [option.channel('channel', NO_HISTORY), option.string('time', '09:00'), option.string('timezone', 'UTC')])])],
+      options: [
+        option.group('term', [
+          option.subcommand('set', [option.channel('channel', NO_HISTORY), option.string('time', '09:00'), option.string('timezone', 'UTC')]),
+        ]),
+      ],
       user: admin,
       guildId: GUILD,
       channelId: STUDY,
@@ -254,13 +291,23 @@ describe('a graceful shutdown during a quiz', () => {
   test('pauses it with a message that says so, counting the open round; the next start carries on', async () => {
     const first = await startBotAgainst(lab, labDir, {}, { quizPauseMs: 50 });
     await first.context.storage.settings.addStudyChannel(LAB_GUILD, LAB);
-    await lab.callbackFor(lab.chatInput({ name: 'quiz', options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])], user: bob, guildId: LAB_GUILD, channelId: LAB }));
+    await lab.callbackFor(
+      lab.chatInput({
+        name: 'quiz',
+        options: [option.subcommand('start', [option.integer('questions', 3), option.integer('seconds', 60)])],
+        user: bob,
+        guildId: LAB_GUILD,
+        channelId: LAB,
+      }),
+    );
     const question = await lab.waitForRequest(postedTo(LAB, /^Question 1 of 3$/), 15_000);
     const ids: string[] = question.body.components.flatMap((row: any) => row.components.map((c: any) => c.custom_id));
     const [, , sessionId] = ids[0]!.split(':');
     const firstRound = (await first.context.storage.quiz.rounds(Number(sessionId)))[0]!;
     const item = first.context.knowledge.knowledge.quiz.find((q) => q.id === firstRound.itemId)!;
-    const locked = await lab.callbackFor(lab.button({ customId: quizButtonId.answer(Number(sessionId), 1, correctKey(item)), user: alice, guildId: LAB_GUILD, channelId: LAB }));
+    const locked = await lab.callbackFor(
+      lab.button({ customId: quizButtonId.answer(Number(sessionId), 1, correctKey(item)), user: alice, guildId: LAB_GUILD, channelId: LAB }),
+    );
     expect(locked.body.data.content).toMatch(/Locked in/);
     await first.stop();
 
@@ -305,7 +352,18 @@ describe('resuming under sharding', () => {
     const started = Date.now();
     const ids: number[] = [];
     for (const guildId of [MINE, THEIRS]) {
-      ids.push((await seed.quiz.startSession({ guildId, channelId: guildId === MINE ? MINE_CHANNEL : THEIRS_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: started, itemIds }))!);
+      ids.push(
+        (await seed.quiz.startSession({
+          guildId,
+          channelId: guildId === MINE ? MINE_CHANNEL : THEIRS_CHANNEL,
+          startedBy: alice.id,
+          level: 'mixed',
+          questionCount: 3,
+          seconds: 30,
+          startedAt: started,
+          itemIds,
+        }))!,
+      );
     }
     await seed.close();
     const shard = await startBotAgainst(lab, labDir, {}, { quizPauseMs: 50 });
@@ -326,13 +384,31 @@ describe('resuming under sharding', () => {
       const seed = await openStorage(path.join(dir, 'bot.sqlite'));
       const items = bot.context.knowledge.knowledge.quiz.slice(0, 3);
       const longAgo = Date.now() - 2 * 3_600_000;
-      const stale = (await seed.quiz.startSession({ guildId: MINE, channelId: MINE_CHANNEL, startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: longAgo, itemIds: items.map((q) => q.id) }))!;
+      const stale = (await seed.quiz.startSession({
+        guildId: MINE,
+        channelId: MINE_CHANNEL,
+        startedBy: alice.id,
+        level: 'mixed',
+        questionCount: 3,
+        seconds: 30,
+        startedAt: longAgo,
+        itemIds: items.map((q) => q.id),
+      }))!;
       await seed.quiz.openRound(stale, 1, items[0]!.id, items[0]!.level, longAgo, longAgo + 30_000);
       const roundMessage = { id: snowflake(), author: BOT_USER, embeds: [{ title: 'Question 1 of 3' }], components: [] };
       lab.messages.set(MINE_CHANNEL, [roundMessage]);
       await seed.quiz.setRoundMessage(stale, 1, roundMessage.id);
       await seed.quiz.recordAnswer(stale, { round: 1, userId: alice.id, choice: correctKey(items[0]!), correct: true, points: 12, answeredAt: longAgo + 1000 });
-      const gone = (await seed.quiz.startSession({ guildId: MINE, channelId: '245000000000000099', startedBy: alice.id, level: 'mixed', questionCount: 3, seconds: 30, startedAt: Date.now(), itemIds: items.map((q) => q.id) }))!;
+      const gone = (await seed.quiz.startSession({
+        guildId: MINE,
+        channelId: '245000000000000099',
+        startedBy: alice.id,
+        level: 'mixed',
+        questionCount: 3,
+        seconds: 30,
+        startedAt: Date.now(),
+        itemIds: items.map((q) => q.id),
+      }))!;
       await seed.close();
 
       const shard = await startBotAgainst(lab, dir, {}, { quizPauseMs: 50 });
@@ -341,7 +417,12 @@ describe('resuming under sharding', () => {
         expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
         const closed = await lab.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${MINE_CHANNEL}/messages/${roundMessage.id}`, 15_000);
         expect(closed.body.embeds[0].title).toBe('Question 1 of 3: answer');
-        expect(closed.body.components.flatMap((row: any) => row.components).filter((c: any) => !c.custom_id.startsWith('report:')).every((c: any) => c.disabled)).toBe(true);
+        expect(
+          closed.body.components
+            .flatMap((row: any) => row.components)
+            .filter((c: any) => !c.custom_id.startsWith('report:'))
+            .every((c: any) => c.disabled),
+        ).toBe(true);
         expect(shard.context.quizzes.runningCount).toBe(0);
         const statuses = await shard.context.storage.sql.all('SELECT id, status FROM quiz_sessions WHERE id IN (?, ?) ORDER BY id', [stale, gone]);
         expect(statuses).toEqual([
@@ -349,7 +430,10 @@ describe('resuming under sharding', () => {
           { id: gone, status: 'interrupted' },
         ]);
         expect(await shard.context.storage.quiz.answers(stale)).toHaveLength(1);
-        expect(shard.logs.filter((line) => /closing a quiz a restart interrupted/.test(line)).map((line) => JSON.parse(line).reason)).toEqual(['the bot was down too long', 'its channel is gone']);
+        expect(shard.logs.filter((line) => /closing a quiz a restart interrupted/.test(line)).map((line) => JSON.parse(line).reason)).toEqual([
+          'the bot was down too long',
+          'its channel is gone',
+        ]);
       } finally {
         await shard.stop();
       }

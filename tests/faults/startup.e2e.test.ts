@@ -84,7 +84,9 @@ describe('one YAML typo', () => {
   test('the real problem comes first, and the cascade of dangling related ids is one summary line', () => {
     const dir = tempDir();
     cpSync(REAL_KNOWLEDGE_DIR, dir, { recursive: true });
-    const [file] = readdirSync(path.join(dir, 'qa')).filter((name) => name.endsWith('.yaml')).sort();
+    const [file] = readdirSync(path.join(dir, 'qa'))
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
     const target = path.join(dir, 'qa', file!);
     writeFileSync(target, readFileSync(target, 'utf8').replace(/question: (.*)/, 'question: "$1'));
     const { problems } = readKnowledge(dir);
@@ -99,7 +101,9 @@ describe('one YAML typo', () => {
   test('without a load problem, each dangling related id is still reported where it is', () => {
     const dir = tempDir();
     cpSync(REAL_KNOWLEDGE_DIR, dir, { recursive: true });
-    const [file] = readdirSync(path.join(dir, 'qa')).filter((name) => name.endsWith('.yaml')).sort();
+    const [file] = readdirSync(path.join(dir, 'qa'))
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
     const target = path.join(dir, 'qa', file!);
     writeFileSync(target, readFileSync(target, 'utf8').replace(/related: \[/, 'related: [no-such-entry, '));
     const { problems } = readKnowledge(dir);

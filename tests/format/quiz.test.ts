@@ -10,11 +10,18 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
 const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
-const state = (item: QuizItem, openedAt = 1_000_000_000_000, seconds = 20): RoundState => ({ round: 1, item, openedAt, deadlineAt: openedAt + seconds * 1000, open: true });
+const state = (item: QuizItem, openedAt = 1_000_000_000_000, seconds = 20): RoundState => ({
+  round: 1,
+  item,
+  openedAt,
+  deadlineAt: openedAt + seconds * 1000,
+  open: true,
+});
 
 /** The same item with every other answer it could have, and every level (a scenario's level is its answer). */
 function variants(item: QuizItem): QuizItem[] {
-  const answers = item.kind === 'multiple-choice' ? choicesFor(item).map((c) => c.key) : item.kind === 'true-false' ? [true, false] : ['micro', 'mezzo', 'macro'];
+  const answers =
+    item.kind === 'multiple-choice' ? choicesFor(item).map((c) => c.key) : item.kind === 'true-false' ? [true, false] : ['micro', 'mezzo', 'macro'];
   return answers.flatMap((answer) => LEVELS.map((level) => ({ ...item, answer, level }) as QuizItem));
 }
 
@@ -31,7 +38,9 @@ describe('nothing shown before the reveal depends on the answer', () => {
   test('after the reveal the level is shown', () => {
     const scenario = items.find((item) => item.kind === 'scenario-level' && item.answer === 'macro')!;
     expect(revealMessage({ ...state(scenario), open: false }, 5, [], [], []).embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
-    expect(practiceResult('mixed', scenario, 'macro', reviewCard(undefined, scenario.id, 'good', 0), 0, 'UTC').embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
+    expect(practiceResult('mixed', scenario, 'macro', reviewCard(undefined, scenario.id, 'good', 0), 0, 'UTC').embeds?.[0]?.footer?.text).toMatch(
+      /^🔵 Macro · /,
+    );
   });
 });
 
@@ -75,7 +84,9 @@ describe('practice results say when the card comes back, as a real date', () => 
   test('a review card names its day', () => {
     const learning = reviewCard(undefined, item.id, 'good', now);
     const review = reviewCard(learning, item.id, 'good', learning.dueAt);
-    expect(practiceResult('mixed', item, 'A', review, learning.dueAt, 'UTC').embeds?.[0]?.description).toMatch(/You’ll see this again on Thu 3 Dec 2026 \(in 2 days\)\.$/);
+    expect(practiceResult('mixed', item, 'A', review, learning.dueAt, 'UTC').embeds?.[0]?.description).toMatch(
+      /You’ll see this again on Thu 3 Dec 2026 \(in 2 days\)\.$/,
+    );
   });
 
   test('a milestone line follows the date', () => {

@@ -23,7 +23,9 @@ async function seededReport(): Promise<ClassReport> {
 
 describe('report.csv', () => {
   test('one row per quiz item after the header, with the issue’s columns and shares per option', async () => {
-    const lines = reportCsv(await seededReport()).trimEnd().split('\n');
+    const lines = reportCsv(await seededReport())
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(1 + items.length);
     expect(lines[0]).toBe('id,level,kind,times_asked,right,wrong,share_A,share_B,share_C,share_D,share_true,share_false,share_micro,share_mezzo,share_macro');
     expect(lines.slice(1)).toEqual([
@@ -47,7 +49,14 @@ describe('charts', () => {
   });
 
   test('the stats chart is a PNG of exactly the documented size', async () => {
-    const png = await renderStatsChart([{ level: 'micro', answers: 4, right: 3 }, { level: 'mezzo', answers: 0, right: 0 }, { level: 'macro', answers: 2, right: 1 }], activityStrip([SEED_NOW], SEED_NOW));
+    const png = await renderStatsChart(
+      [
+        { level: 'micro', answers: 4, right: 3 },
+        { level: 'mezzo', answers: 0, right: 0 },
+        { level: 'macro', answers: 2, right: 1 },
+      ],
+      activityStrip([SEED_NOW], SEED_NOW),
+    );
     expect(pngSize(png)).toEqual(STATS_CHART_SIZE);
   });
 });

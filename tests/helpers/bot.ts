@@ -6,7 +6,12 @@ import { createLogger } from '../../src/logger.ts';
 import { APPLICATION_ID, TOKEN, type DiscordStandIn } from './discord-stand-in.ts';
 
 /** Starts the real bot in-process against a stand-in; collects its log lines. */
-export async function startBotAgainst(standIn: DiscordStandIn, dir: string, env: Record<string, string> = {}, options: ContextOptions = {}): Promise<RunningBot & { logs: string[] }> {
+export async function startBotAgainst(
+  standIn: DiscordStandIn,
+  dir: string,
+  env: Record<string, string> = {},
+  options: ContextOptions = {},
+): Promise<RunningBot & { logs: string[] }> {
   const config = loadConfig(
     {
       DISCORD_TOKEN: TOKEN,

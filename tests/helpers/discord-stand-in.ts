@@ -175,7 +175,10 @@ export class DiscordStandIn {
     const seen = this.requests.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`stand-in: no matching request within ${timeoutMs} ms; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (r) => {
@@ -267,13 +270,24 @@ export class DiscordStandIn {
   }
 
   autocomplete(input: { name: string; options: any[]; user: StandInUser; guildId: string | null; channelId: string }): string {
-    const payload = { ...this.base(4, input.user, input.guildId, input.channelId), data: { id: snowflake(), name: input.name, type: 1, options: input.options } };
+    const payload = {
+      ...this.base(4, input.user, input.guildId, input.channelId),
+      data: { id: snowflake(), name: input.name, type: 1, options: input.options },
+    };
     this.dispatchFor(payload.guild_id ?? null, 'INTERACTION_CREATE', payload);
     return payload.id;
   }
 
   /** A button press; `message` is the message it sits on (its embeds, flags 64 when private), as Discord sends it. */
-  button(input: { customId: string; user: StandInUser; guildId: string | null; channelId: string; messageId?: string; message?: { embeds?: any[]; components?: any[]; flags?: number }; where?: Where }): string {
+  button(input: {
+    customId: string;
+    user: StandInUser;
+    guildId: string | null;
+    channelId: string;
+    messageId?: string;
+    message?: { embeds?: any[]; components?: any[]; flags?: number };
+    where?: Where;
+  }): string {
     const payload = {
       ...this.base(3, input.user, input.guildId, input.channelId, input.where),
       data: { custom_id: input.customId, component_type: 2 },
@@ -284,13 +298,33 @@ export class DiscordStandIn {
   }
 
   /** A message context-menu command ("Explain with Levels Tutor") on a message someone else wrote. */
-  messageCommand(input: { name: string; target: { content: string; author: StandInUser; embeds?: any[] }; user: StandInUser; guildId: string | null; channelId: string; where?: Where }): string {
+  messageCommand(input: {
+    name: string;
+    target: { content: string; author: StandInUser; embeds?: any[] };
+    user: StandInUser;
+    guildId: string | null;
+    channelId: string;
+    where?: Where;
+  }): string {
     const targetId = snowflake();
-    const author = { id: input.target.author.id, username: input.target.author.username, discriminator: '0', global_name: input.target.author.username, avatar: null };
+    const author = {
+      id: input.target.author.id,
+      username: input.target.author.username,
+      discriminator: '0',
+      global_name: input.target.author.username,
+      avatar: null,
+    };
     const message = { ...this.messageObject(input.channelId, targetId, { content: input.target.content, embeds: input.target.embeds }), author };
     const payload = {
       ...this.base(2, input.user, input.guildId, input.channelId, input.where),
-      data: { id: snowflake(), name: input.name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: message } }, guild_id: input.guildId ?? undefined },
+      data: {
+        id: snowflake(),
+        name: input.name,
+        type: 3,
+        target_id: targetId,
+        resolved: { messages: { [targetId]: message } },
+        guild_id: input.guildId ?? undefined,
+      },
     };
     this.dispatch('INTERACTION_CREATE', payload);
     return payload.id;
@@ -300,7 +334,14 @@ export class DiscordStandIn {
    * A submitted modal: `values` by field custom id, a string for a text input, an array for a
    * string select; each in a label component (type 18), as Discord sends forms with labels.
    */
-  modalSubmit(input: { customId: string; values: Record<string, string | string[]>; user: StandInUser; guildId: string | null; channelId: string; where?: Where }): string {
+  modalSubmit(input: {
+    customId: string;
+    values: Record<string, string | string[]>;
+    user: StandInUser;
+    guildId: string | null;
+    channelId: string;
+    where?: Where;
+  }): string {
     const components = Object.entries(input.values).map(([customId, value], i) => ({
       type: 18,
       id: i * 2 + 1,
@@ -319,7 +360,9 @@ export class DiscordStandIn {
   /** The resolved-data block for a channel option, as Discord sends it. */
   resolvedChannel(guildId: string, channelId: string) {
     const channel = this.guilds.find((g) => g.id === guildId)?.channels.find((c) => c.id === channelId);
-    return { channels: { [channelId]: { id: channelId, name: channel?.name ?? 'unknown', type: channel?.type ?? 0, permissions: String(EVERYONE_PERMISSIONS) } } };
+    return {
+      channels: { [channelId]: { id: channelId, name: channel?.name ?? 'unknown', type: channel?.type ?? 0, permissions: String(EVERYONE_PERMISSIONS) } },
+    };
   }
 
   // ---- gateway ------------------------------------------------------------------
@@ -376,9 +419,28 @@ export class DiscordStandIn {
       default_message_notifications: 0,
       explicit_content_filter: 0,
       roles: [
-        { id: guild.id, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        {
+          id: guild.id,
+          name: '@everyone',
+          permissions: String(EVERYONE_PERMISSIONS),
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
         { id: botRoleId, name: 'Levels Tutor', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0 },
-        ...(guild.roles ?? []).map((r, i) => ({ ...r, permissions: '0', position: i + 2, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 })),
+        ...(guild.roles ?? []).map((r, i) => ({
+          ...r,
+          permissions: '0',
+          position: i + 2,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: true,
+          flags: 0,
+        })),
       ],
       emojis: [],
       features: [],
@@ -495,7 +557,12 @@ export class DiscordStandIn {
       const recipient = String(record.body?.recipient_id ?? '');
       const id = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? snowflake();
       this.dmChannels.set(id, recipient);
-      reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: recipient, username: 'student', discriminator: '0', global_name: null, avatar: null }] });
+      reply(200, {
+        id,
+        type: 1,
+        last_message_id: null,
+        recipients: [{ id: recipient, username: 'student', discriminator: '0', global_name: null, avatar: null }],
+      });
     } else if ((match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const channelId = match[1]!;
       const dmRecipient = this.dmChannels.get(channelId);
@@ -507,7 +574,13 @@ export class DiscordStandIn {
         const limit = Number(url.searchParams.get('limit') ?? 50);
         const after = url.searchParams.get('after');
         // As Discord: with `after`, the oldest messages after that id (newest first); otherwise the newest.
-        const page = after === null ? [...stored].reverse().slice(0, limit) : stored.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit).reverse();
+        const page =
+          after === null
+            ? [...stored].reverse().slice(0, limit)
+            : stored
+                .filter((m) => BigInt(m.id) > BigInt(after))
+                .slice(0, limit)
+                .reverse();
         return reply(200, page);
       }
       if (channel.denyBot && channel.denyBot & PERMISSIONS.SendMessages) return reply(403, { message: 'Missing Permissions', code: 50013 });
@@ -525,7 +598,10 @@ export class DiscordStandIn {
       list[index] = { ...list[index], ...this.messageObject(match[1]!, match[2]!, record.body), edited_timestamp: new Date().toISOString() };
       reply(200, list[index]);
     } else if ((match = path.match(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) && record.method === 'PUT') {
-      reply(200, (record.body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })));
+      reply(
+        200,
+        (record.body as any[]).map((command) => ({ ...command, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })),
+      );
     } else {
       reply(404, { message: `stand-in: no route for ${record.method} ${path}`, code: 0 });
     }

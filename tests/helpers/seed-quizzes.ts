@@ -8,8 +8,22 @@ export const OTHER_GUILD = '410000000000000002';
 
 type Answer = readonly [userId: string, choice: string, correct: boolean];
 
-async function playQuiz(storage: Storage, guildId: string, channelId: string, startedAt: number, rounds: ReadonlyArray<readonly [itemId: string, level: string, answers: readonly Answer[]]>): Promise<void> {
-  const sessionId = await storage.quiz.startSession({ guildId, channelId, startedBy: 'alice', level: 'mixed', questionCount: rounds.length, seconds: 20, startedAt });
+async function playQuiz(
+  storage: Storage,
+  guildId: string,
+  channelId: string,
+  startedAt: number,
+  rounds: ReadonlyArray<readonly [itemId: string, level: string, answers: readonly Answer[]]>,
+): Promise<void> {
+  const sessionId = await storage.quiz.startSession({
+    guildId,
+    channelId,
+    startedBy: 'alice',
+    level: 'mixed',
+    questionCount: rounds.length,
+    seconds: 20,
+    startedAt,
+  });
   if (sessionId === null) throw new Error('seed: a quiz is already running in that channel');
   for (const [index, [itemId, level, answers]] of rounds.entries()) {
     const round = index + 1;
@@ -30,12 +44,42 @@ async function playQuiz(storage: Storage, guildId: string, channelId: string, st
  */
 export async function seedQuizzes(storage: Storage, now = SEED_NOW): Promise<void> {
   await playQuiz(storage, SEED_GUILD, '410000000000000011', now - 10 * DAY, [
-    ['mc-one', 'macro', [['alice', 'C', true], ['bob', 'A', false], ['carol', 'A', false]]],
-    ['tf-one', 'micro', [['alice', 'true', true], ['bob', 'false', false]]],
+    [
+      'mc-one',
+      'macro',
+      [
+        ['alice', 'C', true],
+        ['bob', 'A', false],
+        ['carol', 'A', false],
+      ],
+    ],
+    [
+      'tf-one',
+      'micro',
+      [
+        ['alice', 'true', true],
+        ['bob', 'false', false],
+      ],
+    ],
   ]);
   await playQuiz(storage, SEED_GUILD, '410000000000000011', now - 2 * DAY, [
-    ['mc-one', 'macro', [['alice', 'B', false], ['bob', 'C', true]]],
-    ['tf-one', 'micro', [['alice', 'true', true], ['bob', 'true', true], ['dave', 'true', true]]],
+    [
+      'mc-one',
+      'macro',
+      [
+        ['alice', 'B', false],
+        ['bob', 'C', true],
+      ],
+    ],
+    [
+      'tf-one',
+      'micro',
+      [
+        ['alice', 'true', true],
+        ['bob', 'true', true],
+        ['dave', 'true', true],
+      ],
+    ],
     ['gone-item', 'macro', [['eve', 'A', true]]],
   ]);
   await playQuiz(storage, OTHER_GUILD, '410000000000000021', now - 1 * DAY, [['sc-one', 'mezzo', [['alice', 'micro', false]]]]);

@@ -22,7 +22,9 @@ export default class SummaryReporter implements Reporter {
     }
     const lines = [`storage tests: ${engines.sqlite} against SQLite, ${engines.postgres} against PostgreSQL`];
     if (!process.env.TEST_DATABASE_URL?.trim()) {
-      lines.push('PostgreSQL: not run (its storage suite and the two-host test), because TEST_DATABASE_URL is not set (.ci/run starts a throwaway server and sets it)');
+      lines.push(
+        'PostgreSQL: not run (its storage suite and the two-host test), because TEST_DATABASE_URL is not set (.ci/run starts a throwaway server and sets it)',
+      );
     }
     const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
     process.stdout.write(`\n${lines.join('\n')}\ntests: ${counts.passed} passed, ${counts.failed} failed${skipped}\n`);

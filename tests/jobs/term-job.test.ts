@@ -31,7 +31,9 @@ class RecordingChannel implements Messenger {
   async edit() {}
   async recentMessages(channelId: string) {
     if (this.historyFailWith) throw this.historyFailWith;
-    return this.posts.filter((p) => p.channelId === channelId).map((p) => ({ id: p.id, authorIsMe: true, footer: p.payload.embeds?.[0]?.footer?.text ?? null }));
+    return this.posts
+      .filter((p) => p.channelId === channelId)
+      .map((p) => ({ id: p.id, authorIsMe: true, footer: p.payload.embeds?.[0]?.footer?.text ?? null }));
   }
   async channelFacts() {
     return null;
@@ -228,7 +230,10 @@ describe('exactly once per server per local day', () => {
   test('the configured role is mentioned, and only it', async () => {
     const { job, channel } = await world('09:00', 'UTC', '220000000000000099');
     await job().tick(at('2026-06-01T09:00:00Z'));
-    expect(channel.posts[0]?.payload).toMatchObject({ content: expect.stringContaining('<@&220000000000000099>'), allowedMentions: { parse: [], roles: ['220000000000000099'] } });
+    expect(channel.posts[0]?.payload).toMatchObject({
+      content: expect.stringContaining('<@&220000000000000099>'),
+      allowedMentions: { parse: [], roles: ['220000000000000099'] },
+    });
   });
 });
 
@@ -264,7 +269,9 @@ describe('rotation', () => {
 describe('several processes sharing one database', () => {
   test('two processes ticking at once post the day once: the database picks one', async () => {
     const { storage, channel } = await world('09:00', 'UTC');
-    const jobs = ['host-a', 'host-b'].map((instance) => new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance }));
+    const jobs = ['host-a', 'host-b'].map(
+      (instance) => new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance }),
+    );
     const posted = await Promise.all(jobs.map((job) => job.tick(at('2026-06-01T09:00:00Z'))));
     expect(posted.sort()).toEqual([0, 1]);
     expect(channel.posts).toHaveLength(1);
@@ -277,7 +284,16 @@ describe('several processes sharing one database', () => {
     const channel = new RecordingChannel();
     // host-a recorded its claim at 09:00, then died before posting.
     await storage.terms.recordPending(GUILD, '2026-06-01', 'empathy', CHANNEL, 'host-a');
-    const other = new TermOfTheDayJob({ storage, knowledge, messenger: channel, channels: channel, logger, ownsGuild: () => true, instance: 'host-b', claimTtlMs: 5 * 60_000 });
+    const other = new TermOfTheDayJob({
+      storage,
+      knowledge,
+      messenger: channel,
+      channels: channel,
+      logger,
+      ownsGuild: () => true,
+      instance: 'host-b',
+      claimTtlMs: 5 * 60_000,
+    });
     clock = Date.parse('2026-06-01T09:02:00Z');
     await other.recover(new Date(clock));
     expect(await other.tick(new Date(clock))).toBe(0);

@@ -46,7 +46,10 @@ describe('KnowledgeHolder.reload', () => {
 
   test('keeps serving the previous knowledge after an invalid edit, logging file, entry and field', async () => {
     const { dir, logs, knowledge } = holder();
-    writeFileSync(path.join(dir, 'qa', 'extra.yaml'), '- id: broken\n  question: Broken?\n  alternatives: [x]\n  answer: y\n  levels: [nano]\n  sources: [test-source]\n');
+    writeFileSync(
+      path.join(dir, 'qa', 'extra.yaml'),
+      '- id: broken\n  question: Broken?\n  alternatives: [x]\n  answer: y\n  levels: [nano]\n  sources: [test-source]\n',
+    );
     expect(await knowledge.reload()).toBe(false);
     expect(knowledge.engine.ask('what is micro social work').answer?.doc.id).toBe('micro-definition');
     const problem = JSON.parse(logs.find((line) => line.includes('reload refused'))!).problem;

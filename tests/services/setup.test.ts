@@ -14,7 +14,8 @@ const text = (id: string, overrides: Partial<ChannelFacts> = {}): ChannelFacts =
 /** The service over a real database; channels `gone-…` are ones the bot cannot see any more. */
 async function service() {
   const storage = await openStorage(path.join(tempDir(), 'setup.sqlite'));
-  const lookup = async (_guildId: string, channelId: string) => (channelId.startsWith('gone') ? null : text(channelId, channelId.startsWith('mute') ? { botCanSend: false } : {}));
+  const lookup = async (_guildId: string, channelId: string) =>
+    channelId.startsWith('gone') ? null : text(channelId, channelId.startsWith('mute') ? { botCanSend: false } : {});
   return { storage, setup: new SetupService(storage.settings, lookup) };
 }
 
@@ -46,7 +47,9 @@ describe('SetupService', () => {
     const outcome = await setup.setTermSchedule('g', { channel: text('20'), time: '7:30', timezone: 'europe/berlin', roleId: '99', at: WINTER });
     expect(setupOutcomeText(outcome)).toBe('The term of the day will be posted in <#20> every day at 07:30 (Europe/Berlin, UTC+1 now), mentioning <@&99>.');
     expect((await setup.report('g')).termSchedule).toEqual({ channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' });
-    expect(await storage.settings.scheduledGuilds()).toEqual([{ guildId: 'g', schedule: { channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' } }]);
+    expect(await storage.settings.scheduledGuilds()).toEqual([
+      { guildId: 'g', schedule: { channelId: '20', time: '07:30', timezone: 'Europe/Berlin', roleId: '99' } },
+    ]);
     await storage.close();
   });
 
@@ -59,7 +62,9 @@ describe('SetupService', () => {
   ])('refuses a bad schedule %#, keeping the old one', async (override, message) => {
     const { storage, setup } = await service();
     await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    expect(await refusal(setup.setTermSchedule('g', { channel: text('20'), time: '09:00', timezone: 'UTC', roleId: null, at: WINTER, ...override }))).toMatch(message);
+    expect(await refusal(setup.setTermSchedule('g', { channel: text('20'), time: '09:00', timezone: 'UTC', roleId: null, at: WINTER, ...override }))).toMatch(
+      message,
+    );
     expect((await setup.report('g')).termSchedule?.time).toBe('08:00');
     await storage.close();
   });
@@ -67,16 +72,28 @@ describe('SetupService', () => {
   test('reports every missing or wrong option at once', async () => {
     const { storage, setup } = await service();
     const missing = await refusal(setup.setTermSchedule('g', { channel: null, time: null, timezone: null, roleId: null, at: WINTER }));
-    expect(missing.replace(/^⚠️ /, '').split('\n')).toEqual([expect.stringMatching(/`channel`/), expect.stringMatching(/`time`/), expect.stringMatching(/`timezone`/)]);
-    const wrong = await refusal(setup.setTermSchedule('g', { channel: text('21', { kind: 'voice' }), time: '25:00', timezone: 'Mars/Base', roleId: null, at: WINTER }));
-    expect(wrong.replace(/^⚠️ /, '').split('\n')).toEqual([expect.stringMatching(/voice channel/), expect.stringMatching(/not a time/), expect.stringMatching(/not a time zone/)]);
+    expect(missing.replace(/^⚠️ /, '').split('\n')).toEqual([
+      expect.stringMatching(/`channel`/),
+      expect.stringMatching(/`time`/),
+      expect.stringMatching(/`timezone`/),
+    ]);
+    const wrong = await refusal(
+      setup.setTermSchedule('g', { channel: text('21', { kind: 'voice' }), time: '25:00', timezone: 'Mars/Base', roleId: null, at: WINTER }),
+    );
+    expect(wrong.replace(/^⚠️ /, '').split('\n')).toEqual([
+      expect.stringMatching(/voice channel/),
+      expect.stringMatching(/not a time/),
+      expect.stringMatching(/not a time zone/),
+    ]);
     expect((await setup.report('g')).termSchedule).toBeNull();
     await storage.close();
   });
 
   test('echoes admin input escaped, and cut on whole characters', async () => {
     const { storage, setup } = await service();
-    const message = await refusal(setup.setTermSchedule('g', { channel: text('20'), time: '@everyone what is mi', timezone: '<@&123> **bold** 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦', roleId: null, at: WINTER }));
+    const message = await refusal(
+      setup.setTermSchedule('g', { channel: text('20'), time: '@everyone what is mi', timezone: '<@&123> **bold** 👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦', roleId: null, at: WINTER }),
+    );
     expect(message).not.toMatch(/@everyone|<@&123>|\*\*bold\*\*/);
     expect(message).toContain('@\u200beveryone');
     expect(message).toContain('\\*\\*bold\\*\\*');
@@ -89,7 +106,9 @@ describe('SetupService', () => {
   test('turning it off names the command that turns it on again', async () => {
     const { storage, setup } = await service();
     await setup.setTermSchedule('g', { channel: text('20'), time: '08:00', timezone: 'UTC', roleId: null, at: WINTER });
-    expect(setupOutcomeText(await setup.turnTermOff('g'))).toBe('The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.');
+    expect(setupOutcomeText(await setup.turnTermOff('g'))).toBe(
+      'The term of the day is off. Turn it on again with `/setup term set channel: time: timezone:`.',
+    );
     await storage.close();
   });
 

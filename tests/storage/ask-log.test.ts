@@ -89,7 +89,8 @@ describe('the ask log, off the hot path [sqlite]', () => {
 
 describe.each(ENGINES)('the ask log [%s]', (engine) => {
   const databases = useDatabases(engine);
-  const logged = async (storage: Storage) => (await storage.sql.all<{ question: string }>('SELECT question FROM unanswered_questions ORDER BY id')).map((row) => row.question);
+  const logged = async (storage: Storage) =>
+    (await storage.sql.all<{ question: string }>('SELECT question FROM unanswered_questions ORDER BY id')).map((row) => row.question);
 
   test('a burst is written by the next tick, a flood as it comes, and reads and close see everything queued', async () => {
     const where = await databases.location();

@@ -18,14 +18,25 @@ const WRITER = path.resolve('tests/storage/answer-writer.ts');
 
 function tables(file: string): string[] {
   const db = new Database(file, { readonly: true });
-  const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+  const names = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((r) => r.name);
   db.close();
   return names;
 }
 
 /** A session with `rounds` open rounds, ready for answers from other processes. */
 async function prepareQuiz(storage: Storage, rounds: number): Promise<number> {
-  const id = (await storage.quiz.startSession({ guildId: 'g', channelId: 'c', startedBy: 'u', level: 'mixed', questionCount: rounds, seconds: 20, startedAt: 1 }))!;
+  const id = (await storage.quiz.startSession({
+    guildId: 'g',
+    channelId: 'c',
+    startedBy: 'u',
+    level: 'mixed',
+    questionCount: rounds,
+    seconds: 20,
+    startedAt: 1,
+  }))!;
   await storage.sql.transaction(
     Array.from({ length: rounds }, (_, i) => ({
       sql: 'INSERT INTO quiz_rounds (session_id, round, item_id, item_level, opened_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -60,18 +71,21 @@ describe('openDatabase [sqlite]', () => {
     await storage.close();
   });
 
-  test.each(Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1))('upgrades a database at schema version %i, keeping its data', async (version) => {
-    const file = path.join(tempDir(), 'old.sqlite');
-    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, version) });
-    expect(old.pragma('user_version', { simple: true })).toBe(version);
-    old.prepare("INSERT INTO study_channels VALUES ('g', 'c', 1)").run();
-    old.close();
+  test.each(Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1))(
+    'upgrades a database at schema version %i, keeping its data',
+    async (version) => {
+      const file = path.join(tempDir(), 'old.sqlite');
+      const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, version) });
+      expect(old.pragma('user_version', { simple: true })).toBe(version);
+      old.prepare("INSERT INTO study_channels VALUES ('g', 'c', 1)").run();
+      old.close();
 
-    const storage = await openStorage(file);
-    expect(await storage.sql.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
-    expect((await storage.settings.get('g')).studyChannelIds).toEqual(['c']);
-    await storage.close();
-  });
+      const storage = await openStorage(file);
+      expect(await storage.sql.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
+      expect((await storage.settings.get('g')).studyChannelIds).toEqual(['c']);
+      await storage.close();
+    },
+  );
 
   test('refuses a database from a newer version without modifying it', () => {
     const file = path.join(tempDir(), 'future.sqlite');
@@ -112,8 +126,11 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('migrations [%s
     const where = await databases.location();
     const client = new pg.Client({ connectionString: where });
     await client.connect();
-    await client.query(`CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1}); CREATE TABLE from_the_future (x INTEGER)`);
-    const tablesNow = () => client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`);
+    await client.query(
+      `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1}); CREATE TABLE from_the_future (x INTEGER)`,
+    );
+    const tablesNow = () =>
+      client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`);
     const before = (await tablesNow()).rows;
     await expect(openPostgres(where)).rejects.toThrow(DatabaseVersionError);
     await expect(openPostgres(where)).rejects.toThrow(/schema version \d+.*left untouched.*DATABASE_URL/);
@@ -121,7 +138,6 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('migrations [%s
     expect((await client.query('SELECT version FROM schema_version')).rows).toEqual([{ version: SCHEMA_VERSION + 1 }]);
     await client.end();
   });
-
 });
 
 describe.each(ENGINES)('durability [%s]', (engine) => {

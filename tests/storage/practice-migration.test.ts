@@ -29,7 +29,17 @@ describe('the FSRS migration of Leitner cards', () => {
     const storage = await openStorage(leitnerDatabase());
     const cards = new Map((await storage.practice.cards('u')).map((card) => [card.itemId, card]));
     expect(cards.size).toBe(4);
-    expect(cards.get('missed')).toMatchObject({ state: 3, stability: 0.5, difficulty: 7, dueAt: T0 + 60_000, reps: 3, lapses: 1, reviews: 3, correct: 2, lastReviewAt: T0 });
+    expect(cards.get('missed')).toMatchObject({
+      state: 3,
+      stability: 0.5,
+      difficulty: 7,
+      dueAt: T0 + 60_000,
+      reps: 3,
+      lapses: 1,
+      reviews: 3,
+      correct: 2,
+      lastReviewAt: T0,
+    });
     expect(cards.get('right-once')).toMatchObject({ state: 1, lapses: 0, dueAt: T0 + 60_000 });
     expect(cards.get('box-3')).toMatchObject({ state: 2, stability: 3, scheduledDays: 3, dueAt: T0 + 3 * DAY, reps: 4 });
     expect(cards.get('box-5')).toMatchObject({ state: 2, stability: 14, scheduledDays: 14, dueAt: T0 + 14 * DAY, lapses: 1 });

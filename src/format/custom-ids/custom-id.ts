@@ -15,7 +15,10 @@ export const customIdSchema = z
   .transform((id) => id.split(':'));
 
 /** A knowledge id (entry, term, quiz item) as it travels in a button; the knowledge schema keeps ids this short. */
-export const knowledgeIdPart = z.string().regex(/^[a-z0-9-]+$/).max(ID_MAX_LENGTH);
+export const knowledgeIdPart = z
+  .string()
+  .regex(/^[a-z0-9-]+$/)
+  .max(ID_MAX_LENGTH);
 
 export function customId(command: string, ...parts: readonly (string | number)[]): string {
   return [command, ...parts].join(':');
