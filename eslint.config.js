@@ -17,8 +17,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Library code logs through pino; only the CLI and the console print.
       'no-console': 'error',
-      // A warning until the one Prettier run (printWidth 160) that follows the branches now landing; then an error.
-      'max-len': ['warn', { code: 160, ignoreUrls: true }],
+      // Prettier wraps code at 160 (a signature's trailing " {" may pass it by a column); long strings and patterns stay whole so they can be searched for.
+      'max-len': ['error', { code: 162, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
     },
   },
   { files: ['src/cli/**', 'src/console/**', 'scripts/**'], rules: { 'no-console': 'off' } },

@@ -92,7 +92,10 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per item: id, level, kind, times asked, right, wrong, then the share of answers per option (blank where the item has no such option or no answers). */
+/**
+ * One row per item: id, level, kind, times asked, right, wrong, then the share of answers per option
+ * (blank where the item has no such option or no answers).
+ */
 export function reportCsv(report: ClassReport): string {
   const header = ['id', 'level', 'kind', 'times_asked', 'right', 'wrong', ...OPTION_KEYS.map((key) => `share_${key}`)];
   const rows = report.items.map((item) => {

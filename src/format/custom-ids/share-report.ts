@@ -5,7 +5,10 @@ import { customId, knowledgeIdPart } from './custom-id.ts';
 const LETTER_OF_KIND = { entry: 'e', term: 't', quiz: 'q' } as const satisfies Record<ReportedKind, string>;
 const KIND_OF_LETTER = { e: 'entry', t: 'term', q: 'quiz' } as const satisfies Record<string, ReportedKind>;
 
-/** Button and form ids of Share in channel and Report a problem: built by `format/share-report.ts`, parsed back by `commands/share.ts` and `commands/report.ts`. */
+/**
+ * Button and form ids of Share in channel and Report a problem: built by `format/share-report.ts`,
+ * parsed back by `commands/share.ts` and `commands/report.ts`.
+ */
 export const shareButtonId = {
   copy: () => customId('share', 'copy'),
 };
