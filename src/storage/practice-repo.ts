@@ -46,42 +46,19 @@ export class PracticeRepo {
             `INSERT INTO practice_cards (user_id, item_id, state, stability, difficulty, due_at, scheduled_days, learning_steps, reps, lapses, reviews, correct, reviewed_at, introduced_on)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
              ON CONFLICT (user_id, item_id) DO NOTHING`,
-            [
-              userId,
-              card.itemId,
-              card.state,
-              card.stability,
-              card.difficulty,
-              card.dueAt,
-              card.scheduledDays,
-              card.learningSteps,
-              card.reps,
-              card.lapses,
-              right,
-              lastReviewAt,
-              localDate,
-            ],
+            [userId, card.itemId, ...scheduleValues(card), right, lastReviewAt, localDate],
           )
         : await this.db.run(
             `UPDATE practice_cards SET state = ?, stability = ?, difficulty = ?, due_at = ?, scheduled_days = ?,
                learning_steps = ?, reps = ?, lapses = ?, reviews = reviews + 1, correct = correct + ?, reviewed_at = ?
              WHERE user_id = ? AND item_id = ? AND reviews = ?`,
-            [
-              card.state,
-              card.stability,
-              card.difficulty,
-              card.dueAt,
-              card.scheduledDays,
-              card.learningSteps,
-              card.reps,
-              card.lapses,
-              right,
-              lastReviewAt,
-              userId,
-              card.itemId,
-              shownAt,
-            ],
+            [...scheduleValues(card), right, lastReviewAt, userId, card.itemId, shownAt],
           );
     return changed === 1;
   }
+}
+
+/** The FSRS schedule columns, in the order both the INSERT and the UPDATE list them. */
+function scheduleValues(card: PracticeCard): number[] {
+  return [card.state, card.stability, card.difficulty, card.dueAt, card.scheduledDays, card.learningSteps, card.reps, card.lapses];
 }

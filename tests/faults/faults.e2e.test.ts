@@ -141,12 +141,7 @@ describe('/quiz stop while a question post is in flight', () => {
     await waitUntil(() => standIn.posted(SLOW).length > 0, 15_000, 'the slow post to land');
     const message = standIn.posted(SLOW)[0];
     const closed = await standIn.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${SLOW}/messages/${message.id}`, 15_000);
-    expect(
-      closed.body.components
-        .flatMap((row: any) => row.components)
-        .filter((c: any) => !c.custom_id.startsWith('report:'))
-        .every((c: any) => c.disabled),
-    ).toBe(true);
+    expect(answerButtonsClosed(closed.body)).toBe(true);
     await waitUntil(
       async () => (await bot.context.storage.sql.get('SELECT message_id FROM quiz_rounds WHERE message_id = ?', [message.id])) !== undefined,
       15_000,
@@ -417,12 +412,7 @@ describe('resuming under sharding', () => {
         expect(notice.body.embeds[0].description).toContain(`<@${alice.id}>`);
         const closed = await lab.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${MINE_CHANNEL}/messages/${roundMessage.id}`, 15_000);
         expect(closed.body.embeds[0].title).toBe('Question 1 of 3: answer');
-        expect(
-          closed.body.components
-            .flatMap((row: any) => row.components)
-            .filter((c: any) => !c.custom_id.startsWith('report:'))
-            .every((c: any) => c.disabled),
-        ).toBe(true);
+        expect(answerButtonsClosed(closed.body)).toBe(true);
         expect(shard.context.quizzes.runningCount).toBe(0);
         const statuses = await shard.context.storage.sql.all('SELECT id, status FROM quiz_sessions WHERE id IN (?, ?) ORDER BY id', [stale, gone]);
         expect(statuses).toEqual([
@@ -442,3 +432,11 @@ describe('resuming under sharding', () => {
     }
   }, 30_000);
 });
+
+/** Whether a closed round's answer buttons are all disabled; Report a problem stays usable. */
+function answerButtonsClosed(body: any): boolean {
+  return body.components
+    .flatMap((row: any) => row.components)
+    .filter((c: any) => !c.custom_id.startsWith('report:'))
+    .every((c: any) => c.disabled);
+}
