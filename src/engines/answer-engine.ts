@@ -1,5 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
+import { answersWho, attributions, whoAsked, type WhoAsked } from './attribution.ts';
 import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
@@ -169,12 +170,15 @@ export class AnswerEngine {
   private readonly tuning: MatchTuning;
   /** Each document's practice levels as bits (micro 1, mezzo 2, macro 4); "general" speaks to all three. */
   private readonly levelMasks: Uint8Array;
+  /** What each document's answer attributes to whom (attribution.ts), for "who said…" questions. */
+  private readonly attributed: Uint8Array;
 
   constructor(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.docs = docsFrom(knowledge);
     for (const doc of this.docs) this.docById.set(doc.id, doc);
     this.levelMasks = Uint8Array.from(this.docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
+    this.attributed = attributions(this.docs);
     this.retriever = new Retriever(this.docs, this.tuning);
     const vocabulary = new Map(this.retriever.wordFrequency);
     for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
@@ -254,14 +258,15 @@ export class AnswerEngine {
     const tokens = this.retriever.queryTokens(text, this.corrector);
     if (tokens.length === 0) return refuse('empty');
 
-    // A level's or a glossary term's definition, asked for as such: answered without ranking.
-    const direct = this.levelDefinition(text, shape) ?? this.termDefinition(text);
+    // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
+    const direct = this.levelDefinition(text, shape) ?? (shape.intent === 'explanation' ? null : this.termDefinition(text));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
     const anchor = keys[0]?.token ?? null;
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
-    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor));
+    const who = whoAsked(text);
+    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who));
     const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
@@ -281,6 +286,8 @@ export class AnswerEngine {
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
+    // "who founded social work": only an entry that names someone answers a "who" question.
+    if (who !== null && (best === undefined || !answersWho(who, this.attributed[best.index] as number))) return refuse('out-of-scope', suggestions, 'person');
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
@@ -318,8 +325,9 @@ export class AnswerEngine {
   }
 
   /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
-  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null): number {
+  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
+    if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
     if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
     // A glossary card answers "what is X", not "which degree" or "why does X matter".
     if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition') adjusted -= this.tuning.intentBonus;

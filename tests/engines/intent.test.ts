@@ -21,6 +21,11 @@ describe('readShape', () => {
     ['is case management micro?', 'classification'],
     ['macro = policy stuff?? explain', 'definition'],
     ['what are the main areas of mezzo practice', 'examples'],
+    ['explain how the ripple effect works', 'explanation'],
+    ['why is mezzo called the group level', 'explanation'],
+    ['how does community organizing work', 'explanation'],
+    ['explain micro', 'definition'],
+    ['why mezzo', 'importance'],
   ])('%j asks for %s', (question, intent) => {
     expect(readShape(question).intent).toBe(intent);
   });
