@@ -8,7 +8,8 @@ import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } 
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelNamedAt, readShape, type QuestionShape } from './intent.ts';
 import { keyWords, rerank } from './rerank.ts';
-import { Retriever, type AnswerDoc, type Candidate } from './retrieve.ts';
+import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
+import { levelCheckText, scenarioText, SURENESS_SCORE } from './scenario-answer.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
 import { contentTokens, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
 
@@ -85,8 +86,6 @@ const ASKS = /\b(could|can|would|will) (you|u)\b/;
 const MIN_DESCRIPTION_WEIGHT = 3;
 /** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
 const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
-const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
-const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', mezzo: 'Mezzo', macro: 'Macro' };
 /**
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
  * that ask what a level is about ("what does micro focus on"): its definition says that.
@@ -274,9 +273,13 @@ export class AnswerEngine {
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
     if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
-    // "is family therapy micro?": the glossary card of the term asked about says its level.
-    const termClassified = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
-    const scenario = termClassified === null ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    // "is case management micro?": an entry that answers that very check, else yes or no from the glossary card's level.
+    const named = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
+    const entryChecks = shape.intent === 'classification' && this.answersCheck(candidates[0], topicKeys, named !== null);
+    const termClassified = entryChecks ? null : named;
+    if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
+      return this.levelCheck(text, shape, termClassified.doc);
+    const scenario = termClassified === null && !entryChecks ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
     if (scenario !== null) return scenario;
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
@@ -415,6 +418,32 @@ export class AnswerEngine {
   }
 
   /**
+   * An entry that declares it answers a classification and whose phrasings hold every key word
+   * ("is case management part of micro"); when a glossary term is named, its own question must
+   * hold them, or the term's card answers ("is counseling micro" is not the group work entry).
+   */
+  private answersCheck(best: Candidate | undefined, keys: readonly QueryToken[], termNamed: boolean): boolean {
+    if (best === undefined || best.doc.kind !== 'entry' || best.doc.intent !== 'classification' || best.score < this.tuning.answerThreshold) return false;
+    const question = termNamed ? new Set(contentTokens(best.doc.question)) : null;
+    return keys.length > 0 && keys.every((key) => (question === null ? this.retriever.phrasingHas(best.index, key.token) : question.has(key.token)));
+  }
+
+  /** A yes/no level check of a glossary term: its card's level decides, the cues in the question say why or where sources disagree. */
+  private levelCheck(text: string, shape: QuestionShape, card: AnswerDoc): AskResult {
+    const level = card.levels[0] as PracticeLevel;
+    const verdict = this.scenarios.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
+    const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
+    return {
+      query: text,
+      understood: text,
+      outcome: 'answered',
+      answer: { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, shape.levels, subject, card) } },
+      suggestions: [],
+      uncovered: null,
+    };
+  }
+
+  /**
    * "what level is a program evaluator", "is a caseworker micro": a question that is only a job
    * title follows the sources' job lists, when exactly one level's list names that title.
    */
@@ -443,31 +472,6 @@ export class AnswerEngine {
   }
 }
 
-const SURENESS_WORDS = {
-  high: "I'm fairly sure",
-  medium: "I'm reasonably sure, but it could be read another way",
-  low: "I'm not very sure: the description fits more than one level",
-} as const;
-
-function scenarioText(verdict: ScenarioVerdict, next: AnswerDoc): string {
-  const name = LEVEL_NAME[verdict.level];
-  const pointing = verdict.cues
-    .filter((c) => c.level === verdict.level)
-    .slice(0, 4)
-    .map((c) => `“${c.cue}”`);
-  const against = verdict.cues
-    .filter((c) => c.level !== verdict.level)
-    .slice(0, 2)
-    .map((c) => `“${c.cue}” (${c.level})`);
-  const lines = [`This sounds like ${name.toLowerCase()} social work practice.`];
-  lines.push(pointing.length > 0 ? `What points there: ${pointing.join(', ')}.` : `The closest entry I have is about ${name.toLowerCase()} practice.`);
-  if (against.length > 0) lines.push(`Pulling the other way: ${against.join(', ')}.`);
-  lines.push(`${SURENESS_WORDS[verdict.sureness]}.`);
-  if (verdict.contested !== null) lines.push(`The sources disagree here: ${verdict.contested}`);
-  lines.push(`Read next: ${next.question}`);
-  return lines.join(' ');
-}
-
 /** A confidence for people: 0..1, three decimals. */
 const LEVEL_BIT: Readonly<Record<string, number>> = { micro: 1, mezzo: 2, macro: 4 };
 
@@ -493,6 +497,8 @@ const MAX_NAME_TOKENS = 4;
 /** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 
+/** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
+const CARD_LEVEL_WEIGHT = 6;
 /** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
 const JOB_TITLE_WEIGHT = 4;
 

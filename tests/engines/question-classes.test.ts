@@ -42,3 +42,26 @@ describe('"who said / wrote / founded X"', () => {
     },
   );
 });
+
+describe('yes/no level checks get a yes or no and the level, not a bare glossary card', () => {
+  test('a card-only term: yes or no in the first sentence, the level as the answer, the card to read next', () => {
+    const yes = engine.ask('is lobbying macro?');
+    expect(yes.answer?.scenario?.level).toBe('macro');
+    expect(yes.answer?.scenario?.text).toMatch(/^Yes: lobbying is macro social work practice\./);
+    expect(yes.answer?.doc.id).toBe('term:lobbying');
+    const no = engine.ask('is casework mezzo');
+    expect(no.answer?.scenario?.level).toBe('micro');
+    expect(no.answer?.scenario?.text).toMatch(/^No: case management is micro social work practice, not mezzo\./);
+    expect(engine.ask('is lobbying micro or mezzo').answer?.scenario?.text).toMatch(/^Neither: lobbying is macro/);
+  });
+
+  test('an entry that asks that very check answers it', () => {
+    expect(answerId('is case management micro')).toBe('case-management-micro');
+  });
+
+  test('a term the glossary files under no one level gets its card', () => {
+    const result = engine.ask('is advocacy macro');
+    expect(result.answer?.doc.id).toBe('term:advocacy');
+    expect(result.answer?.scenario).toBeNull();
+  });
+});
