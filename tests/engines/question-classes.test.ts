@@ -65,3 +65,15 @@ describe('yes/no level checks get a yes or no and the level, not a bare glossary
     expect(result.answer?.scenario).toBeNull();
   });
 });
+
+describe('very sloppy spellings: dropped vowels, swapped letters, shorthand, several in one question', () => {
+  test.each([
+    ['lvls of sw', 'three-levels'],
+    ['socail wrk levles', 'three-levels'],
+    ['wht r the lvls of socail wrk', 'three-levels'],
+    ['wats mezo', 'mezzo-definition'],
+    ['mcro jbs', 'micro-jobs'],
+  ])('%j → %s', (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+});
