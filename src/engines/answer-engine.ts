@@ -78,8 +78,10 @@ const QUESTION_START =
   /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
-/** Content words from which a question counts as long, and its last clause is tried on its own. */
-const LONG_QUESTION_WORDS = 12;
+/** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
+const LONG_QUESTION_WORDS = 16;
+/** A clause that points back to the one before it: "what does that look like", "is it micro". */
+const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 /** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
 const ASKS = /\b(could|can|would|will) (you|u)\b/;
 /** The cue weight a bare description needs before it is classified as a scenario. */
@@ -226,11 +228,15 @@ export class AnswerEngine {
    */
   private answerLong(text: string): AskResult {
     const whole = this.answer(text);
-    if (contentTokens(text).length < LONG_QUESTION_WORDS) return whole;
+    if (expandWords(text).length < LONG_QUESTION_WORDS) return whole;
     const clauses = text.split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i);
-    const last = clauses.findLast((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
+    const at = clauses.findLastIndex((clause) => clause !== undefined && contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
+    const last = clauses[at];
     if (last === undefined || last.trim() === text.trim()) return whole;
-    const tail = this.answer(last);
+    // "…lobbying lawmakers…, why is that macro": the known words of the clause "that" points back to come with it.
+    const before = BACK_REFERENCE.test(foldText(last)) ? clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0) : undefined;
+    const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && this.corrector.isKnown(word));
+    const tail = this.answer([last, ...carried].join(' '));
     if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
     return tail;
   }

@@ -51,6 +51,10 @@ const LEVEL_QUESTION =
 const PRACTICE_DESCRIPTION =
   /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
 
+/** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
+const CHOOSING =
+  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b/;
+
 /** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
 const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
 
@@ -113,7 +117,7 @@ function shapeOf(question: string): QuestionShape {
   });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
-  const scenario = !explains && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
+  const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
   return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
 }
 

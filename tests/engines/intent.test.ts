@@ -51,6 +51,13 @@ describe('readShape', () => {
     expect(shape.scenario).toBe(false);
   });
 
+  test.each(['which level should i pick', 'what level of social work should i focus on', 'which level is best for me'])(
+    '%j is choosing a level for oneself, not a scenario',
+    (question) => {
+      expect(readShape(question).scenario).toBe(false);
+    },
+  );
+
   test('"how would you classify…" still asks for a level', () => {
     expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);
   });

@@ -77,3 +77,14 @@ describe('very sloppy spellings: dropped vowels, swapped letters, shorthand, sev
     expect(answerId(question)).toBe(id);
   });
 });
+
+describe('long rambling questions whose real question is at the end', () => {
+  test.each([
+    ['so my cousin keeps asking me what i even study and i tried to explain but i got confused myself, what is mezzo social work', 'mezzo-definition'],
+    ['ugh ok so we had a quiz today and i totally blanked on one of them and now i feel dumb, what does macro social work mean', 'macro-definition'],
+    // The last clause points back ("that") to the one before: its known words come with it.
+    ['our teacher talked about lobbying lawmakers for a whole hour today and went really fast, why is that macro work', 'lobbying-macro'],
+  ])('%j → %s', (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+});
