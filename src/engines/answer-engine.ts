@@ -171,6 +171,8 @@ export class AnswerEngine {
   private readonly tuning: MatchTuning;
   /** Each document's practice levels as bits (micro 1, mezzo 2, macro 4); "general" speaks to all three. */
   private readonly levelMasks: Uint8Array;
+  /** The levels each document's own question names, as bits: which levels a comparison entry compares. */
+  private readonly questionLevelMasks: Uint8Array;
   /** What each document's answer attributes to whom (attribution.ts), for "who said…" questions. */
   private readonly attributed: Uint8Array;
 
@@ -179,6 +181,7 @@ export class AnswerEngine {
     this.docs = docsFrom(knowledge);
     for (const doc of this.docs) this.docById.set(doc.id, doc);
     this.levelMasks = Uint8Array.from(this.docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
+    this.questionLevelMasks = Uint8Array.from(this.docs, (doc) => levelMask(readShape(doc.question).levels));
     this.attributed = attributions(this.docs);
     this.retriever = new Retriever(this.docs, this.tuning);
     const vocabulary = new Map(this.retriever.wordFrequency);
@@ -344,6 +347,9 @@ export class AnswerEngine {
       const docMask = this.levelMasks[index] as number;
       const shared = bitCount(docMask & shapeMask);
       adjusted += this.tuning.levelBonus * (shared / bitCount(docMask | shapeMask)) - (shared === 0 ? this.tuning.levelBonus : 0);
+      // "micro vs mezzo": an entry whose question names one side, or another pair, does not compare these two.
+      const compares = (this.questionLevelMasks[index] as number) || docMask;
+      if (shape.intent === 'comparison' && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
     }
     return adjusted;
   }

@@ -72,7 +72,7 @@ describe('very sloppy spellings: dropped vowels, swapped letters, shorthand, sev
     ['socail wrk levles', 'three-levels'],
     ['wht r the lvls of socail wrk', 'three-levels'],
     ['wats mezo', 'mezzo-definition'],
-    ['mcro jbs', 'micro-jobs'],
+    ['mirco jbs', 'micro-jobs'],
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
@@ -84,6 +84,17 @@ describe('long rambling questions whose real question is at the end', () => {
     ['ugh ok so we had a quiz today and i totally blanked on one of them and now i feel dumb, what does macro social work mean', 'macro-definition'],
     // The last clause points back ("that") to the one before: its known words come with it.
     ['our teacher talked about lobbying lawmakers for a whole hour today and went really fast, why is that macro work', 'lobbying-macro'],
+  ])('%j → %s', (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+});
+
+describe("comparisons get the entry that compares both sides, not one side's entry", () => {
+  test.each([
+    ['what separates micro from macro', 'micro-vs-macro'],
+    ['micro compared to macro', 'micro-vs-macro'],
+    ['how does lobbying differ from advocacy', 'advocacy-vs-lobbying'],
+    ['advocacy or lobbying, whats the difference', 'advocacy-vs-lobbying'],
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
