@@ -341,8 +341,8 @@ export class AnswerEngine {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
     if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
-    // A glossary card answers "what is X", not "which degree" or "why does X matter".
-    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition') adjusted -= this.tuning.intentBonus;
+    // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
+    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {
       const docMask = this.levelMasks[index] as number;
       const shared = bitCount(docMask & shapeMask);
