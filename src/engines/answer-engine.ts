@@ -88,6 +88,7 @@ const ASKS = /\b(could|can|would|will) (you|u)\b/;
 const MIN_DESCRIPTION_WEIGHT = 3;
 /** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
 const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
+const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
 /**
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
  * that ask what a level is about ("what does micro focus on"): its definition says that.
@@ -267,7 +268,10 @@ export class AnswerEngine {
     if (tokens.length === 0) return refuse('empty');
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
-    const direct = this.levelDefinition(text, shape) ?? (shape.intent === 'explanation' ? null : this.termDefinition(text));
+    // "define oppression in macro social work": the level says where the term is used, the card defines it.
+    const direct =
+      this.levelDefinition(text, shape) ??
+      (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
     const anchor = keys[0]?.token ?? null;
@@ -275,7 +279,9 @@ export class AnswerEngine {
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
     const who = whoAsked(text);
     const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who));
-    const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
+    // "jobs for policy people" are macro jobs, but "why does organization matter" asks about organization, not about mezzo.
+    const cueLevels = shape.intent === 'importance' || shape.intent === 'explanation' ? NO_CUES : this.cueLevels;
+    const candidates = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
     const topical = hasTopicWords(tokens, this.topicTokens);
@@ -288,7 +294,7 @@ export class AnswerEngine {
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return this.levelCheck(text, shape, termClassified.doc);
-    const scenario = termClassified === null && !entryChecks ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    const scenario = termClassified === null && !entryChecks ? this.scenario(text, shape, candidates[0], topicKeys) : null;
     if (scenario !== null) return scenario;
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
@@ -399,10 +405,10 @@ export class AnswerEngine {
   }
 
   /** A "which level is this?" question or a plain description of practice, classified by its cues. */
-  private scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): AskResult | null {
+  private scenario(text: string, shape: QuestionShape, best: Candidate | undefined, keys: readonly QueryToken[]): AskResult | null {
     if (shape.explains) return null;
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
-    const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
+    const yesNo = shape.intent === 'classification' && keys.length > 0 && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
     const described = shape.intent === null && !QUESTION_START.test(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
     if (!shape.scenario && !yesNo && !described) return null;
@@ -500,9 +506,11 @@ function bitCount(mask: number): number {
 /** A name as the matcher reads it, without the words every term shares ("social work", "practice"). */
 function nameKey(text: string, withoutLevels = false): string {
   return contentTokens(text)
-    .filter((token) => !NAME_FILLER.has(token) && !(withoutLevels && LEVEL_TOKENS.has(token)))
+    .filter((token) => !NAME_FILLER.has(token) && !(withoutLevels && (LEVEL_TOKENS.has(token) || CHECK_FILLER.has(token))))
     .join(' ');
 }
+/** What a yes/no level check says around the thing checked: "is counseling part of micro", "is lobbying considered macro". */
+const CHECK_FILLER = new Set(contentTokens('part considered counted count type kind form example really always still usually mostly mainly'));
 const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
 /** The most words a glossary term's name has, filler dropped. */
 const MAX_NAME_TOKENS = 4;

@@ -53,7 +53,7 @@ const PRACTICE_DESCRIPTION =
 
 /** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
 const CHOOSING =
-  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b/;
+  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b|\b(fits|suits) (me|them|you|us)\b|\bright (one )?for (me|you)\b/;
 
 /** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
 const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
@@ -73,7 +73,7 @@ const CHIT_CHAT_PHRASES =
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
-    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/,
+    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b/,
   ],
   // "why mezzo", "why policy work": why without a verb asks why the thing matters.
   [
