@@ -94,6 +94,15 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
 
+/** How a question (not a description) starts. */
+const QUESTION_START =
+  /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+
+/** Whether a (folded) text starts the way a question does, not a description of practice. */
+export function startsAsQuestion(folded: string): boolean {
+  return QUESTION_START.test(folded);
+}
+
 const shapeCache = new Map<string, QuestionShape>();
 const SHAPE_CACHE_LIMIT = 5_000;
 
