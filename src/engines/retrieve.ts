@@ -48,6 +48,13 @@ export interface RetrievalTuning {
 /** Re-scores a candidate (intent, levels) before the top-k selection. */
 export type Adjust = (doc: AnswerDoc, score: number, index: number) => number;
 
+/** Past this share of all phrasings matched (1 in DENSE_SHARE), rank() walks every document in order instead of the matched ones. */
+const DENSE_SHARE = 8;
+/** Score bands for adjusting the best candidates first. */
+const BANDS = 64;
+/** Absorbs rounding when a score plus the most adjust can add is compared with the k-th score. */
+const RAISE_SLACK = 1e-9;
+
 function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [value]);
@@ -67,12 +74,23 @@ export class Retriever {
    * matches most phrasings, and typed arrays are far cheaper there than Maps and objects.
    */
   private readonly matchedWeight: Float64Array;
+  /** Which query word (its position) first matched each phrasing: a tie between two of a document's phrasings goes to the earlier. */
+  private readonly firstWord: Uint16Array;
   private readonly touchedPhrasings: Int32Array;
   private readonly bestScore: Float64Array;
-  private readonly bestShare: Float64Array;
-  private readonly bestExact: Uint8Array;
+  private readonly bestPhrasing: Int32Array;
   private readonly touchedDocs: Int32Array;
   private readonly answerWeight: Float64Array;
+  /** The phrasings of document d are [docPhrasings[d], docPhrasings[d + 1]). */
+  private readonly docPhrasings: Int32Array;
+  private readonly isTerm: Uint8Array;
+  /** Each matched document's score before adjust, and its best phrasing's share of the question. */
+  private readonly docBase: Float64Array;
+  private readonly docShare: Float64Array;
+  /** The matched documents by score band (band b at [bandStart[b], bandStart[b + 1])), and the counting sort's cursor. */
+  private readonly byBand: Int32Array;
+  private readonly bandStart = new Int32Array(BANDS + 1);
+  private readonly bandFill = new Int32Array(BANDS);
   private readonly answerIndex = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   /** The weight of a word only one document holds: the rarest a known word can be. */
@@ -129,10 +147,17 @@ export class Retriever {
       this.phrasingWeight[index] = weight;
     });
     this.matchedWeight = new Float64Array(phrasings.length);
+    this.firstWord = new Uint16Array(phrasings.length);
     this.touchedPhrasings = new Int32Array(phrasings.length);
     this.bestScore = new Float64Array(docs.length);
-    this.bestShare = new Float64Array(docs.length);
-    this.bestExact = new Uint8Array(docs.length);
+    this.bestPhrasing = new Int32Array(docs.length);
+    this.docPhrasings = new Int32Array(docs.length + 1);
+    phrasings.forEach((phrasing) => (this.docPhrasings[phrasing.doc + 1] as number)++);
+    for (let d = 0; d < docs.length; d++) (this.docPhrasings[d + 1] as number) += this.docPhrasings[d] as number;
+    this.isTerm = Uint8Array.from(docs, (doc) => (doc.kind === 'term' ? 1 : 0));
+    this.docBase = new Float64Array(docs.length);
+    this.docShare = new Float64Array(docs.length);
+    this.byBand = new Int32Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
   }
@@ -177,67 +202,151 @@ export class Retriever {
     return [...seen.values()];
   }
 
-  /** The best k documents sharing a word with the query, scored 0..1, best first. */
-  rank(tokens: readonly QueryToken[], k: number, adjust?: Adjust): Candidate[] {
+  /**
+   * The best k documents sharing a word with the query, scored 0..1, best first. `adjust` may
+   * raise a score by at most `maxRaise` (unbounded by default): documents are adjusted best
+   * first, and those that cannot reach the k-th best so far even so are skipped, which changes nothing.
+   */
+  rank(tokens: readonly QueryToken[], k: number, adjust?: Adjust, maxRaise = adjust === undefined ? 0 : Infinity): Candidate[] {
+    const top = new TopK(k);
+    if (k <= 0) return top.items();
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
-    const { matchedWeight, touchedPhrasings, bestScore, bestShare, bestExact, touchedDocs, answerWeight } = this;
+    const { matchedWeight, firstWord, touchedPhrasings, answerWeight } = this;
     let phrasingCount = 0;
-    for (const { token, weight, known } of tokens) {
+    for (let word = 0; word < tokens.length; word++) {
+      const { token, weight, known } = tokens[word] as QueryToken;
       if (!known) continue;
       const postings = this.phrasingIndex.get(token);
       if (postings === undefined) continue;
       for (let i = 0; i < postings.length; i++) {
         const index = postings[i] as number;
         // A known token's weight (its IDF) is always positive, so zero means "not matched yet".
-        if (matchedWeight[index] === 0) touchedPhrasings[phrasingCount++] = index;
+        if (matchedWeight[index] === 0) {
+          touchedPhrasings[phrasingCount++] = index;
+          firstWord[index] = word;
+        }
         (matchedWeight[index] as number) += weight;
-      }
-    }
-    let docCount = 0;
-    const coverQuestion = this.tuning.questionCoverageWeight;
-    for (let i = 0; i < phrasingCount; i++) {
-      const index = touchedPhrasings[i] as number;
-      const matched = matchedWeight[index] as number;
-      matchedWeight[index] = 0;
-      const docIndex = this.phrasingDoc[index] as number;
-      // Reward covering the question, and (less) covering the whole phrasing.
-      const questionShare = matched / totalWeight;
-      const phrasingShare = matched / Math.max(this.phrasingWeight[index] as number, matched);
-      const score = coverQuestion * questionShare + (1 - coverQuestion) * phrasingShare;
-      const best = bestScore[docIndex] as number;
-      if (score > best) {
-        if (best === 0) touchedDocs[docCount++] = docIndex;
-        bestScore[docIndex] = score;
-        bestShare[docIndex] = questionShare;
-        bestExact[docIndex] = questionShare > 0.999 && phrasingShare > 0.999 ? 1 : 0;
       }
     }
     for (const { token, weight } of tokens) {
       const postings = this.answerIndex.get(token);
       if (postings !== undefined) for (let i = 0; i < postings.length; i++) (answerWeight[postings[i] as number] as number) += weight;
     }
-    const top = new TopK(k);
-    for (let i = 0; i < docCount; i++) {
-      const docIndex = touchedDocs[i] as number;
-      const phrasingScore = bestScore[docIndex] as number;
-      const exact = bestExact[docIndex] === 1;
-      const answerMatched = answerWeight[docIndex] as number;
-      bestScore[docIndex] = 0;
-      const doc = this.docs[docIndex] as AnswerDoc;
-      const raw = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * (answerMatched / totalWeight);
-      // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
-      const factor = doc.kind === 'entry' ? 1 : exact ? 1.02 : this.tuning.termFactor;
-      // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
-      const base = Math.min(1, raw * factor);
-      const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
-      // Most candidates do not make the top k: only the ones that do become objects.
-      if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
-    }
+    const docCount = phrasingCount * DENSE_SHARE >= this.phrasingDoc.length ? this.bestInOrder(totalWeight) : this.bestOfTouched(phrasingCount, totalWeight);
     for (const { token } of tokens) {
       const postings = this.answerIndex.get(token);
       if (postings !== undefined) for (let i = 0; i < postings.length; i++) answerWeight[postings[i] as number] = 0;
     }
+    this.offerBestFirst(docCount, top, adjust, maxRaise);
     return top.items();
+  }
+
+  /** A phrasing's score: covering the question, and (less) covering the whole phrasing. */
+  private phrasingScore(phrasing: number, totalWeight: number): number {
+    const matched = this.matchedWeight[phrasing] as number;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    return coverQuestion * (matched / totalWeight) + (1 - coverQuestion) * (matched / Math.max(this.phrasingWeight[phrasing] as number, matched));
+  }
+
+  /**
+   * Few phrasings matched: each document's best, in the order they were first matched (the
+   * first of equal scores wins). Returns how many documents matched (listed in touchedDocs).
+   */
+  private bestOfTouched(phrasingCount: number, totalWeight: number): number {
+    const { matchedWeight, touchedPhrasings, bestScore, bestPhrasing, touchedDocs } = this;
+    let docCount = 0;
+    for (let i = 0; i < phrasingCount; i++) {
+      const index = touchedPhrasings[i] as number;
+      const score = this.phrasingScore(index, totalWeight);
+      const docIndex = this.phrasingDoc[index] as number;
+      const best = bestScore[docIndex] as number;
+      if (score > best) {
+        if (best === 0) touchedDocs[docCount++] = docIndex;
+        bestScore[docIndex] = score;
+        bestPhrasing[docIndex] = index;
+      }
+    }
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      this.scoreDoc(docIndex, bestPhrasing[docIndex] as number, bestScore[docIndex] as number, totalWeight);
+      bestScore[docIndex] = 0;
+    }
+    for (let i = 0; i < phrasingCount; i++) matchedWeight[touchedPhrasings[i] as number] = 0;
+    return docCount;
+  }
+
+  /**
+   * Most phrasings matched (common words): every document in index order, its phrasings side
+   * by side in memory, far cheaper than jumping about. Of equal scores, the phrasing matched by
+   * the earlier query word wins, as the first matched does in bestOfTouched.
+   */
+  private bestInOrder(totalWeight: number): number {
+    const { matchedWeight, firstWord, docPhrasings, touchedDocs } = this;
+    let docCount = 0;
+    for (let docIndex = 0; docIndex < this.docs.length; docIndex++) {
+      let best = 0;
+      let bestAt = -1;
+      const end = docPhrasings[docIndex + 1] as number;
+      for (let p = docPhrasings[docIndex] as number; p < end; p++) {
+        if (matchedWeight[p] === 0) continue;
+        const score = this.phrasingScore(p, totalWeight);
+        if (score > best || (score === best && (firstWord[p] as number) < (firstWord[bestAt] as number))) {
+          best = score;
+          bestAt = p;
+        }
+      }
+      if (bestAt < 0) continue;
+      touchedDocs[docCount++] = docIndex;
+      this.scoreDoc(docIndex, bestAt, best, totalWeight);
+      for (let p = docPhrasings[docIndex] as number; p < end; p++) matchedWeight[p] = 0;
+    }
+    return docCount;
+  }
+
+  /** A document's score before adjust, from its best phrasing and its answer (matchedWeight still holds the phrasing's match). */
+  private scoreDoc(docIndex: number, phrasing: number, phrasingScore: number, totalWeight: number): void {
+    const matched = this.matchedWeight[phrasing] as number;
+    const questionShare = matched / totalWeight;
+    const exact = questionShare > 0.999 && matched / Math.max(this.phrasingWeight[phrasing] as number, matched) > 0.999;
+    const raw = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * ((this.answerWeight[docIndex] as number) / totalWeight);
+    // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
+    const factor = this.isTerm[docIndex] === 0 ? 1 : exact ? 1.02 : this.tuning.termFactor;
+    // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
+    this.docBase[docIndex] = Math.min(1, raw * factor);
+    this.docShare[docIndex] = questionShare;
+  }
+
+  /**
+   * Adjusts and offers the matched documents, highest score first by bands of 1/BANDS (a
+   * counting sort, not a full one), and stops at the first band that cannot reach the k-th score
+   * even with the most adjust adds. Scores are never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
+   */
+  private offerBestFirst(docCount: number, top: TopK, adjust: Adjust | undefined, maxRaise: number): void {
+    const { touchedDocs, docBase, bandStart, byBand } = this;
+    bandStart.fill(0);
+    const bandOf = (base: number): number => Math.min(BANDS - 1, Math.max(0, Math.floor(base * BANDS)));
+    for (let i = 0; i < docCount; i++) (bandStart[bandOf(docBase[touchedDocs[i] as number] as number) + 1] as number)++;
+    for (let b = 0; b < BANDS; b++) (bandStart[b + 1] as number) += bandStart[b] as number;
+    const fill = this.bandFill;
+    fill.set(bandStart.subarray(0, BANDS));
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      byBand[(fill[bandOf(docBase[docIndex] as number)] as number)++] = docIndex;
+    }
+    for (let b = BANDS - 1; b >= 0; b--) {
+      const floor = top.floor();
+      if (floor > 0 && (b + 1) / BANDS + maxRaise + RAISE_SLACK < floor) break;
+      for (let i = bandStart[b] as number; i < (bandStart[b + 1] as number); i++) {
+        const docIndex = byBand[i] as number;
+        const base = docBase[docIndex] as number;
+        const kept = top.floor();
+        if (kept > 0 && base + maxRaise + RAISE_SLACK < kept) continue;
+        const doc = this.docs[docIndex] as AnswerDoc;
+        const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
+        // Most candidates do not make the top k: only the ones that do become objects.
+        if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: this.docShare[docIndex] as number });
+      }
+    }
   }
 }
 
@@ -277,6 +386,11 @@ export class TopK {
       at--;
     }
     kept[at] = candidate;
+  }
+
+  /** The score a candidate must at least reach to be kept: the k-th best so far, or -Infinity while fewer are kept. */
+  floor(): number {
+    return this.kept.length < this.k ? -Infinity : (this.kept[this.kept.length - 1] as Candidate).score;
   }
 
   items(): Candidate[] {
