@@ -1,4 +1,4 @@
-import type { CommandModule, ComponentModule, MessageCommandModule } from '../src/bot/command.ts';
+import type { CommandModule, CommandRegistry, ComponentModule, MessageCommandModule } from '../src/bot/command.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
 import { helpCommand } from './help.ts';
@@ -17,3 +17,6 @@ export const MESSAGE_COMMANDS: readonly MessageCommandModule[] = [explainCommand
 
 /** Buttons and forms shared by many replies. */
 export const COMPONENTS: readonly ComponentModule[] = [shareComponent, reportComponent];
+
+/** Everything above, as the bot's context takes it. */
+export const REGISTRY: CommandRegistry = { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS, components: COMPONENTS };

@@ -3,8 +3,9 @@ import { defineComponent, type Services } from '../src/bot/command.ts';
 import { serverId } from '../src/bot/reach.ts';
 import { REPORT_REASONS, type ItemRef } from '../src/domain/feedback.ts';
 import { reportParts } from '../src/format/custom-ids/share-report.ts';
-import { REASON_LABELS, reportModal } from '../src/format/share-report.ts';
+import { REASON_LABELS, reportModal, type ReportField } from '../src/format/share-report.ts';
 import { UserError } from '../src/interactions/errors.ts';
+import type { ModalSubmitInteraction } from '../src/interactions/types.ts';
 
 const comment = z.string().max(500);
 
@@ -31,7 +32,7 @@ export const reportComponent = defineComponent({
     await interaction.showModal(reportModal(item));
   },
 
-  async modal(interaction, raw, services) {
+  async modal(interaction: ModalSubmitInteraction<ReportField>, raw, services) {
     const parsed = reportParts.safeParse(raw);
     if (!parsed.success || parsed.data.step !== 'send') throw new UserError('That form isn’t valid anymore.');
     const item = knownItem(services, parsed.data.item);

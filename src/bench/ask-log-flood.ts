@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { OFF_TOPIC_QUESTIONS } from './questions.ts';
 import { SinkChatInput, silentMessenger } from './sink.ts';
+import { REGISTRY } from '../../commands/index.ts';
 
 const IN_FLIGHT = 16;
 
@@ -13,7 +14,7 @@ const IN_FLIGHT = 16;
  * (a file, or `:memory:` for the figure to compare with).
  */
 export async function askLogFloodMs(config: Config, databasePath: string, count: number, logger: Logger): Promise<number> {
-  const context = await createContext({ ...config, databasePath, databaseUrl: null, askCooldownSeconds: 0 }, logger, silentMessenger);
+  const context = await createContext({ ...config, databasePath, databaseUrl: null, askCooldownSeconds: 0 }, logger, silentMessenger, REGISTRY);
   try {
     const router = new InteractionRouter(context);
     const questions = OFF_TOPIC_QUESTIONS.filter((question) => question !== '');

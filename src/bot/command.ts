@@ -45,6 +45,13 @@ export interface Services {
 
 export type Need = keyof Services;
 
+/** What the bot registers and routes: passed in by the entry points, so this layer never imports the commands above it. */
+export interface CommandRegistry {
+  readonly commands: readonly CommandModule[];
+  readonly messageCommands: readonly MessageCommandModule[];
+  readonly components: readonly ComponentModule[];
+}
+
 /** One slash command: its definition for Discord, and its handlers, each given every service (a `define…` helper narrows them to the module's needs). */
 export interface CommandModule<N extends OptionNames = OptionNames> {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;

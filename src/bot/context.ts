@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { COMMANDS, COMPONENTS, MESSAGE_COMMANDS } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Random } from '../engines/random.ts';
 import type { ChannelReader, Messenger } from '../interactions/types.ts';
@@ -14,7 +13,7 @@ import { QuizRecords } from '../services/records.ts';
 import { SetupService } from '../services/setup.ts';
 import { StudyService } from '../services/study.ts';
 import { openStorage, type Storage } from '../storage/index.ts';
-import type { CommandModule, ComponentModule, MessageCommandModule, Services } from './command.ts';
+import type { CommandRegistry, Services } from './command.ts';
 import { Cooldowns } from './cooldowns.ts';
 import { fitMessages } from './outgoing.ts';
 
@@ -31,15 +30,12 @@ export interface ContextOptions {
 }
 
 /** A running bot's parts: the services commands use, and what the transports and start-up drive. */
-export interface BotContext extends Services {
+export interface BotContext extends Services, CommandRegistry {
   readonly storage: Storage;
   /** The transport's posting and channel reading, every payload fitted to Discord's limits. */
   readonly messenger: Messenger & ChannelReader;
   readonly termJob: TermOfTheDayJob;
   readonly reminders: ReminderJob;
-  readonly commands: readonly CommandModule[];
-  readonly messageCommands: readonly MessageCommandModule[];
-  readonly components: readonly ComponentModule[];
 }
 
 /** The same for a process and its restarts, different for every other process: its host and its shards. */
@@ -47,7 +43,13 @@ export function instanceName(shardIds: readonly number[]): string {
   return `${hostname()}/shards ${shardIds.join(',')}`;
 }
 
-export async function createContext(config: Config, logger: Logger, transport: Messenger & ChannelReader, options: ContextOptions = {}): Promise<BotContext> {
+export async function createContext(
+  config: Config,
+  logger: Logger,
+  transport: Messenger & ChannelReader,
+  registry: CommandRegistry,
+  options: ContextOptions = {},
+): Promise<BotContext> {
   const messenger = fitMessages(transport);
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -94,9 +96,7 @@ export async function createContext(config: Config, logger: Logger, transport: M
       instance: options.instance ?? instanceName(config.shardIds),
     }),
     reminders: new ReminderJob({ storage, messenger, channels: messenger, logger }),
-    catalog: { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS },
-    commands: COMMANDS,
-    messageCommands: MESSAGE_COMMANDS,
-    components: COMPONENTS,
+    catalog: registry,
+    ...registry,
   };
 }

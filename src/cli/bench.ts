@@ -21,6 +21,7 @@ import { LIMITS } from '../format/limits.ts';
 import { createLogger } from '../logger.ts';
 import { loadEvalFixtures } from './eval-fixtures.ts';
 import { runCli } from './run-cli.ts';
+import { REGISTRY } from '../../commands/index.ts';
 
 const USAGE = 'usage: npm run bench -- [--json] [--quick]';
 /** Questions drawn from each synthetic base and added to the fixed mix: they name the words that tell its entries apart. */
@@ -117,6 +118,7 @@ runCli(async () => {
     { ...config, databasePath: path.join(dataDir, 'bench.sqlite'), databaseUrl: null, askCooldownSeconds: 0 },
     logger,
     silentMessenger,
+    REGISTRY,
   );
   try {
     const router = new InteractionRouter(context);

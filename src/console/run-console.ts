@@ -25,6 +25,7 @@ import {
 } from './console-interactions.ts';
 import { freeTextInvocation, parseCommandLine } from './parse.ts';
 import { renderMessage } from './render.ts';
+import { REGISTRY } from '../../commands/index.ts';
 
 export interface ConsoleIo {
   /** Typed or piped lines. */
@@ -101,7 +102,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<number>
     print(`${rendered.text}\n`);
   });
   // One person at a keyboard: the anti-spam cooldown of a busy server has no point here.
-  const context = await createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel));
+  const context = await createContext({ ...config, askCooldownSeconds: 0 }, logger, new ConsoleMessenger(channel), REGISTRY);
   const router = new InteractionRouter(context);
   const commands = [...context.commands.map((command) => command.data), ...[...TYPED_MESSAGE_COMMANDS.values()].map((typed) => typed.data)];
   // A form a button opened (Report a problem): the next plain line fills it in.

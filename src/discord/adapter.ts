@@ -2,7 +2,6 @@ import {
   ChannelType,
   ComponentType,
   InteractionContextType,
-  MessageFlags,
   TextInputStyle,
   PermissionFlagsBits,
   type AutocompleteInteraction as DjsAutocomplete,
@@ -11,7 +10,6 @@ import {
   type Client,
   type GuildBasedChannel,
   type Interaction,
-  type InteractionReplyOptions,
   type MessageContextMenuCommandInteraction as DjsMessageCommand,
   type ModalSubmitInteraction as DjsModalSubmit,
   type User,
@@ -23,14 +21,13 @@ import type {
   ButtonInteraction,
   ChatInputInteraction,
   MessageCommandInteraction,
-  MessagePayload,
   ModalPayload,
   ModalSubmitInteraction,
   Permission,
   Place,
-  ReplyPayload,
   UserRef,
 } from '../interactions/types.ts';
+import { interactionMessage } from './payload.ts';
 
 /** What the bot can do in a guild channel, from the gateway cache. */
 export function channelFacts(client: Client, channel: GuildBasedChannel | null | undefined): ChannelFacts | null {
@@ -59,16 +56,6 @@ export function channelFacts(client: Client, channel: GuildBasedChannel | null |
 
 function userRef(user: User, displayName?: string | null): UserRef {
   return { id: user.id, displayName: displayName ?? user.globalName ?? user.username };
-}
-
-/** A payload, already fitted to Discord's limits by the router, as discord.js takes it. */
-function messageOptions(payload: MessagePayload) {
-  const files = payload.files?.map((file) => ({ attachment: file.data, name: file.name, description: file.description }));
-  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowedMentions: payload.allowedMentions, files };
-}
-
-function replyOptions(payload: ReplyPayload): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
-  return { ...messageOptions(payload), flags: payload.ephemeral ? MessageFlags.Ephemeral : undefined };
 }
 
 type AnyInteraction = DjsChatInput | DjsButton | DjsAutocomplete | DjsMessageCommand | DjsModalSubmit;
@@ -155,10 +142,10 @@ export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
       return user ? userRef(user) : null;
     },
     reply: async (payload) => {
-      await interaction.reply(replyOptions(payload));
+      await interaction.reply(interactionMessage(interaction, payload));
     },
     followUp: async (payload) => {
-      await interaction.followUp(replyOptions(payload));
+      await interaction.followUp(interactionMessage(interaction, payload));
     },
     get replied() {
       return interaction.replied || interaction.deferred;
@@ -194,13 +181,13 @@ export function toButton(interaction: DjsButton): ButtonInteraction {
       await interaction.showModal(modalData(modal));
     },
     reply: async (payload) => {
-      await interaction.reply(replyOptions(payload));
+      await interaction.reply(interactionMessage(interaction, payload));
     },
     update: async (payload) => {
-      await interaction.update(messageOptions(payload));
+      await interaction.update(interactionMessage(interaction, payload));
     },
     followUp: async (payload) => {
-      await interaction.followUp(replyOptions(payload));
+      await interaction.followUp(interactionMessage(interaction, payload));
     },
     get replied() {
       return interaction.replied || interaction.deferred;
@@ -216,10 +203,10 @@ export function toMessageCommand(interaction: DjsMessageCommand): MessageCommand
     commandName: interaction.commandName,
     targetText: [message.content, ...embedText].filter((t) => t).join('\n'),
     reply: async (payload) => {
-      await interaction.reply(replyOptions(payload));
+      await interaction.reply(interactionMessage(interaction, payload));
     },
     followUp: async (payload) => {
-      await interaction.followUp(replyOptions(payload));
+      await interaction.followUp(interactionMessage(interaction, payload));
     },
     get replied() {
       return interaction.replied || interaction.deferred;
@@ -239,10 +226,10 @@ export function toModalSubmit(interaction: DjsModalSubmit): ModalSubmitInteracti
       return 'value' in field && typeof field.value === 'string' ? field.value : null;
     },
     reply: async (payload) => {
-      await interaction.reply(replyOptions(payload));
+      await interaction.reply(interactionMessage(interaction, payload));
     },
     followUp: async (payload) => {
-      await interaction.followUp(replyOptions(payload));
+      await interaction.followUp(interactionMessage(interaction, payload));
     },
     get replied() {
       return interaction.replied || interaction.deferred;

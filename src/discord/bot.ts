@@ -8,6 +8,7 @@ import { StartupError, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { toAutocomplete, toButton, toChatInput, toMessageCommand, toModalSubmit } from './adapter.ts';
 import { DiscordMessenger } from './messenger.ts';
+import { REGISTRY } from '../../commands/index.ts';
 
 export interface RunningBot {
   readonly client: Client;
@@ -27,7 +28,7 @@ export async function startDiscordBot(config: Config, logger: Logger, options: C
   });
   // Under the ShardingManager the client runs the shards it was given, not every one of this host's.
   const shards = Array.isArray(client.options.shards) ? client.options.shards : config.shardIds;
-  const context = await createContext(config, logger, new DiscordMessenger(client), {
+  const context = await createContext(config, logger, new DiscordMessenger(client), REGISTRY, {
     ownsGuild: (guildId) => client.guilds.cache.has(guildId),
     instance: instanceName(shards),
     ...options,

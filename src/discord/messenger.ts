@@ -2,14 +2,10 @@ import { Routes, type APIChannel, type APIMessage } from 'discord-api-types/v10'
 import { SnowflakeUtil, type Client } from 'discord.js';
 import type { ChannelReader, MessagePayload, Messenger } from '../interactions/types.ts';
 import { channelFacts } from './adapter.ts';
+import { apiMessage } from './payload.ts';
 
 const PAGE = 100;
 const DISCORD_EPOCH = 1_420_070_400_000;
-
-/** A payload, already fitted to Discord's limits (bot/outgoing.ts), as the REST API takes it. */
-function body(payload: MessagePayload) {
-  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowed_mentions: payload.allowedMentions };
-}
 
 /** Posts outside interactions through Discord's REST API (no cache needed). */
 export class DiscordMessenger implements Messenger, ChannelReader {
@@ -17,12 +13,13 @@ export class DiscordMessenger implements Messenger, ChannelReader {
 
   async send(channelId: string, payload: MessagePayload, options: { nonce?: string } = {}) {
     const nonce = options.nonce === undefined ? {} : { nonce: options.nonce, enforce_nonce: true };
-    const message = (await this.client.rest.post(Routes.channelMessages(channelId), { body: { ...body(payload), ...nonce } })) as APIMessage;
+    const { body, files } = apiMessage(payload);
+    const message = (await this.client.rest.post(Routes.channelMessages(channelId), { body: { ...body, ...nonce }, files })) as APIMessage;
     return { messageId: message.id };
   }
 
   async edit(channelId: string, messageId: string, payload: MessagePayload) {
-    await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: body(payload) });
+    await this.client.rest.patch(Routes.channelMessage(channelId, messageId), apiMessage(payload));
   }
 
   async recentMessages(channelId: string, limit: number, since?: number) {

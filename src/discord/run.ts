@@ -30,10 +30,10 @@ export async function runDiscordBot(config: Config, logger: Logger): Promise<voi
 /** Above one shard, each of this host's shards runs in its own process under discord.js's ShardingManager. */
 export async function runShardedBot(config: Config, logger: Logger): Promise<void> {
   const discord = config.discord!;
-  // The shard entry beside this file: shard.js when running the build, shard.ts (through tsx) from source.
+  // The shard entry point among the others in cli/: shard.js when running the build, shard.ts (through tsx) from source.
   const self = fileURLToPath(import.meta.url);
   const extension = path.extname(self);
-  const manager = new ShardingManager(path.join(path.dirname(self), `shard${extension}`), {
+  const manager = new ShardingManager(path.join(path.dirname(self), '..', 'cli', `shard${extension}`), {
     token: discord.token,
     totalShards: config.shardCount,
     // Several hosts split the shards: this one runs only its own.

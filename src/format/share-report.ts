@@ -20,7 +20,10 @@ export function reportButton(item: ItemRef) {
   return button(reportId.open(item), '🚩 Report a problem', ButtonStyle.Secondary);
 }
 
-export function reportModal(item: ItemRef): ModalPayload {
+/** The fields of the report form, as its handler reads them. */
+export type ReportField = 'reason' | 'comment';
+
+export function reportModal(item: ItemRef): ModalPayload<ReportField> {
   return {
     customId: reportId.send(item),
     title: 'Report a problem',

@@ -105,15 +105,15 @@ export interface MessageCommandInteraction extends InteractionBase {
   readonly replied: boolean;
 }
 
-/** A form: a string select and text inputs, each under a label. */
-export interface ModalPayload {
+/** A form: a string select and text inputs, each under a label; `Field` names their ids, so a handler cannot read a field the form lacks. */
+export interface ModalPayload<Field extends string = string> {
   readonly customId: string;
   readonly title: string;
   readonly fields: ReadonlyArray<
-    | { readonly kind: 'select'; readonly id: string; readonly label: string; readonly options: ReadonlyArray<{ label: string; value: string }> }
+    | { readonly kind: 'select'; readonly id: Field; readonly label: string; readonly options: ReadonlyArray<{ label: string; value: string }> }
     | {
         readonly kind: 'text';
-        readonly id: string;
+        readonly id: Field;
         readonly label: string;
         readonly required: boolean;
         readonly maxLength: number;
@@ -123,9 +123,9 @@ export interface ModalPayload {
 }
 
 /** A submitted form: values by field id (a select's first chosen value). */
-export interface ModalSubmitInteraction extends InteractionBase {
+export interface ModalSubmitInteraction<Field extends string = string> extends InteractionBase {
   readonly customId: string;
-  value(fieldId: string): string | null;
+  value(fieldId: Field): string | null;
   reply(payload: ReplyPayload): Promise<void>;
   followUp(payload: ReplyPayload): Promise<void>;
   readonly replied: boolean;

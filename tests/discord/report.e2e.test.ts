@@ -58,7 +58,7 @@ describe('/quiz report', () => {
     expect(embed.fields[0]).toEqual({ name: 'Accuracy per level', value: '🟢 micro: 80% (4/5)\n🟠 mezzo: – (0/0)\n🔵 macro: 50% (3/6)' });
     expect(embed.image).toEqual({ url: `attachment://${REPORT_CHART_NAME}` });
     // The alt text travels with the upload, for screen readers.
-    expect(data.attachments).toEqual([{ id: '0', description: expect.stringMatching(/accuracy per level/) }]);
+    expect(data.attachments).toEqual([{ id: '0', filename: REPORT_CHART_NAME, description: expect.stringMatching(/accuracy per level/) }]);
     expect(callback.files.map((file) => [file.field, file.name])).toEqual([['files[0]', REPORT_CHART_NAME]]);
     expect(pngSize(callback.files[0]!.data)).toEqual(REPORT_CHART_SIZE);
   });

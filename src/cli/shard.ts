@@ -1,7 +1,7 @@
-import { runCli } from '../cli/run-cli.ts';
+import { runCli } from './run-cli.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import { runDiscordBot } from './run.ts';
+import { runDiscordBot } from '../discord/run.ts';
 
 // Entry point of one shard process under the ShardingManager (see src/index.ts).
 runCli(async () => {
