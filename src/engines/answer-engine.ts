@@ -207,7 +207,12 @@ export class AnswerEngine {
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape));
     const who = whoAsked(text);
-    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who));
+    const ranked = this.retriever.rank(
+      tokens,
+      RERANK_POOL,
+      (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who),
+      Math.max(0, this.tuning.intentBonus) + Math.max(0, this.tuning.levelBonus),
+    );
     // "jobs for policy people" are macro jobs, but "why does organization matter" asks about organization, not about mezzo.
     const cueLevels = shape.intent === 'importance' || shape.intent === 'explanation' ? NO_CUES : this.cueLevels;
     const candidates = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning)
@@ -254,7 +259,10 @@ export class AnswerEngine {
     return refuse('unsure', suggestions);
   }
 
-  /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
+  /**
+   * Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation.
+   * It never adds more than intentBonus + levelBonus, which rank() relies on to skip hopeless candidates.
+   */
   private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
