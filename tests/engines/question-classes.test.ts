@@ -106,6 +106,7 @@ describe('facts the sources lack are refused, with what is near', () => {
     ['when was micro social work created', 'year'],
     ['how much does it cost to study macro social work', 'university'],
     ['can micro social workers prescribe medication', 'credential'],
+    ['where does micro social work rank among careers', 'ranking'],
   ])('%j is refused (%s)', (question, kind) => {
     const result = engine.ask(question);
     expect(result.answer).toBeNull();
@@ -122,7 +123,8 @@ describe('a glossary term asked about with its level or scaffolding around it', 
     expect(engine.ask('is lobbying considered part of macro').answer?.scenario?.text).toMatch(/^Yes: lobbying is macro/);
   });
 
-  test('chat shorthand for the story around a question is read as that story ("exam tmrw")', () => {
+  test('chat shorthand for the story around a question is read as that story ("exam tmrw", "for my notes")', () => {
     expect(answerId('mezzo meaning pls exam tmrw')).toBe('mezzo-definition');
+    expect(answerId('macro careers for my notes')).toBe('macro-jobs');
   });
 });
