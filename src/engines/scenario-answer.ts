@@ -1,6 +1,7 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
-import { startsAsQuestion, type QuestionShape } from './intent.ts';
+import type { QuestionShape } from './intent.ts';
+import { asksSomewhere } from './long-question.ts';
 import type { AnswerDoc, Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
 import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
@@ -69,13 +70,16 @@ export class LevelAnswers {
     return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
 
-  /** A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither. */
-  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): LevelAnswer | null {
+  /**
+   * A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither.
+   * `asked` is the text as typed, punctuation and all, where a clause that asks something shows.
+   */
+  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean, asked = text): LevelAnswer | null {
     if (shape.explains) return null;
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
     const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
-    const described = shape.intent === null && !startsAsQuestion(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
+    const described = shape.intent === null && !asksSomewhere(asked) && !ASKS.test(text) && contentTokens(text).length >= 4;
     if (!shape.scenario && !yesNo && !described) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);

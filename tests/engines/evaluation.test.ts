@@ -30,7 +30,7 @@ const FLOOR = {
     examples: 0.84,
     importance: 0.88,
     jobs: 0.85,
-    long: 0.76,
+    long: 0.81,
     'off-topic': 0.97,
     'one-typo': 0.92,
     scenario: 0.93,

@@ -84,6 +84,8 @@ describe('long rambling questions whose real question is at the end', () => {
     ['ugh ok so we had a quiz today and i totally blanked on one of them and now i feel dumb, what does macro social work mean', 'macro-definition'],
     // The last clause points back ("that") to the one before: its known words come with it.
     ['our teacher talked about lobbying lawmakers for a whole hour today and went really fast, why is that macro work', 'lobbying-macro'],
+    // A story with a question in it is not a bare description of practice to classify.
+    ['we visit one client and her family at home every week, what is mezzo social work', 'mezzo-definition'],
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
