@@ -66,6 +66,9 @@ export class LevelAnswers {
    */
   levelsDescribed(text: string, shape: QuestionShape): PracticeLevel[] {
     if (shape.intent === null || !LEVEL_DESCRIBING_INTENTS.has(shape.intent)) return [];
+    // "what kind of job would a community organizer have": a title one level's job list names says the level.
+    const titled = this.jobListNaming(nameKey(text, true).split(' '));
+    if (titled !== undefined) return [titled];
     const verdict = this.classifier.classify(text);
     return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
@@ -103,6 +106,20 @@ export class LevelAnswers {
     const verdict = this.classifier.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
     const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
     return { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, asked, subject, card) } };
+  }
+
+  /** The level whose job list, alone, names two words of the text in a row ("community organizer"). */
+  private jobListNaming(tokens: readonly string[]): PracticeLevel | undefined {
+    let named: PracticeLevel | undefined;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const pair = tokens.slice(i, i + 2);
+      const listing = this.jobLists.filter((list) => holdsRun(list.tokens, pair));
+      for (const list of listing) {
+        if (named !== undefined && named !== list.level) return undefined;
+        named = list.level;
+      }
+    }
+    return named;
   }
 
   /**

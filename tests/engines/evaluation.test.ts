@@ -29,7 +29,7 @@ const FLOOR = {
     degree: 0.87,
     examples: 0.84,
     importance: 0.88,
-    jobs: 0.85,
+    jobs: 0.88,
     long: 0.81,
     'off-topic': 0.97,
     'one-typo': 0.92,
