@@ -1,5 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
+import { answersWho, attributions, whoAsked, type WhoAsked } from './attribution.ts';
 import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
@@ -7,7 +8,8 @@ import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } 
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelNamedAt, readShape, type QuestionShape } from './intent.ts';
 import { keyWords, rerank } from './rerank.ts';
-import { Retriever, type AnswerDoc, type Candidate } from './retrieve.ts';
+import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
+import { levelCheckText, scenarioText, SURENESS_SCORE } from './scenario-answer.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
 import { contentTokens, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
 
@@ -76,16 +78,16 @@ const QUESTION_START =
   /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
-/** Content words from which a question counts as long, and its last clause is tried on its own. */
-const LONG_QUESTION_WORDS = 12;
+/** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
+const LONG_QUESTION_WORDS = 16;
+/** A clause that points back to the one before it: "what does that look like", "is it micro". */
+const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 /** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
 const ASKS = /\b(could|can|would|will) (you|u)\b/;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
 /** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
 const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
-const SURENESS_SCORE = { high: 0.9, medium: 0.7, low: 0.5 } as const;
-const LEVEL_NAME: Readonly<Record<PracticeLevel, string>> = { micro: 'Micro', mezzo: 'Mezzo', macro: 'Macro' };
 /**
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
  * that ask what a level is about ("what does micro focus on"): its definition says that.
@@ -169,12 +171,18 @@ export class AnswerEngine {
   private readonly tuning: MatchTuning;
   /** Each document's practice levels as bits (micro 1, mezzo 2, macro 4); "general" speaks to all three. */
   private readonly levelMasks: Uint8Array;
+  /** The levels each document's own question names, as bits: which levels a comparison entry compares. */
+  private readonly questionLevelMasks: Uint8Array;
+  /** What each document's answer attributes to whom (attribution.ts), for "who said…" questions. */
+  private readonly attributed: Uint8Array;
 
   constructor(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.docs = docsFrom(knowledge);
     for (const doc of this.docs) this.docById.set(doc.id, doc);
     this.levelMasks = Uint8Array.from(this.docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
+    this.questionLevelMasks = Uint8Array.from(this.docs, (doc) => levelMask(readShape(doc.question).levels));
+    this.attributed = attributions(this.docs);
     this.retriever = new Retriever(this.docs, this.tuning);
     const vocabulary = new Map(this.retriever.wordFrequency);
     for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
@@ -223,11 +231,15 @@ export class AnswerEngine {
    */
   private answerLong(text: string): AskResult {
     const whole = this.answer(text);
-    if (contentTokens(text).length < LONG_QUESTION_WORDS) return whole;
+    if (expandWords(text).length < LONG_QUESTION_WORDS) return whole;
     const clauses = text.split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i);
-    const last = clauses.findLast((clause) => contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
+    const at = clauses.findLastIndex((clause) => clause !== undefined && contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
+    const last = clauses[at];
     if (last === undefined || last.trim() === text.trim()) return whole;
-    const tail = this.answer(last);
+    // "…lobbying lawmakers…, why is that macro": the known words of the clause "that" points back to come with it.
+    const before = BACK_REFERENCE.test(foldText(last)) ? clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0) : undefined;
+    const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && this.corrector.isKnown(word));
+    const tail = this.answer([last, ...carried].join(' '));
     if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
     return tail;
   }
@@ -254,14 +266,15 @@ export class AnswerEngine {
     const tokens = this.retriever.queryTokens(text, this.corrector);
     if (tokens.length === 0) return refuse('empty');
 
-    // A level's or a glossary term's definition, asked for as such: answered without ranking.
-    const direct = this.levelDefinition(text, shape) ?? this.termDefinition(text);
+    // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
+    const direct = this.levelDefinition(text, shape) ?? (shape.intent === 'explanation' ? null : this.termDefinition(text));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
     const anchor = keys[0]?.token ?? null;
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
-    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor));
+    const who = whoAsked(text);
+    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who));
     const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
@@ -269,9 +282,13 @@ export class AnswerEngine {
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
     if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
-    // "is family therapy micro?": the glossary card of the term asked about says its level.
-    const termClassified = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
-    const scenario = termClassified === null ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    // "is case management micro?": an entry that answers that very check, else yes or no from the glossary card's level.
+    const named = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
+    const entryChecks = shape.intent === 'classification' && this.answersCheck(candidates[0], topicKeys, named !== null);
+    const termClassified = entryChecks ? null : named;
+    if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
+      return this.levelCheck(text, shape, termClassified.doc);
+    const scenario = termClassified === null && !entryChecks ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
     if (scenario !== null) return scenario;
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
@@ -281,6 +298,8 @@ export class AnswerEngine {
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
+    // "who founded social work": only an entry that names someone answers a "who" question.
+    if (who !== null && (best === undefined || !answersWho(who, this.attributed[best.index] as number))) return refuse('out-of-scope', suggestions, 'person');
 
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
     const knownWeight = tokens.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
@@ -318,15 +337,19 @@ export class AnswerEngine {
   }
 
   /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
-  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null): number {
+  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
+    if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
     if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
-    // A glossary card answers "what is X", not "which degree" or "why does X matter".
-    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition') adjusted -= this.tuning.intentBonus;
+    // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
+    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {
       const docMask = this.levelMasks[index] as number;
       const shared = bitCount(docMask & shapeMask);
       adjusted += this.tuning.levelBonus * (shared / bitCount(docMask | shapeMask)) - (shared === 0 ? this.tuning.levelBonus : 0);
+      // "micro vs mezzo": an entry whose question names one side, or another pair, does not compare these two.
+      const compares = (this.questionLevelMasks[index] as number) || docMask;
+      if (shape.intent === 'comparison' && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
     }
     return adjusted;
   }
@@ -407,6 +430,32 @@ export class AnswerEngine {
   }
 
   /**
+   * An entry that declares it answers a classification and whose phrasings hold every key word
+   * ("is case management part of micro"); when a glossary term is named, its own question must
+   * hold them, or the term's card answers ("is counseling micro" is not the group work entry).
+   */
+  private answersCheck(best: Candidate | undefined, keys: readonly QueryToken[], termNamed: boolean): boolean {
+    if (best === undefined || best.doc.kind !== 'entry' || best.doc.intent !== 'classification' || best.score < this.tuning.answerThreshold) return false;
+    const question = termNamed ? new Set(contentTokens(best.doc.question)) : null;
+    return keys.length > 0 && keys.every((key) => (question === null ? this.retriever.phrasingHas(best.index, key.token) : question.has(key.token)));
+  }
+
+  /** A yes/no level check of a glossary term: its card's level decides, the cues in the question say why or where sources disagree. */
+  private levelCheck(text: string, shape: QuestionShape, card: AnswerDoc): AskResult {
+    const level = card.levels[0] as PracticeLevel;
+    const verdict = this.scenarios.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
+    const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
+    return {
+      query: text,
+      understood: text,
+      outcome: 'answered',
+      answer: { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, shape.levels, subject, card) } },
+      suggestions: [],
+      uncovered: null,
+    };
+  }
+
+  /**
    * "what level is a program evaluator", "is a caseworker micro": a question that is only a job
    * title follows the sources' job lists, when exactly one level's list names that title.
    */
@@ -435,31 +484,6 @@ export class AnswerEngine {
   }
 }
 
-const SURENESS_WORDS = {
-  high: "I'm fairly sure",
-  medium: "I'm reasonably sure, but it could be read another way",
-  low: "I'm not very sure: the description fits more than one level",
-} as const;
-
-function scenarioText(verdict: ScenarioVerdict, next: AnswerDoc): string {
-  const name = LEVEL_NAME[verdict.level];
-  const pointing = verdict.cues
-    .filter((c) => c.level === verdict.level)
-    .slice(0, 4)
-    .map((c) => `“${c.cue}”`);
-  const against = verdict.cues
-    .filter((c) => c.level !== verdict.level)
-    .slice(0, 2)
-    .map((c) => `“${c.cue}” (${c.level})`);
-  const lines = [`This sounds like ${name.toLowerCase()} social work practice.`];
-  lines.push(pointing.length > 0 ? `What points there: ${pointing.join(', ')}.` : `The closest entry I have is about ${name.toLowerCase()} practice.`);
-  if (against.length > 0) lines.push(`Pulling the other way: ${against.join(', ')}.`);
-  lines.push(`${SURENESS_WORDS[verdict.sureness]}.`);
-  if (verdict.contested !== null) lines.push(`The sources disagree here: ${verdict.contested}`);
-  lines.push(`Read next: ${next.question}`);
-  return lines.join(' ');
-}
-
 /** A confidence for people: 0..1, three decimals. */
 const LEVEL_BIT: Readonly<Record<string, number>> = { micro: 1, mezzo: 2, macro: 4 };
 
@@ -485,6 +509,8 @@ const MAX_NAME_TOKENS = 4;
 /** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 
+/** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
+const CARD_LEVEL_WEIGHT = 6;
 /** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
 const JOB_TITLE_WEIGHT = 4;
 

@@ -5,6 +5,28 @@ const MIN_LENGTH = 4;
 /** Up to this length one edit is allowed; longer words may take two. */
 const ONE_EDIT_UP_TO = 6;
 const CACHE_LIMIT = 10_000;
+/** A word typed without vowels is read from this many letters ("wrk"): fewer are too ambiguous. */
+const MIN_SKELETON_LENGTH = 3;
+/** No vowel after the first letter: "lvls", "wrk", "xmpls" ("y" counts as a consonant). */
+const VOWELLESS = /^[a-z][^aeiou]+$/;
+/** Among words with the same consonants, the most used must be this many times as frequent as the next. */
+const CLEAR_LEAD = 3;
+
+/** A word's consonants, its first letter kept whatever it is, doubled letters once: "example" → "exmpl", "community" → "cmnty". */
+function skeletonOf(word: string): string {
+  return ((word[0] as string) + word.slice(1).replace(/[aeiou]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** Whether `typed` is `known` with only vowels after the first letter, or repeats of a letter, left out. */
+function dropsOnlyVowels(typed: string, known: string): boolean {
+  if (typed[0] !== known[0]) return false;
+  let t = 1;
+  for (let k = 1; k < known.length; k++) {
+    if (t < typed.length && typed[t] === known[k]) t++;
+    else if (!/[aeiou]/.test(known[k] as string) && known[k] !== known[k - 1]) return false;
+  }
+  return t === typed.length;
+}
 
 /**
  * Corrects misspelt words against the knowledge base's own vocabulary with the
@@ -16,6 +38,8 @@ export class SpellCorrector {
   /** Known words by first letter, then by length. */
   private readonly buckets = new Map<string, Map<number, string[]>>();
   private readonly cache = new Map<string, string | null>();
+  /** Known words by their consonants: "work" under "wrk", "levels" under "lvls". */
+  private readonly bySkeleton = new Map<string, string[]>();
 
   constructor(
     private readonly frequency: ReadonlyMap<string, number>,
@@ -23,7 +47,14 @@ export class SpellCorrector {
     private readonly realWords: ReadonlySet<string> = new Set(),
   ) {
     for (const word of frequency.keys()) {
-      if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      if (/\d/.test(word)) continue;
+      const skeleton = skeletonOf(word);
+      if (skeleton !== word) {
+        const same = this.bySkeleton.get(skeleton);
+        if (same === undefined) this.bySkeleton.set(skeleton, [word]);
+        else same.push(word);
+      }
+      if (word.length < MIN_LENGTH) continue;
       const first = word[0] as string;
       let byLength = this.buckets.get(first);
       if (byLength === undefined) this.buckets.set(first, (byLength = new Map()));
@@ -41,12 +72,25 @@ export class SpellCorrector {
   correct(word: string): string | null {
     if (this.frequency.has(word)) return word;
     // "microwave", "macros", "microsoft" are other words, never a level misspelt.
-    if (word.length < MIN_LENGTH || /\d/.test(word) || isLevelLookalike(word) || this.realWords.has(word)) return null;
+    if (word.length < MIN_SKELETON_LENGTH || /\d/.test(word) || isLevelLookalike(word) || this.realWords.has(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    const corrected = this.search(word);
+    // A word with no vowel is shorthand ("wrk"), or an acronym one edit from a word ("lmft" is not "left").
+    const corrected = VOWELLESS.test(word) ? this.unabbreviated(word) : ((word.length >= MIN_LENGTH ? this.search(word) : null) ?? this.unabbreviated(word));
     if (this.cache.size < CACHE_LIMIT) this.cache.set(word, corrected);
     return corrected;
+  }
+
+  /**
+   * A word typed without its vowels, or some of them ("wrk", "lvls", "socl", "cmnty"): the known
+   * word it is with only vowels and doubled letters left out, when exactly one is, or one is
+   * clearly the most used.
+   */
+  private unabbreviated(word: string): string | null {
+    const matches = (this.bySkeleton.get(skeletonOf(word)) ?? []).filter((known) => known.length > word.length && dropsOnlyVowels(word, known));
+    const [first, second] = [...matches].sort((a, b) => (this.frequency.get(b) ?? 0) - (this.frequency.get(a) ?? 0));
+    if (first === undefined) return null;
+    return second === undefined || (this.frequency.get(first) ?? 0) >= CLEAR_LEAD * (this.frequency.get(second) ?? 0) ? first : null;
   }
 
   private search(word: string): string | null {

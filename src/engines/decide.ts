@@ -4,7 +4,7 @@ import { expandWords, foldText, isStopword, stem } from './text.ts';
 /** Global patterns (flag g), read with exec from lastIndex 0: compiled once, not per question. */
 /** Kinds of detail a question can hinge on that the knowledge base only covers where an entry says so. */
 export type UncoveredKind =
-  'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential' | 'duration' | 'concept';
+  'salary' | 'place' | 'university' | 'technique' | 'ethics' | 'year' | 'ranking' | 'statistics' | 'credential' | 'duration' | 'concept' | 'person';
 
 const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   [
@@ -34,6 +34,9 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ['ranking', /\b(best|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
 
+/** What an entry must say to cover a question about pay. */
+const PAY_WORD = /\b(salary|salaries|pay|paid|earn\w*|wages?|income)\b/;
+
 /** How long a degree itself takes ("how long is a bsw", "how many years is an msw"), not the time after it. */
 const DEGREE_LENGTH = /\b(how long|how many (years|months|semesters))\b(?!.*\b(after|post)\b).*\b(bsw|msw|dsw|phd|degrees?|masters?|bachelors?|programs?)\b/;
 
@@ -53,6 +56,8 @@ export function uncoveredDetail(question: string, best: Candidate | undefined, r
         .filter((word) => !isStopword(word))
         .map(stem);
       if (best === undefined || tokens.length === 0 || !tokens.every((token) => retriever.docHas(best.index, token))) return kind;
+      // "how much do macro workers make": an entry that says "make the most of" says nothing of pay.
+      if (kind === 'salary' && match[0].endsWith('make') && !PAY_WORD.test(foldText(best.doc.answer))) return kind;
     }
   }
   return null;

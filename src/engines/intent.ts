@@ -51,8 +51,15 @@ const LEVEL_QUESTION =
 const PRACTICE_DESCRIPTION =
   /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
 
+/** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
+const CHOOSING =
+  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b/;
+
 /** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
 const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
+
+/** Asking how or why something is so; "explain X" alone asks for a definition. */
+const ASKS_HOW_OR_WHY = /^(so |ok |okay |but )?(how|why|what makes|what determines|explain (how|why|what))\b|\b(why|how come)\b/;
 
 const CHIT_CHAT_WORDS = new Set(
   `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
@@ -68,7 +75,11 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'comparison',
     /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/,
   ],
-  ['importance', /\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/],
+  // "why mezzo", "why policy work": why without a verb asks why the thing matters.
+  [
+    'importance',
+    /^why (?!(is|are|was|were|do|does|did|would|should|can|could|will|has|have|had|not|dont|doesnt|isnt|arent)\b)|\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/,
+  ],
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
   [
     'degree',
@@ -106,7 +117,7 @@ function shapeOf(question: string): QuestionShape {
   });
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
-  const scenario = !explains && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
+  const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
   return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
 }
 
@@ -114,6 +125,8 @@ function intentOf(folded: string, words: readonly string[]): Intent | null {
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
   // A yes/no question about a level: "is case management micro?", "does macro include research?".
   if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';
+  // "explain how X works", "why is X called Y": the entry that explains, not a near one that defines.
+  if (ASKS_HOW_OR_WHY.test(folded)) return 'explanation';
   const content = words.filter((word) => !isStopword(word));
   // "what is X", "define X", "X?", or a bare term: a definition when X is short.
   // "macro sw = policy stuff?? explain": asked to explain a term, with the request last.

@@ -10,6 +10,7 @@ import { contentTokens } from './text.ts';
 const SCAFFOLDING_STEMS = new Set(
   contentTokens(
     `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
+     separate separates distinguish contrast compare similar alike
      social work worker practice people level micro mezzo macro why where have has had help helps helping go going use`,
   ),
 );

@@ -24,6 +24,7 @@ const UNCOVERED_LINE: Readonly<Record<UncoveredKind, string>> = {
   credential: 'That credential or profession is not in my knowledge base.',
   duration: 'I have nothing on how long programs or steps take.',
   concept: 'That concept is not in my knowledge base.',
+  person: 'My sources do not say who that was.',
 };
 
 /** `shareable`: a private answer the student may post publicly (not where Discord keeps every reply private). */

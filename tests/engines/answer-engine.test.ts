@@ -240,9 +240,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
   });
 
-  test('a yes/no classification of a glossary term answers with its card, which gives the level', () => {
-    expect(real.ask('is harm reduction macro').answer?.doc.id).toBe('term:harm-reduction');
-    expect(real.ask('is harm reductoin macro or mezzo?').answer?.doc.id).toBe('term:harm-reduction');
+  test('a yes/no level check gets the entry that asks that check, else a yes or no from the glossary card of the term', () => {
+    expect(real.ask('is harm reduction macro').answer?.doc.id).toBe('needle-exchange-mezzo');
+    expect(real.ask('is harm reductoin macro or mezzo?').answer?.doc.id).toBe('needle-exchange-mezzo');
+    const checked = real.ask('is policy analysis mezzo');
+    expect(checked.answer?.doc.id).toBe('term:policy-analysis');
+    expect(checked.answer?.scenario?.text).toMatch(/^No: policy analysis is macro social work practice, not mezzo\./);
   });
 
   test('a long question is not cut at "so" inside its own clause ("so important")', () => {

@@ -64,3 +64,40 @@ describe('SpellCorrector', () => {
     expect(corrector.correct('__proto__')).toBeNull();
   });
 });
+
+describe('SpellCorrector: words typed without their vowels', () => {
+  const typed = new SpellCorrector(
+    new Map([
+      ['work', 12],
+      ['worker', 4],
+      ['levels', 5],
+      ['community', 3],
+      ['social', 10],
+      ['school', 2],
+      ['micro', 9],
+      ['macro', 9],
+      ['left', 3],
+      ['really', 2],
+      ['rely', 2],
+    ]),
+  );
+
+  test.each([
+    ['wrk', 'work'],
+    ['wrkr', 'worker'],
+    ['lvls', 'levels'],
+    ['cmnty', 'community'], // a doubled letter typed once
+    ['socl', 'social'], // some vowels kept
+    ['scl', 'social'], // "school" too, but "social" is clearly the more used
+  ])('%j → %j', (word, expected) => {
+    expect(typed.correct(word)).toBe(expected);
+  });
+
+  test.each([
+    ['mcr', 'micro and macro are equally used'],
+    ['rly', 'really and rely are equally used'],
+    ['lmft', 'an acronym one edit from "left" is not "left"'],
+  ])('%j is left alone: %s', (word) => {
+    expect(typed.correct(word)).toBeNull();
+  });
+});

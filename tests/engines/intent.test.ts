@@ -21,6 +21,11 @@ describe('readShape', () => {
     ['is case management micro?', 'classification'],
     ['macro = policy stuff?? explain', 'definition'],
     ['what are the main areas of mezzo practice', 'examples'],
+    ['explain how the ripple effect works', 'explanation'],
+    ['why is mezzo called the group level', 'explanation'],
+    ['how does community organizing work', 'explanation'],
+    ['explain micro', 'definition'],
+    ['why mezzo', 'importance'],
   ])('%j asks for %s', (question, intent) => {
     expect(readShape(question).intent).toBe(intent);
   });
@@ -45,6 +50,13 @@ describe('readShape', () => {
     expect(shape.explains).toBe(true);
     expect(shape.scenario).toBe(false);
   });
+
+  test.each(['which level should i pick', 'what level of social work should i focus on', 'which level is best for me'])(
+    '%j is choosing a level for oneself, not a scenario',
+    (question) => {
+      expect(readShape(question).scenario).toBe(false);
+    },
+  );
 
   test('"how would you classify…" still asks for a level', () => {
     expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);
