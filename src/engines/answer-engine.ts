@@ -274,7 +274,12 @@ export class AnswerEngine {
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
     const who = whoAsked(text);
-    const ranked = this.retriever.rank(tokens, RERANK_POOL, (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who));
+    const ranked = this.retriever.rank(
+      tokens,
+      RERANK_POOL,
+      (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who),
+      Math.max(0, this.tuning.intentBonus) + Math.max(0, this.tuning.levelBonus),
+    );
     const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
@@ -336,7 +341,10 @@ export class AnswerEngine {
     return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
 
-  /** Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation. */
+  /**
+   * Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation.
+   * It never adds more than intentBonus + levelBonus, which rank() relies on to skip hopeless candidates.
+   */
   private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;

@@ -16,6 +16,9 @@ interface AutocompleteItem extends AutocompleteChoice {
   readonly stems: ReadonlySet<string>;
 }
 
+/** The marked labels are walked on their own when they are fewer than 1 in this many of those the walk would visit. */
+const FEW_MARKED_SHARE = 8;
+
 function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [value]);
@@ -92,11 +95,16 @@ export class Autocompleter {
         for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 1;
         prefixed.push(postings);
       }
-      // In label order, stopping once full: the labels of the rarest finished word, or all of them.
+      // In label order, stopping once full: the labels of the rarest finished word, those the typed word marked when
+      // they are few (at 100,000 labels walking them all costs more than sorting a few hundred), or all of them.
       let walk: readonly number[] | null = null;
       for (const s of required) {
         const postings = this.autocompleteByStem.get(s) ?? [];
         if (walk === null || postings.length < walk.length) walk = postings;
+      }
+      const markedCount = prefixed.reduce((sum, postings) => sum + postings.length, 0);
+      if (markedCount * FEW_MARKED_SHARE < (walk?.length ?? this.autocompleteItems.length)) {
+        walk = [...new Set(prefixed.flat())].sort((a, b) => a - b);
       }
       const count = walk === null ? this.autocompleteItems.length : walk.length;
       for (let i = 0; i < count && out.length < limit; i++) {

@@ -48,10 +48,58 @@ export interface RetrievalTuning {
 /** Re-scores a candidate (intent, levels) before the top-k selection. */
 export type Adjust = (doc: AnswerDoc, score: number, index: number) => number;
 
+/** Past this share of all phrasings matched (1 in DENSE_SHARE), rank() walks every document in order instead of the matched ones. */
+const DENSE_SHARE = 8;
+/** The rarest query words' postings, up to this many together, are scored first in rankPruned(). */
+const RARE_POSTINGS_BUDGET = 4096;
+/** rankPruned() gives up when its walks would still cover more than 1 in this many phrasings. */
+const PRUNED_WALK_SHARE = 16;
+/** Query tokens rankPruned() tracks as bits of one integer. */
+const MAX_QUERY_BITS = 31;
+
+/** The sum of the weights whose bits are set, lowest bit first: the order a scan of the query's words adds them. */
+function sumOfBits(bits: number, weights: readonly number[]): number {
+  let sum = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) sum += weights[31 - Math.clz32(rest & -rest)] as number;
+  return sum;
+}
+
+/** Score bands for adjusting the best candidates first. */
+const BANDS = 64;
+/** Absorbs rounding when a score plus the most adjust can add is compared with the k-th score. */
+const RAISE_SLACK = 1e-9;
+
 function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** Token ids of each item, in one flat array: the ids of item i are at [start[i], start[i + 1]). */
+interface TokenLists {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+function flatten(lists: readonly Int32Array[]): TokenLists {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => (start[i + 1] = (start[i] as number) + list.length));
+  const ids = new Int32Array(start[lists.length] as number);
+  lists.forEach((list, i) => ids.set(list, start[i] as number));
+  return { start, ids };
+}
+
+/** For each token, the items holding it, in the order `items` lists them: the inverse of `lists`. */
+function invert(lists: TokenLists, tokenCount: number, items: Iterable<number>): TokenLists {
+  const start = new Int32Array(tokenCount + 1);
+  for (let i = 0; i < lists.ids.length; i++) (start[(lists.ids[i] as number) + 1] as number)++;
+  for (let t = 0; t < tokenCount; t++) (start[t + 1] as number) += start[t] as number;
+  const fill = start.slice(0, tokenCount);
+  const ids = new Int32Array(lists.ids.length);
+  for (const item of items) {
+    for (let j = lists.start[item] as number; j < (lists.start[item + 1] as number); j++) ids[(fill[lists.ids[j] as number] as number)++] = item;
+  }
+  return { start, ids };
 }
 
 /**
@@ -67,13 +115,41 @@ export class Retriever {
    * matches most phrasings, and typed arrays are far cheaper there than Maps and objects.
    */
   private readonly matchedWeight: Float64Array;
+  /** Which query word (its position) first matched each phrasing: a tie between two of a document's phrasings goes to the earlier. */
+  private readonly firstWord: Uint16Array;
   private readonly touchedPhrasings: Int32Array;
   private readonly bestScore: Float64Array;
-  private readonly bestShare: Float64Array;
-  private readonly bestExact: Uint8Array;
+  private readonly bestPhrasing: Int32Array;
   private readonly touchedDocs: Int32Array;
   private readonly answerWeight: Float64Array;
+  /** The phrasings of document d are [docPhrasings[d], docPhrasings[d + 1]). */
+  private readonly docPhrasings: Int32Array;
+  private readonly isTerm: Uint8Array;
+  /** Each matched document's score before adjust, and its best phrasing's share of the question. */
+  private readonly docBase: Float64Array;
+  private readonly docShare: Float64Array;
+  /** The matched documents by score band (band b at [bandStart[b], bandStart[b + 1])), and the counting sort's cursor. */
+  private readonly byBand: Int32Array;
+  private readonly bandStart = new Int32Array(BANDS + 1);
+  private readonly bandFill = new Int32Array(BANDS);
   private readonly answerIndex = new Map<string, number[]>();
+  /** Token ids for the flat lists below: a phrasing's or answer's tokens, and each token's phrasings lightest first. */
+  private readonly tokenIds = new Map<string, number>();
+  private readonly phrasingTokens: TokenLists;
+  private readonly answerTokens: TokenLists;
+  /** Phrasings holding each token, least phrasing weight first: a common word's walk stops where the rest cannot make the top k. */
+  private readonly lightestPhrasings: TokenLists;
+  /** Each phrasing's place in the lightest-first order (weight, then index): the order of every list in lightestPhrasings. */
+  private readonly phrasingRank: Int32Array;
+  /** Documents whose answer holds each token, in document order. */
+  private readonly answerDocs: TokenLists;
+  /** Scratch for rankPruned(), left zeroed: each query token's bit (plus one) by token id, and the documents scored. */
+  private readonly queryBit: Int8Array;
+  private readonly scored: Uint8Array;
+  /** Whether the bound on what common words can add holds: it needs both score mixes within 0..1. */
+  private readonly prunable: boolean;
+  /** The most a document's factor (entry 1, exact term 1.02, other term termFactor) multiplies its score by. */
+  private readonly maxFactor: number;
   private readonly idf = new Map<string, number>();
   /** The weight of a word only one document holds: the rarest a known word can be. */
   readonly maxIdf: number;
@@ -94,6 +170,7 @@ export class Retriever {
       for (const word of words) this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1);
     };
 
+    const answerTokenSets: Array<ReadonlySet<string>> = [];
     docs.forEach((doc, docIndex) => {
       const tokensOfDoc = new Set<string>();
       for (const text of doc.phrasings) {
@@ -109,6 +186,7 @@ export class Retriever {
       const answerTokens = new Set(answerWords.map(stem));
       answerTokens.forEach((token) => tokensOfDoc.add(token));
       answerTokens.forEach((token) => addPosting(this.answerIndex, token, docIndex));
+      answerTokenSets.push(answerTokens);
       tokensOfDoc.forEach((token) => documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1));
       this.docTokens.push(tokensOfDoc);
     });
@@ -129,12 +207,34 @@ export class Retriever {
       this.phrasingWeight[index] = weight;
     });
     this.matchedWeight = new Float64Array(phrasings.length);
+    this.firstWord = new Uint16Array(phrasings.length);
     this.touchedPhrasings = new Int32Array(phrasings.length);
     this.bestScore = new Float64Array(docs.length);
-    this.bestShare = new Float64Array(docs.length);
-    this.bestExact = new Uint8Array(docs.length);
+    this.bestPhrasing = new Int32Array(docs.length);
+    this.docPhrasings = new Int32Array(docs.length + 1);
+    phrasings.forEach((phrasing) => (this.docPhrasings[phrasing.doc + 1] as number)++);
+    for (let d = 0; d < docs.length; d++) (this.docPhrasings[d + 1] as number) += this.docPhrasings[d] as number;
+    this.isTerm = Uint8Array.from(docs, (doc) => (doc.kind === 'term' ? 1 : 0));
+    this.docBase = new Float64Array(docs.length);
+    this.docShare = new Float64Array(docs.length);
+    this.byBand = new Int32Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
+
+    for (const token of this.idf.keys()) this.tokenIds.set(token, this.tokenIds.size);
+    const idsOf = (tokens: ReadonlySet<string>): Int32Array => Int32Array.from(tokens, (token) => this.tokenIds.get(token) as number);
+    this.phrasingTokens = flatten(phrasings.map((phrasing) => idsOf(phrasing.tokens)));
+    this.answerTokens = flatten(answerTokenSets.map(idsOf));
+    const lightestFirst = Array.from(phrasings.keys()).sort((a, b) => (this.phrasingWeight[a] as number) - (this.phrasingWeight[b] as number) || a - b);
+    this.lightestPhrasings = invert(this.phrasingTokens, this.tokenIds.size, lightestFirst);
+    this.phrasingRank = new Int32Array(phrasings.length);
+    lightestFirst.forEach((phrasing, rank) => (this.phrasingRank[phrasing] = rank));
+    this.answerDocs = invert(this.answerTokens, this.tokenIds.size, docs.keys());
+    this.queryBit = new Int8Array(this.tokenIds.size);
+    this.scored = new Uint8Array(docs.length);
+    const within = (share: number): boolean => share >= 0 && share <= 1;
+    this.prunable = within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
+    this.maxFactor = Math.max(1.02, tuning.termFactor);
   }
 
   /** Whether a stemmed word occurs anywhere in the knowledge base. */
@@ -177,67 +277,346 @@ export class Retriever {
     return [...seen.values()];
   }
 
-  /** The best k documents sharing a word with the query, scored 0..1, best first. */
-  rank(tokens: readonly QueryToken[], k: number, adjust?: Adjust): Candidate[] {
+  /**
+   * The best k documents sharing a word with the query, scored 0..1, best first. `adjust` may
+   * raise a score by at most `maxRaise` (unbounded by default): documents are adjusted best
+   * first, and those that cannot reach the k-th best so far even so are skipped, which changes nothing.
+   */
+  rank(tokens: readonly QueryToken[], k: number, adjust?: Adjust, maxRaise = adjust === undefined ? 0 : Infinity): Candidate[] {
+    const top = new TopK(k);
+    if (k <= 0) return top.items();
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
-    const { matchedWeight, touchedPhrasings, bestScore, bestShare, bestExact, touchedDocs, answerWeight } = this;
+    const pruned = this.prunable && maxRaise !== Infinity ? this.rankPruned(tokens, k, totalWeight, adjust, maxRaise) : null;
+    if (pruned !== null) return pruned;
+    const { matchedWeight, firstWord, touchedPhrasings, answerWeight } = this;
     let phrasingCount = 0;
-    for (const { token, weight, known } of tokens) {
+    for (let word = 0; word < tokens.length; word++) {
+      const { token, weight, known } = tokens[word] as QueryToken;
       if (!known) continue;
       const postings = this.phrasingIndex.get(token);
       if (postings === undefined) continue;
       for (let i = 0; i < postings.length; i++) {
         const index = postings[i] as number;
         // A known token's weight (its IDF) is always positive, so zero means "not matched yet".
-        if (matchedWeight[index] === 0) touchedPhrasings[phrasingCount++] = index;
+        if (matchedWeight[index] === 0) {
+          touchedPhrasings[phrasingCount++] = index;
+          firstWord[index] = word;
+        }
         (matchedWeight[index] as number) += weight;
-      }
-    }
-    let docCount = 0;
-    const coverQuestion = this.tuning.questionCoverageWeight;
-    for (let i = 0; i < phrasingCount; i++) {
-      const index = touchedPhrasings[i] as number;
-      const matched = matchedWeight[index] as number;
-      matchedWeight[index] = 0;
-      const docIndex = this.phrasingDoc[index] as number;
-      // Reward covering the question, and (less) covering the whole phrasing.
-      const questionShare = matched / totalWeight;
-      const phrasingShare = matched / Math.max(this.phrasingWeight[index] as number, matched);
-      const score = coverQuestion * questionShare + (1 - coverQuestion) * phrasingShare;
-      const best = bestScore[docIndex] as number;
-      if (score > best) {
-        if (best === 0) touchedDocs[docCount++] = docIndex;
-        bestScore[docIndex] = score;
-        bestShare[docIndex] = questionShare;
-        bestExact[docIndex] = questionShare > 0.999 && phrasingShare > 0.999 ? 1 : 0;
       }
     }
     for (const { token, weight } of tokens) {
       const postings = this.answerIndex.get(token);
       if (postings !== undefined) for (let i = 0; i < postings.length; i++) (answerWeight[postings[i] as number] as number) += weight;
     }
-    const top = new TopK(k);
-    for (let i = 0; i < docCount; i++) {
-      const docIndex = touchedDocs[i] as number;
-      const phrasingScore = bestScore[docIndex] as number;
-      const exact = bestExact[docIndex] === 1;
-      const answerMatched = answerWeight[docIndex] as number;
-      bestScore[docIndex] = 0;
-      const doc = this.docs[docIndex] as AnswerDoc;
-      const raw = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * (answerMatched / totalWeight);
-      // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
-      const factor = doc.kind === 'entry' ? 1 : exact ? 1.02 : this.tuning.termFactor;
-      // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
-      const base = Math.min(1, raw * factor);
-      const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
-      // Most candidates do not make the top k: only the ones that do become objects.
-      if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: bestShare[docIndex] as number });
-    }
+    const docCount = phrasingCount * DENSE_SHARE >= this.phrasingDoc.length ? this.bestInOrder(totalWeight) : this.bestOfTouched(phrasingCount, totalWeight);
     for (const { token } of tokens) {
       const postings = this.answerIndex.get(token);
       if (postings !== undefined) for (let i = 0; i < postings.length; i++) answerWeight[postings[i] as number] = 0;
     }
+    this.offerBestFirst(docCount, top, adjust, maxRaise);
     return top.items();
+  }
+
+  /**
+   * rank() without touching most postings of common words, or null when that would not pay
+   * (or the query repeats a token or has more than MAX_QUERY_BITS of them). The rarest words'
+   * documents are scored first, each in full from its own token lists. A document reached by
+   * common words only covers at most their weight of the question and of its answer, and at
+   * most that weight over its phrasing's weight of the phrasing: walking each common word's
+   * phrasings lightest first, the walk stops where that bound falls below the k-th score.
+   */
+  private rankPruned(tokens: readonly QueryToken[], k: number, totalWeight: number, adjust: Adjust | undefined, maxRaise: number): Candidate[] | null {
+    const { queryBit, scored } = this;
+    const bitIds: number[] = [];
+    const bitWeights: number[] = [];
+    let knownBits = 0;
+    let usable = true;
+    for (const { token, weight, known } of tokens) {
+      const id = this.tokenIds.get(token);
+      if (id === undefined) continue;
+      // The bounds take a phrasing's matched weight to be at most its own weight: so the known words must weigh their IDF.
+      if (queryBit[id] !== 0 || bitIds.length === MAX_QUERY_BITS || (known && weight !== this.idf.get(token))) {
+        usable = false;
+        break;
+      }
+      queryBit[id] = bitIds.length + 1;
+      if (known) knownBits |= 1 << bitIds.length;
+      bitIds.push(id);
+      bitWeights.push(weight);
+    }
+    const scoredDocs: number[] = [];
+    const top = new TopK(k);
+    const score = (docIndex: number): void => {
+      if (scored[docIndex] === 1) return;
+      scored[docIndex] = 1;
+      scoredDocs.push(docIndex);
+      this.scoreInFull(docIndex, knownBits, bitWeights, totalWeight, top, adjust, maxRaise);
+    };
+    const { phrasingDoc, answerDocs, lightestPhrasings: lists } = this;
+    const postingCount = (bit: number): number => {
+      const id = bitIds[bit] as number;
+      return (lists.start[id + 1] as number) - (lists.start[id] as number) + (answerDocs.start[id + 1] as number) - (answerDocs.start[id] as number);
+    };
+    let result: Candidate[] | null = null;
+    if (usable) {
+      const matching = bitIds.flatMap((_, bit) => ((knownBits >> bit) & 1 ? [bit] : []));
+      const counts = matching.map(postingCount);
+      const order = matching.map((_, i) => i).sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b);
+      let rare = 0;
+      let rarePostings = 0;
+      let rareWeight = 0;
+      while (rare < order.length && rarePostings + (counts[order[rare] as number] as number) <= RARE_POSTINGS_BUDGET) {
+        rarePostings += counts[order[rare] as number] as number;
+        rareWeight += bitWeights[matching[order[rare] as number] as number] as number;
+        rare++;
+      }
+      for (let r = 0; r < rare; r++) {
+        const id = bitIds[matching[order[r] as number] as number] as number;
+        for (let j = lists.start[id] as number; j < (lists.start[id + 1] as number); j++) score(phrasingDoc[lists.ids[j] as number] as number);
+        for (let j = answerDocs.start[id] as number; j < (answerDocs.start[id + 1] as number); j++) score(answerDocs.ids[j] as number);
+      }
+      // Every document left holds only common query words, in its phrasings and in its answer.
+      const common = order.slice(rare).map((i) => matching[i] as number);
+      // Least weight first: the words that drop out of the walk first as the k-th score rises.
+      common.sort((x, y) => (bitWeights[x] as number) - (bitWeights[y] as number) || x - y);
+      const commonIds = common.map((bit) => bitIds[bit] as number);
+      const lighterWeight = [0];
+      for (const bit of common) lighterWeight.push((lighterWeight[lighterWeight.length - 1] as number) + (bitWeights[bit] as number));
+      const cursors = commonIds.map((id) => lists.start[id] as number);
+      const coverQuestion = this.tuning.questionCoverageWeight;
+      const phrasingPart = this.tuning.phrasingWeight;
+      const answerPart = (1 - phrasingPart) * ((totalWeight - rareWeight) / totalWeight);
+      /** The phrasing score a document reached by common words only needs to reach the k-th score. */
+      const needed = (): number => {
+        const floor = top.floor();
+        return floor > 0 ? ((floor - maxRaise - RAISE_SLACK) / this.maxFactor - answerPart) / phrasingPart : -Infinity;
+      };
+      // MaxScore over the common words' phrasings, lightest first: a phrasing of weight W scores its matched weight times
+      // perWeight(W), which only falls with W. Once the lightest words together cannot reach what is needed at the current
+      // phrasing weight, a phrasing holding only those cannot either: their lists are no longer walked, only looked up.
+      let dropped = 0;
+      let estimated = false;
+      for (;;) {
+        let list = -1;
+        let at = Infinity;
+        for (let c = dropped; c < commonIds.length; c++) {
+          const cursor = cursors[c] as number;
+          if (cursor < (lists.start[(commonIds[c] as number) + 1] as number) && (this.phrasingRank[lists.ids[cursor] as number] as number) < at) {
+            at = this.phrasingRank[lists.ids[cursor] as number] as number;
+            list = c;
+          }
+        }
+        if (list < 0) break;
+        const phrasing = lists.ids[cursors[list] as number] as number;
+        const perWeight = coverQuestion / totalWeight + (1 - coverQuestion) / (this.phrasingWeight[phrasing] as number);
+        const need = needed();
+        // Once k are kept, what is left to walk at most: when that is a large share of all phrasings, the full scan is cheaper.
+        if (need !== -Infinity && !estimated) {
+          estimated = true;
+          let left = 0;
+          for (let c = dropped; c < commonIds.length; c++) {
+            const reach = lighterWeight[c + 1] as number;
+            let low = cursors[c] as number;
+            let high = lists.start[(commonIds[c] as number) + 1] as number;
+            while (low < high) {
+              const mid = (low + high) >>> 1;
+              const weight = this.phrasingWeight[lists.ids[mid] as number] as number;
+              if ((coverQuestion / totalWeight + (1 - coverQuestion) / weight) * reach + RAISE_SLACK < need) high = mid;
+              else low = mid + 1;
+            }
+            left += low - (cursors[c] as number);
+          }
+          if (left * PRUNED_WALK_SHARE > phrasingDoc.length) return this.endPruned(bitIds, scoredDocs, null);
+        }
+        while (dropped < commonIds.length && perWeight * (lighterWeight[dropped + 1] as number) + RAISE_SLACK < need) dropped++;
+        if (dropped === commonIds.length) break;
+        if (list < dropped) continue;
+        for (let c = dropped; c < commonIds.length; c++) {
+          const cursor = cursors[c] as number;
+          if (cursor < (lists.start[(commonIds[c] as number) + 1] as number) && lists.ids[cursor] === phrasing) cursors[c] = cursor + 1;
+        }
+        const docIndex = phrasingDoc[phrasing] as number;
+        if (scored[docIndex] === 1) continue;
+        let bits = 0;
+        for (let j = this.phrasingTokens.start[phrasing] as number; j < (this.phrasingTokens.start[phrasing + 1] as number); j++) {
+          const bit = queryBit[this.phrasingTokens.ids[j] as number] as number;
+          if (bit !== 0) bits |= 1 << (bit - 1);
+        }
+        if (perWeight * sumOfBits(bits & knownBits, bitWeights) + RAISE_SLACK >= need) score(docIndex);
+      }
+      result = top.items();
+    }
+    return this.endPruned(bitIds, scoredDocs, result);
+  }
+
+  /** Leaves rankPruned()'s scratch zeroed. */
+  private endPruned(bitIds: readonly number[], scoredDocs: readonly number[], result: Candidate[] | null): Candidate[] | null {
+    for (const id of bitIds) this.queryBit[id] = 0;
+    for (const docIndex of scoredDocs) this.scored[docIndex] = 0;
+    return result;
+  }
+
+  /** One document's score, exactly as the full scan adds it up (the same sums in the same order), offered to the top k. */
+  private scoreInFull(
+    docIndex: number,
+    knownBits: number,
+    bitWeights: readonly number[],
+    totalWeight: number,
+    top: TopK,
+    adjust: Adjust | undefined,
+    maxRaise: number,
+  ): void {
+    const { queryBit, phrasingTokens, answerTokens } = this;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    let best = 0;
+    let bestMatched = 0;
+    let bestFirst = MAX_QUERY_BITS;
+    let bestPhrasing = -1;
+    for (let p = this.docPhrasings[docIndex] as number; p < (this.docPhrasings[docIndex + 1] as number); p++) {
+      let bits = 0;
+      for (let j = phrasingTokens.start[p] as number; j < (phrasingTokens.start[p + 1] as number); j++) {
+        const bit = queryBit[phrasingTokens.ids[j] as number] as number;
+        if (bit !== 0) bits |= 1 << (bit - 1);
+      }
+      bits &= knownBits;
+      if (bits === 0) continue;
+      const matched = sumOfBits(bits, bitWeights);
+      const score = coverQuestion * (matched / totalWeight) + (1 - coverQuestion) * (matched / Math.max(this.phrasingWeight[p] as number, matched));
+      // Of equal scores, the full scan keeps the phrasing it matched first: by the earlier query word, then the earlier phrasing.
+      const first = 31 - Math.clz32(bits & -bits);
+      if (score > best || (score === best && first < bestFirst)) {
+        best = score;
+        bestMatched = matched;
+        bestFirst = first;
+        bestPhrasing = p;
+      }
+    }
+    if (bestPhrasing < 0) return;
+    let answerBits = 0;
+    for (let j = answerTokens.start[docIndex] as number; j < (answerTokens.start[docIndex + 1] as number); j++) {
+      const bit = queryBit[answerTokens.ids[j] as number] as number;
+      if (bit !== 0) answerBits |= 1 << (bit - 1);
+    }
+    this.matchedWeight[bestPhrasing] = bestMatched;
+    this.answerWeight[docIndex] = sumOfBits(answerBits, bitWeights);
+    this.scoreDoc(docIndex, bestPhrasing, best, totalWeight);
+    this.matchedWeight[bestPhrasing] = 0;
+    this.answerWeight[docIndex] = 0;
+    const base = this.docBase[docIndex] as number;
+    const floor = top.floor();
+    if (floor > 0 && base + maxRaise + RAISE_SLACK < floor) return;
+    const doc = this.docs[docIndex] as AnswerDoc;
+    const adjusted = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
+    if (top.admits(adjusted, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score: adjusted, questionShare: this.docShare[docIndex] as number });
+  }
+
+  /** A phrasing's score: covering the question, and (less) covering the whole phrasing. */
+  private phrasingScore(phrasing: number, totalWeight: number): number {
+    const matched = this.matchedWeight[phrasing] as number;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    return coverQuestion * (matched / totalWeight) + (1 - coverQuestion) * (matched / Math.max(this.phrasingWeight[phrasing] as number, matched));
+  }
+
+  /**
+   * Few phrasings matched: each document's best, in the order they were first matched (the
+   * first of equal scores wins). Returns how many documents matched (listed in touchedDocs).
+   */
+  private bestOfTouched(phrasingCount: number, totalWeight: number): number {
+    const { matchedWeight, touchedPhrasings, bestScore, bestPhrasing, touchedDocs } = this;
+    let docCount = 0;
+    for (let i = 0; i < phrasingCount; i++) {
+      const index = touchedPhrasings[i] as number;
+      const score = this.phrasingScore(index, totalWeight);
+      const docIndex = this.phrasingDoc[index] as number;
+      const best = bestScore[docIndex] as number;
+      if (score > best) {
+        if (best === 0) touchedDocs[docCount++] = docIndex;
+        bestScore[docIndex] = score;
+        bestPhrasing[docIndex] = index;
+      }
+    }
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      this.scoreDoc(docIndex, bestPhrasing[docIndex] as number, bestScore[docIndex] as number, totalWeight);
+      bestScore[docIndex] = 0;
+    }
+    for (let i = 0; i < phrasingCount; i++) matchedWeight[touchedPhrasings[i] as number] = 0;
+    return docCount;
+  }
+
+  /**
+   * Most phrasings matched (common words): every document in index order, its phrasings side
+   * by side in memory, far cheaper than jumping about. Of equal scores, the phrasing matched by
+   * the earlier query word wins, as the first matched does in bestOfTouched.
+   */
+  private bestInOrder(totalWeight: number): number {
+    const { matchedWeight, firstWord, docPhrasings, touchedDocs } = this;
+    let docCount = 0;
+    for (let docIndex = 0; docIndex < this.docs.length; docIndex++) {
+      let best = 0;
+      let bestAt = -1;
+      const end = docPhrasings[docIndex + 1] as number;
+      for (let p = docPhrasings[docIndex] as number; p < end; p++) {
+        if (matchedWeight[p] === 0) continue;
+        const score = this.phrasingScore(p, totalWeight);
+        if (score > best || (score === best && (firstWord[p] as number) < (firstWord[bestAt] as number))) {
+          best = score;
+          bestAt = p;
+        }
+      }
+      if (bestAt < 0) continue;
+      touchedDocs[docCount++] = docIndex;
+      this.scoreDoc(docIndex, bestAt, best, totalWeight);
+      for (let p = docPhrasings[docIndex] as number; p < end; p++) matchedWeight[p] = 0;
+    }
+    return docCount;
+  }
+
+  /** A document's score before adjust, from its best phrasing and its answer (matchedWeight still holds the phrasing's match). */
+  private scoreDoc(docIndex: number, phrasing: number, phrasingScore: number, totalWeight: number): void {
+    const matched = this.matchedWeight[phrasing] as number;
+    const questionShare = matched / totalWeight;
+    const exact = questionShare > 0.999 && matched / Math.max(this.phrasingWeight[phrasing] as number, matched) > 0.999;
+    const raw = this.tuning.phrasingWeight * phrasingScore + (1 - this.tuning.phrasingWeight) * ((this.answerWeight[docIndex] as number) / totalWeight);
+    // A glossary term is the answer when it is exactly what was asked; otherwise a fuller entry should win.
+    const factor = this.isTerm[docIndex] === 0 ? 1 : exact ? 1.02 : this.tuning.termFactor;
+    // Capped before the bonuses only: they may lift two candidates past 1, and their order must survive.
+    this.docBase[docIndex] = Math.min(1, raw * factor);
+    this.docShare[docIndex] = questionShare;
+  }
+
+  /**
+   * Adjusts and offers the matched documents, highest score first by bands of 1/BANDS (a
+   * counting sort, not a full one), and stops at the first band that cannot reach the k-th score
+   * even with the most adjust adds. Scores are never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
+   */
+  private offerBestFirst(docCount: number, top: TopK, adjust: Adjust | undefined, maxRaise: number): void {
+    const { touchedDocs, docBase, bandStart, byBand } = this;
+    bandStart.fill(0);
+    const bandOf = (base: number): number => Math.min(BANDS - 1, Math.max(0, Math.floor(base * BANDS)));
+    for (let i = 0; i < docCount; i++) (bandStart[bandOf(docBase[touchedDocs[i] as number] as number) + 1] as number)++;
+    for (let b = 0; b < BANDS; b++) (bandStart[b + 1] as number) += bandStart[b] as number;
+    const fill = this.bandFill;
+    fill.set(bandStart.subarray(0, BANDS));
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      byBand[(fill[bandOf(docBase[docIndex] as number)] as number)++] = docIndex;
+    }
+    for (let b = BANDS - 1; b >= 0; b--) {
+      const floor = top.floor();
+      if (floor > 0 && (b + 1) / BANDS + maxRaise + RAISE_SLACK < floor) break;
+      for (let i = bandStart[b] as number; i < (bandStart[b + 1] as number); i++) {
+        const docIndex = byBand[i] as number;
+        const base = docBase[docIndex] as number;
+        const kept = top.floor();
+        if (kept > 0 && base + maxRaise + RAISE_SLACK < kept) continue;
+        const doc = this.docs[docIndex] as AnswerDoc;
+        const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
+        // Most candidates do not make the top k: only the ones that do become objects.
+        if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: this.docShare[docIndex] as number });
+      }
+    }
   }
 }
 
@@ -277,6 +656,11 @@ export class TopK {
       at--;
     }
     kept[at] = candidate;
+  }
+
+  /** The score a candidate must at least reach to be kept: the k-th best so far, or -Infinity while fewer are kept. */
+  floor(): number {
+    return this.kept.length < this.k ? -Infinity : (this.kept[this.kept.length - 1] as Candidate).score;
   }
 
   items(): Candidate[] {
