@@ -141,7 +141,8 @@ const STOPWORDS = new Set(
    lol lmao idk tbh ngl omg gonna wanna gotta kinda sorta dumb stupid sorry guys someone anyone
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
    q qs stuff thing things anyway anyways exactly basically literally honestly
-   break down breakdown side whos now wise really bother ok advance tho though`.split(/\s+/),
+   break down breakdown side whos now wise really bother ok advance tho though
+   usually typically normally generally mostly often`.split(/\s+/),
 );
 
 /**

@@ -32,7 +32,7 @@ const FLOOR = {
     jobs: 0.88,
     long: 0.81,
     'off-topic': 0.97,
-    'one-typo': 0.92,
+    'one-typo': 0.95,
     scenario: 0.93,
     short: 1.0,
     sloppy: 0.9,

@@ -26,6 +26,8 @@ describe('readShape', () => {
     ['how does community organizing work', 'explanation'],
     ['explain micro', 'definition'],
     ['why mezzo', 'importance'],
+    ['is there a separate license for macro', 'degree'],
+    ['what separates micro from mezzo', 'comparison'],
     ['what makes mezzo work valuable', 'importance'],
     ['why should anyone care about macro', 'importance'],
     ['how does macro work make a real difference', 'importance'],

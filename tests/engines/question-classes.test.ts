@@ -73,6 +73,8 @@ describe('very sloppy spellings: dropped vowels, swapped letters, shorthand, sev
     ['wht r the lvls of socail wrk', 'three-levels'],
     ['wats mezo', 'mezzo-definition'],
     ['mirco jbs', 'micro-jobs'],
+    // Hedges ("usually", "typically") say nothing of the topic: the intent goes by the words that do.
+    ['what jobs do macro people usually have', 'macro-jobs'],
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
