@@ -9,7 +9,7 @@ export type UncoveredKind =
 const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   [
     'salary',
-    /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g,
+    /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|(make|makes|making|earn|much) money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g,
   ],
   [
     'place',

@@ -21,7 +21,7 @@ const FLOOR = {
   refusal: 0.97,
   scenarioLevel: 0.93,
   categories: {
-    british: 0.82,
+    british: 0.85,
     'chit-chat': 1.0,
     clean: 0.82,
     comparison: 0.81,

@@ -111,6 +111,7 @@ describe('facts the sources lack are refused, with what is near', () => {
     ['how much does it cost to study macro social work', 'university'],
     ['can micro social workers prescribe medication', 'credential'],
     ['where does micro social work rank among careers', 'ranking'],
+    ['how much money do macro workers make', 'salary'],
   ])('%j is refused (%s)', (question, kind) => {
     const result = engine.ask(question);
     expect(result.answer).toBeNull();
@@ -131,4 +132,8 @@ describe('a glossary term asked about with its level or scaffolding around it', 
     expect(answerId('mezzo meaning pls exam tmrw')).toBe('mezzo-definition');
     expect(answerId('macro careers for my notes')).toBe('macro-jobs');
   });
+});
+
+test('money troubles are a topic, not a question about pay', () => {
+  expect(engine.ask('what money troubles do micro workers help one client with').uncovered).toBeNull();
 });
