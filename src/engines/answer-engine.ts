@@ -5,17 +5,20 @@ import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
+import { bitCount, docsFrom, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelNamedAt, readShape, type QuestionShape } from './intent.ts';
+import { lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
-import { levelCheckText, scenarioText, SURENESS_SCORE } from './scenario-answer.ts';
-import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
-import { contentTokens, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
+import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
+import { TermNames } from './terms.ts';
+import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
 export type { AskContext } from './follow-up.ts';
+export type { ScenarioAnswer } from './scenario-answer.ts';
 
 export type AskOutcome =
   | 'answered'
@@ -27,12 +30,6 @@ export type AskOutcome =
   | 'unsure'
   /** A greeting, thanks or a question about the bot: a friendly pointer to /help, not an entry. */
   | 'chit-chat';
-
-/** A "which level is this?" answer: the level first, then why. */
-export interface ScenarioAnswer extends ScenarioVerdict {
-  /** The answer as plain text; its first sentence names the level. */
-  readonly text: string;
-}
 
 export interface AskResult {
   readonly query: string;
@@ -73,21 +70,9 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
-/** How a question (not a description) starts. */
-const QUESTION_START =
-  /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
-/** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
-const LONG_QUESTION_WORDS = 16;
-/** A clause that points back to the one before it: "what does that look like", "is it micro". */
-const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
-/** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
-const ASKS = /\b(could|can|would|will) (you|u)\b/;
-/** The cue weight a bare description needs before it is classified as a scenario. */
-const MIN_DESCRIPTION_WEIGHT = 3;
-/** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
-const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
+const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
 /**
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
  * that ask what a level is about ("what does micro focus on"): its definition says that.
@@ -116,38 +101,6 @@ const LEVEL_FILLER = new Set([
   'centered',
 ]);
 
-function docsFrom(knowledge: Knowledge): AnswerDoc[] {
-  const entries: AnswerDoc[] = knowledge.entries.map((entry) => ({
-    id: entry.id,
-    kind: 'entry',
-    question: entry.question,
-    answer: entry.answer.trim(),
-    levels: entry.levels,
-    intent: entry.intent,
-    related: entry.related,
-    sources: entry.sources,
-    phrasings: [entry.question, ...entry.alternatives],
-  }));
-  const terms: AnswerDoc[] = knowledge.terms.map((term) => ({
-    id: `term:${term.id}`,
-    kind: 'term',
-    question: cardTitle(term.term, term.aliases),
-    answer: `${term.definition.trim()}\n\nExample: ${term.example.trim()}`,
-    levels: [term.level],
-    intent: 'definition',
-    related: [],
-    sources: term.sources,
-    phrasings: [term.term, ...term.aliases],
-  }));
-  return [...entries, ...terms];
-}
-
-/** A glossary card's title is the term; an acronym also spells itself out: "BSW (Bachelor of Social Work)". */
-function cardTitle(term: string, aliases: readonly string[]): string {
-  const spelled = aliases.find((alias) => alias.length > term.length && /^[A-Z][a-z]/.test(alias));
-  return /^[A-Z]{2,6}$/.test(term) && spelled !== undefined ? `${term} (${spelled})` : term;
-}
-
 /**
  * Answers free-text questions from the knowledge base, as a pipeline of small steps:
  * normalise (text.ts) → correct (correct.ts) → read the question's shape (intent.ts) →
@@ -158,14 +111,11 @@ export class AnswerEngine {
   private readonly docById = new Map<string, AnswerDoc>();
   private readonly retriever: Retriever;
   private readonly corrector: SpellCorrector;
-  private readonly scenarios: ScenarioClassifier;
+  private readonly levelAnswers: LevelAnswers;
   /** Stems of one-word scenario cues and their level, for the rerank. */
   private readonly cueLevels: ReadonlyMap<string, PracticeLevel>;
   private readonly autocompleter: Autocompleter;
-  /** The stemmed answer of each single-level jobs entry: the job titles the sources file under that level. */
-  private readonly jobLists: readonly { readonly level: PracticeLevel; readonly id: string; readonly tokens: readonly string[] }[];
-  /** Glossary terms by the stems of their name or an alias, filler dropped: "case management" → its card. */
-  private readonly termByName = new Map<string, AnswerDoc>();
+  private readonly termNames: TermNames;
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
   private readonly topicTokens = new Set<string>();
   private readonly tuning: MatchTuning;
@@ -188,22 +138,9 @@ export class AnswerEngine {
     for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
     this.corrector = new SpellCorrector(vocabulary, commonEnglishWords());
     for (const doc of this.docs) for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) this.topicTokens.add(token);
-    for (const doc of this.docs) {
-      if (doc.kind !== 'term') continue;
-      for (const name of doc.phrasings) {
-        const key = nameKey(name);
-        if (key !== '' && !this.termByName.has(key)) this.termByName.set(key, doc);
-      }
-    }
-    this.jobLists = knowledge.entries.flatMap((entry) => {
-      const level = entry.levels[0];
-      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general'
-        ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }]
-        : [];
-    });
-    const definitionOf = (level: PracticeLevel): string => `${level}-definition`;
-    this.scenarios = new ScenarioClassifier(knowledge.cues, definitionOf);
-    this.cueLevels = this.scenarios.singleWordCues();
+    this.termNames = new TermNames(this.docs);
+    this.levelAnswers = new LevelAnswers(knowledge, this.docById, this.tuning.scenarioHintWeight);
+    this.cueLevels = this.levelAnswers.singleWordCues();
     this.autocompleter = new Autocompleter(knowledge, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
       return tokens.length > 0 ? this.retriever.rank(tokens, limit).map((c) => c.doc.id) : [];
@@ -225,21 +162,14 @@ export class AnswerEngine {
   }
 
   /**
-   * A long, rambling question usually asks its real question in its last clause that reads
-   * as a question ("…, what degree do I actually need"): that clause is answered too, and the
-   * better-scored answer wins.
+   * A long, rambling question usually asks its real question last (long-question.ts): that
+   * clause is answered too, and the better-scored answer wins.
    */
   private answerLong(text: string): AskResult {
     const whole = this.answer(text);
-    if (expandWords(text).length < LONG_QUESTION_WORDS) return whole;
-    const clauses = text.split(/[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i);
-    const at = clauses.findLastIndex((clause) => clause !== undefined && contentTokens(clause).length >= 3 && QUESTION_START.test(foldText(clause)));
-    const last = clauses[at];
-    if (last === undefined || last.trim() === text.trim()) return whole;
-    // "…lobbying lawmakers…, why is that macro": the known words of the clause "that" points back to come with it.
-    const before = BACK_REFERENCE.test(foldText(last)) ? clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0) : undefined;
-    const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && this.corrector.isKnown(word));
-    const tail = this.answer([last, ...carried].join(' '));
+    const last = lastQuestion(text, (word) => this.corrector.isKnown(word));
+    if (last === null) return whole;
+    const tail = this.answer(last);
     if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
     return tail;
   }
@@ -267,12 +197,15 @@ export class AnswerEngine {
     if (tokens.length === 0) return refuse('empty');
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
-    const direct = this.levelDefinition(text, shape) ?? (shape.intent === 'explanation' ? null : this.termDefinition(text));
+    // "define oppression in macro social work": the level says where the term is used, the card defines it.
+    const direct =
+      this.levelDefinition(text, shape) ??
+      (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
     const anchor = keys[0]?.token ?? null;
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
-    const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelsDescribed(text, shape));
+    const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape));
     const who = whoAsked(text);
     const ranked = this.retriever.rank(
       tokens,
@@ -281,7 +214,9 @@ export class AnswerEngine {
       // The most adjust can add to this question's candidates: an intent bonus needs an intent, a level bonus named levels.
       (shape.intent === null ? 0 : Math.max(0, this.tuning.intentBonus)) + (shapeMask === 0 ? 0 : Math.max(0, this.tuning.levelBonus)),
     );
-    const candidates = rerank(ranked, topicKeys, this.retriever, this.cueLevels, this.tuning)
+    // "jobs for policy people" are macro jobs, but "why does organization matter" asks about organization, not about mezzo.
+    const cueLevels = shape.intent === 'importance' || shape.intent === 'explanation' ? NO_CUES : this.cueLevels;
+    const candidates = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
     const topical = hasTopicWords(tokens, this.topicTokens);
@@ -293,9 +228,9 @@ export class AnswerEngine {
     const entryChecks = shape.intent === 'classification' && this.answersCheck(candidates[0], topicKeys, named !== null);
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
-      return this.levelCheck(text, shape, termClassified.doc);
-    const scenario = termClassified === null && !entryChecks ? this.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
-    if (scenario !== null) return scenario;
+      return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
+    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
     const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
@@ -320,26 +255,9 @@ export class AnswerEngine {
       return refuse('out-of-scope', suggestions);
     if (best !== undefined && best.score >= this.tuning.answerThreshold) {
       const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
-      return {
-        query: text,
-        understood: text,
-        outcome: 'answered',
-        answer: { doc: best.doc, score: round(best.score), scenario: null },
-        suggestions: further.slice(0, MAX_SUGGESTIONS),
-        uncovered: null,
-      };
+      return { ...answered(text, { doc: best.doc, score: round(best.score), scenario: null }), suggestions: further.slice(0, MAX_SUGGESTIONS) };
     }
     return refuse('unsure', suggestions);
-  }
-
-  /**
-   * The level a jobs, settings, examples, skills or degree question describes without naming it
-   * ("jobs working with groups" is mezzo): the scenario cues, when they point one way clearly.
-   */
-  private levelsDescribed(text: string, shape: QuestionShape): PracticeLevel[] {
-    if (shape.intent === null || !LEVEL_DESCRIBING_INTENTS.has(shape.intent)) return [];
-    const verdict = this.scenarios.classify(text);
-    return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
 
   /**
@@ -378,23 +296,9 @@ export class AnswerEngine {
    * when it names two or more besides the levels and the best entry's question is not about all of them.
    */
   private comparedTerms(text: string, best: Candidate | undefined): AnswerDoc[] {
-    const tokens = contentTokens(text).filter((token) => !NAME_FILLER.has(token));
-    const named: AnswerDoc[] = [];
-    const namedTokens: string[] = [];
-    for (let start = 0; start < tokens.length; start++) {
-      // The longest name starting here: "community organising" before "community".
-      for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS); end > start; end--) {
-        const name = tokens.slice(start, end);
-        const doc = name.length === 1 && LEVEL_TOKENS.has(name[0] as string) ? undefined : this.termByName.get(name.join(' '));
-        if (doc === undefined) continue;
-        if (!named.includes(doc)) named.push(doc);
-        namedTokens.push(...name);
-        start = end - 1;
-        break;
-      }
-    }
-    if (named.length < 2) return [];
-    return best !== undefined && namedTokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : named;
+    const { cards, tokens } = this.termNames.namedIn(text);
+    if (cards.length < 2) return [];
+    return best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : cards;
   }
 
   private asCandidate(doc: AnswerDoc): Candidate {
@@ -403,39 +307,8 @@ export class AnswerEngine {
 
   /** A question that is only a glossary term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
   private termDefinition(text: string, withoutLevels = false): Candidate | null {
-    const doc = this.termByName.get(nameKey(text, withoutLevels));
+    const doc = this.termNames.named(text, withoutLevels);
     return doc === undefined ? null : this.asCandidate(doc);
-  }
-
-  /** A "which level is this?" question or a plain description of practice, classified by its cues. */
-  private scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): AskResult | null {
-    if (shape.explains) return null;
-    // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
-    const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
-    // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
-    const described = shape.intent === null && !QUESTION_START.test(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
-    if (!shape.scenario && !yesNo && !described) return null;
-    const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
-    const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
-    const hint =
-      this.jobTitleLevel(text) ??
-      (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.tuning.scenarioHintWeight, see: best.doc.id } : undefined);
-    const verdict = this.scenarios.classify(text, hint);
-    if (verdict === null) return null;
-    // A description with few cues is more likely a question about something else.
-    if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT) return null;
-    // An entry that answers this very classification is the best thing to read next.
-    const answersIt = best !== undefined && best.score >= 0.55 && best.doc.intent === 'classification' && best.doc.levels.includes(verdict.level);
-    const doc = (answersIt ? best.doc : this.docById.get(verdict.see)) ?? this.docById.get(`${verdict.level}-definition`);
-    if (doc === undefined) return null;
-    return {
-      query: text,
-      understood: text,
-      outcome: 'answered',
-      answer: { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } },
-      suggestions: [],
-      uncovered: null,
-    };
   }
 
   /**
@@ -447,34 +320,6 @@ export class AnswerEngine {
     if (best === undefined || best.doc.kind !== 'entry' || best.doc.intent !== 'classification' || best.score < this.tuning.answerThreshold) return false;
     const question = termNamed ? new Set(contentTokens(best.doc.question)) : null;
     return keys.length > 0 && keys.every((key) => (question === null ? this.retriever.phrasingHas(best.index, key.token) : question.has(key.token)));
-  }
-
-  /** A yes/no level check of a glossary term: its card's level decides, the cues in the question say why or where sources disagree. */
-  private levelCheck(text: string, shape: QuestionShape, card: AnswerDoc): AskResult {
-    const level = card.levels[0] as PracticeLevel;
-    const verdict = this.scenarios.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
-    const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
-    return {
-      query: text,
-      understood: text,
-      outcome: 'answered',
-      answer: { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, shape.levels, subject, card) } },
-      suggestions: [],
-      uncovered: null,
-    };
-  }
-
-  /**
-   * "what level is a program evaluator", "is a caseworker micro": a question that is only a job
-   * title follows the sources' job lists, when exactly one level's list names that title.
-   */
-  private jobTitleLevel(text: string): { level: PracticeLevel; weight: number; see: string } | undefined {
-    const title = nameKey(text, true).split(' ');
-    if (title[0] === '' || title.length > MAX_NAME_TOKENS) return undefined;
-    const listing = this.jobLists.filter((list) => holdsRun(list.tokens, title));
-    const first = listing[0];
-    if (first === undefined || listing.some((list) => list.level !== first.level)) return undefined;
-    return { level: first.level, weight: JOB_TITLE_WEIGHT, see: first.id };
   }
 
   /** The query as the matcher sees it: for `npm run eval -- --verbose` and curious curators. */
@@ -493,42 +338,12 @@ export class AnswerEngine {
   }
 }
 
+/** An answer as the result of asking. */
+function answered(text: string, answer: NonNullable<AskResult['answer']> | LevelAnswer): AskResult {
+  return { query: text, understood: text, outcome: 'answered', answer, suggestions: [], uncovered: null };
+}
+
 /** A confidence for people: 0..1, three decimals. */
-const LEVEL_BIT: Readonly<Record<string, number>> = { micro: 1, mezzo: 2, macro: 4 };
-
-function levelMask(levels: readonly string[]): number {
-  let mask = 0;
-  for (const level of levels) mask |= LEVEL_BIT[level] ?? 0;
-  return mask;
-}
-
-function bitCount(mask: number): number {
-  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
-}
-
-/** A name as the matcher reads it, without the words every term shares ("social work", "practice"). */
-function nameKey(text: string, withoutLevels = false): string {
-  return contentTokens(text)
-    .filter((token) => !NAME_FILLER.has(token) && !(withoutLevels && LEVEL_TOKENS.has(token)))
-    .join(' ');
-}
-const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
-/** The most words a glossary term's name has, filler dropped. */
-const MAX_NAME_TOKENS = 4;
-/** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
-const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
-
-/** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
-const CARD_LEVEL_WEIGHT = 6;
-/** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
-const JOB_TITLE_WEIGHT = 4;
-
-/** Whether `run` occurs in `tokens` as consecutive words. */
-function holdsRun(tokens: readonly string[], run: readonly string[]): boolean {
-  for (let start = 0; start + run.length <= tokens.length; start++) if (run.every((token, i) => tokens[start + i] === token)) return true;
-  return false;
-}
-
 function round(score: number): number {
   return Math.round(Math.min(1, score) * 1000) / 1000;
 }

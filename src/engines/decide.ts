@@ -17,7 +17,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ],
   [
     'university',
-    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?)\b/g,
+    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?|cost|costs|price|fees?|expensive|cheap|afford\w*)\b/g,
   ],
   [
     'technique',
@@ -28,9 +28,13 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
     /\b(ethics|ethical|nasw code|code of ethics|standard \d|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g,
   ],
   ['statistics', /\b(how many (social workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
-  ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb)\b/g],
+  ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb|prescrib\w*|medications?)\b/g],
   ['duration', /\b(how long (does|do|did|will|would|is|are|can|should)( \w+){1,4} (take|last)|how long|how many (years|months|semesters|weeks|hours))\b/g],
-  ['year', /\b(1[89]\d\d|20\d\d)\b/g],
+  // A date, or when something happened: "what year was the nasw founded", "when did social work start".
+  [
+    'year',
+    /\b(1[89]\d\d|20\d\d|(what|which) year|when (was|were|did) (\w+ ){1,5}(found|founded|start|started|create|created|establish|established|begin|began|pass|passed|invent|invented))\b/g,
+  ],
   ['ranking', /\b(best|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
 

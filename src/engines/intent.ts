@@ -53,7 +53,7 @@ const PRACTICE_DESCRIPTION =
 
 /** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
 const CHOOSING =
-  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b/;
+  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b|\b(fits|suits) (me|them|you|us)\b|\bright (one )?for (me|you)\b/;
 
 /** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
 const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
@@ -73,7 +73,7 @@ const CHIT_CHAT_PHRASES =
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
-    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b/,
+    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates?|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b/,
   ],
   // "why mezzo", "why policy work": why without a verb asks why the thing matters.
   [
@@ -93,6 +93,15 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
+
+/** How a question (not a description) starts. */
+const QUESTION_START =
+  /^(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+
+/** Whether a (folded) text starts the way a question does, not a description of practice. */
+export function startsAsQuestion(folded: string): boolean {
+  return QUESTION_START.test(folded);
+}
 
 const shapeCache = new Map<string, QuestionShape>();
 const SHAPE_CACHE_LIMIT = 5_000;

@@ -1,6 +1,125 @@
 import type { PracticeLevel } from '../domain/levels.ts';
-import type { AnswerDoc } from './retrieve.ts';
-import type { ScenarioVerdict, Sureness } from './scenario.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
+import { startsAsQuestion, type QuestionShape } from './intent.ts';
+import type { AnswerDoc, Candidate } from './retrieve.ts';
+import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
+import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
+import { contentTokens } from './text.ts';
+
+/** A "which level is this?" answer: the level first, then why. */
+export interface ScenarioAnswer extends ScenarioVerdict {
+  /** The answer as plain text; its first sentence names the level. */
+  readonly text: string;
+}
+
+/** An answer that gives a level: the entry or card to read next, the confidence shown, and the level with why. */
+export interface LevelAnswer {
+  readonly doc: AnswerDoc;
+  readonly score: number;
+  readonly scenario: ScenarioAnswer;
+}
+
+/** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
+const ASKS = /\b(could|can|would|will) (you|u)\b/;
+/** The cue weight a bare description needs before it is classified as a scenario. */
+const MIN_DESCRIPTION_WEIGHT = 3;
+/** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
+const CARD_LEVEL_WEIGHT = 6;
+/** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
+const JOB_TITLE_WEIGHT = 4;
+/** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
+const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
+
+/**
+ * Answers with a level: a "which level is this?" question or a plain description of practice,
+ * classified by its cues (scenario.ts), and a yes/no level check of a glossary term.
+ */
+export class LevelAnswers {
+  private readonly classifier: ScenarioClassifier;
+  /** The stemmed answer of each single-level jobs entry: the job titles the sources file under that level. */
+  private readonly jobLists: readonly { readonly level: PracticeLevel; readonly id: string; readonly tokens: readonly string[] }[];
+
+  constructor(
+    knowledge: Knowledge,
+    private readonly docById: ReadonlyMap<string, AnswerDoc>,
+    /** A scenario's best-matching entry adds this much weight to its level, for practices no cue names. */
+    private readonly hintWeight: number,
+  ) {
+    this.classifier = new ScenarioClassifier(knowledge.cues, (level) => `${level}-definition`);
+    this.jobLists = knowledge.entries.flatMap((entry) => {
+      const level = entry.levels[0];
+      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general'
+        ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }]
+        : [];
+    });
+  }
+
+  /** Stems of one-word cues and their level, for the rerank. */
+  singleWordCues(): Map<string, PracticeLevel> {
+    return this.classifier.singleWordCues();
+  }
+
+  /**
+   * The level a jobs, settings, examples, skills or degree question describes without naming it
+   * ("jobs working with groups" is mezzo): the scenario cues, when they point one way clearly.
+   */
+  levelsDescribed(text: string, shape: QuestionShape): PracticeLevel[] {
+    if (shape.intent === null || !LEVEL_DESCRIBING_INTENTS.has(shape.intent)) return [];
+    const verdict = this.classifier.classify(text);
+    return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
+  }
+
+  /** A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither. */
+  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): LevelAnswer | null {
+    if (shape.explains) return null;
+    // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
+    const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
+    // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
+    const described = shape.intent === null && !startsAsQuestion(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
+    if (!shape.scenario && !yesNo && !described) return null;
+    const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
+    const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
+    const hint =
+      this.jobTitleLevel(text) ??
+      (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.hintWeight, see: best.doc.id } : undefined);
+    const verdict = this.classifier.classify(text, hint);
+    if (verdict === null) return null;
+    // A description with few cues is more likely a question about something else.
+    if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT) return null;
+    // An entry that answers this very classification is the best thing to read next.
+    const answersIt = best !== undefined && best.score >= 0.55 && best.doc.intent === 'classification' && best.doc.levels.includes(verdict.level);
+    const doc = (answersIt ? best.doc : this.docById.get(verdict.see)) ?? this.docById.get(`${verdict.level}-definition`);
+    if (doc === undefined) return null;
+    return { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } };
+  }
+
+  /** A yes/no level check of a glossary term: its card's level decides, the cues in the question say why or where sources disagree. */
+  levelCheck(text: string, asked: readonly PracticeLevel[], card: AnswerDoc): LevelAnswer {
+    const level = card.levels[0] as PracticeLevel;
+    const verdict = this.classifier.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
+    const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
+    return { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, asked, subject, card) } };
+  }
+
+  /**
+   * "what level is a program evaluator", "is a caseworker micro": a question that is only a job
+   * title follows the sources' job lists, when exactly one level's list names that title.
+   */
+  private jobTitleLevel(text: string): { level: PracticeLevel; weight: number; see: string } | undefined {
+    const title = nameKey(text, true).split(' ');
+    if (title[0] === '' || title.length > MAX_NAME_TOKENS) return undefined;
+    const listing = this.jobLists.filter((list) => holdsRun(list.tokens, title));
+    const first = listing[0];
+    if (first === undefined || listing.some((list) => list.level !== first.level)) return undefined;
+    return { level: first.level, weight: JOB_TITLE_WEIGHT, see: first.id };
+  }
+}
+
+/** Whether `run` occurs in `tokens` as consecutive words. */
+function holdsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= tokens.length; start++) if (run.every((token, i) => tokens[start + i] === token)) return true;
+  return false;
+}
 
 /** The confidence an answer from the classifier shows, by how sure the verdict is. */
 export const SURENESS_SCORE: Readonly<Record<Sureness, number>> = { high: 0.9, medium: 0.7, low: 0.5 };

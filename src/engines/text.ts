@@ -236,7 +236,7 @@ export function hasLookalikeCompanion(words: readonly string[]): boolean {
 
 /** Words the spell corrector may also correct to: scaffolding and shorthand the matcher reads but does not index. */
 export function readerVocabulary(): Iterable<string> {
-  return [...STOPWORDS, ...EXPANSIONS.keys(), 'which', 'level', 'difference', 'definition', 'compare', 'example', 'examples'];
+  return [...STOPWORDS, ...STUDY_NARRATIVE, ...EXPANSIONS.keys(), 'which', 'level', 'difference', 'definition', 'compare', 'example', 'examples'];
 }
 
 export function isStopword(word: string): boolean {

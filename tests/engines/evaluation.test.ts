@@ -17,27 +17,27 @@ const report = evaluate(engine, fixtures);
  * were reset once, when the second blind batch (harder than the first) joined the tune split.
  */
 const FLOOR = {
-  top1: 0.87,
-  refusal: 0.93,
+  top1: 0.89,
+  refusal: 0.97,
   scenarioLevel: 0.93,
   categories: {
-    british: 0.74,
+    british: 0.82,
     'chit-chat': 1.0,
     clean: 0.82,
-    comparison: 0.79,
-    definition: 0.98,
+    comparison: 0.81,
+    definition: 1.0,
     degree: 0.87,
     examples: 0.84,
-    importance: 0.79,
+    importance: 0.85,
     jobs: 0.85,
     long: 0.76,
     'off-topic': 0.97,
     'one-typo': 0.9,
     scenario: 0.93,
     short: 1.0,
-    sloppy: 0.88,
-    'two-typos': 0.92,
-    unanswerable: 0.85,
+    sloppy: 0.9,
+    'two-typos': 0.95,
+    unanswerable: 0.94,
   } as Record<string, number>,
 };
 

@@ -99,3 +99,30 @@ describe("comparisons get the entry that compares both sides, not one side's ent
     expect(answerId(question)).toBe(id);
   });
 });
+
+describe('facts the sources lack are refused, with what is near', () => {
+  test.each([
+    ['what year did social work start', 'year'],
+    ['when was micro social work created', 'year'],
+    ['how much does it cost to study macro social work', 'university'],
+    ['can micro social workers prescribe medication', 'credential'],
+  ])('%j is refused (%s)', (question, kind) => {
+    const result = engine.ask(question);
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe(kind);
+  });
+});
+
+describe('a glossary term asked about with its level or scaffolding around it', () => {
+  test('"define lobbying in macro social work" gets the card: the level says where, the card says what', () => {
+    expect(answerId('define lobbying in macro social work')).toBe('term:lobbying');
+  });
+
+  test('"is lobbying part of macro" is a yes/no check of the term', () => {
+    expect(engine.ask('is lobbying considered part of macro').answer?.scenario?.text).toMatch(/^Yes: lobbying is macro/);
+  });
+
+  test('chat shorthand for the story around a question is read as that story ("exam tmrw")', () => {
+    expect(answerId('mezzo meaning pls exam tmrw')).toBe('mezzo-definition');
+  });
+});

@@ -1,0 +1,26 @@
+import { startsAsQuestion } from './intent.ts';
+import { contentTokens, expandWords, foldText, isStopword } from './text.ts';
+
+/** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
+const LONG_QUESTION_WORDS = 16;
+/** Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so" before "i", "we", "my" or "now". */
+const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i;
+/** A clause that points back to the one before it: "what does that look like", "is it micro". */
+const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
+
+/**
+ * The real question of a long, rambling one: its last clause that reads as a question
+ * ("…, what degree do I actually need"), or null when the text is short or has no such clause.
+ * A clause that points back ("why is that macro") takes the known words of the clause before.
+ */
+export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
+  if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
+  const clauses = text.split(CLAUSE_BREAK);
+  const at = clauses.findLastIndex((clause) => contentTokens(clause).length >= 3 && startsAsQuestion(foldText(clause)));
+  const last = clauses[at];
+  if (last === undefined || last.trim() === text.trim()) return null;
+  if (!BACK_REFERENCE.test(foldText(last))) return last;
+  const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);
+  const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));
+  return [last, ...carried].join(' ');
+}

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { lastQuestion } from '../../src/engines/long-question.ts';
+
+const known = new Set(['lobbying', 'lawmakers', 'advocacy']);
+const isKnown = (word: string): boolean => known.has(word);
+
+describe('lastQuestion', () => {
+  test('a short question is its own question', () => {
+    expect(lastQuestion('what is mezzo social work', isKnown)).toBeNull();
+  });
+
+  test('the last clause that reads as a question, past the story', () => {
+    expect(lastQuestion('so my cousin keeps asking me what i even study and i got confused myself, what is mezzo social work', isKnown)).toBe(
+      ' what is mezzo social work',
+    );
+  });
+
+  test('a clause that points back takes the known words of the one before', () => {
+    expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour today, why is that macro work', isKnown)).toBe(
+      ' why is that macro work lobbying lawmakers',
+    );
+  });
+
+  test('no clause that reads as a question: nothing to split off', () => {
+    expect(lastQuestion('i keep mixing up the levels and my notes from the lecture on tuesday are a mess honestly', isKnown)).toBeNull();
+  });
+
+  test('"so important" inside a clause is not a break', () => {
+    const question = 'i missed the lecture last week and my notes are a total mess, what are the reasons micro practice is seen as so important';
+    expect(lastQuestion(question, isKnown)).toBe(' what are the reasons micro practice is seen as so important');
+  });
+});
