@@ -25,6 +25,7 @@ import type {
   ModalSubmitInteraction,
   Permission,
   Place,
+  ReplyPayload,
   UserRef,
 } from '../interactions/types.ts';
 import { interactionMessage } from './payload.ts';
@@ -117,9 +118,37 @@ function modalData(modal: ModalPayload): APIModalInteractionResponseCallbackData
   };
 }
 
+type Replying = DjsChatInput | DjsButton | DjsMessageCommand | DjsModalSubmit;
+type Replies = Pick<ChatInputInteraction, 'reply' | 'followUp' | 'replied'>;
+
+/**
+ * Adds the reply methods every answerable interaction shares. `replied` stays a live getter,
+ * which a spread would freeze at its first value; the methods stay writable like any object's,
+ * so that bot/outgoing.ts can fit them.
+ */
+function replying<R extends Replies>(interaction: Replying, fields: Omit<R, keyof Replies>): R {
+  return Object.defineProperties(fields, {
+    reply: {
+      enumerable: true,
+      writable: true,
+      value: async (payload: ReplyPayload) => {
+        await interaction.reply(interactionMessage(interaction, payload));
+      },
+    },
+    followUp: {
+      enumerable: true,
+      writable: true,
+      value: async (payload: ReplyPayload) => {
+        await interaction.followUp(interactionMessage(interaction, payload));
+      },
+    },
+    replied: { enumerable: true, get: () => interaction.replied || interaction.deferred },
+  }) as R;
+}
+
 export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
   const options = interaction.options;
-  return {
+  return replying<ChatInputInteraction>(interaction, {
     ...base(interaction),
     commandName: interaction.commandName,
     subcommandGroup: options.getSubcommandGroup(false),
@@ -141,16 +170,7 @@ export function toChatInput(interaction: DjsChatInput): ChatInputInteraction {
       const user = options.getUser(name);
       return user ? userRef(user) : null;
     },
-    reply: async (payload) => {
-      await interaction.reply(interactionMessage(interaction, payload));
-    },
-    followUp: async (payload) => {
-      await interaction.followUp(interactionMessage(interaction, payload));
-    },
-    get replied() {
-      return interaction.replied || interaction.deferred;
-    },
-  };
+  });
 }
 
 /** Null when Discord sent no focused option (a forged or malformed autocomplete). */
@@ -172,7 +192,7 @@ export function toAutocomplete(interaction: DjsAutocomplete): AutocompleteIntera
 }
 
 export function toButton(interaction: DjsButton): ButtonInteraction {
-  return {
+  return replying<ButtonInteraction>(interaction, {
     ...base(interaction),
     customId: interaction.customId,
     messageId: interaction.message.id,
@@ -180,42 +200,24 @@ export function toButton(interaction: DjsButton): ButtonInteraction {
     showModal: async (modal) => {
       await interaction.showModal(modalData(modal));
     },
-    reply: async (payload) => {
-      await interaction.reply(interactionMessage(interaction, payload));
-    },
     update: async (payload) => {
       await interaction.update(interactionMessage(interaction, payload));
     },
-    followUp: async (payload) => {
-      await interaction.followUp(interactionMessage(interaction, payload));
-    },
-    get replied() {
-      return interaction.replied || interaction.deferred;
-    },
-  };
+  });
 }
 
 export function toMessageCommand(interaction: DjsMessageCommand): MessageCommandInteraction {
   const message = interaction.targetMessage;
   const embedText = message.embeds.flatMap((embed) => [embed.title, embed.description, ...embed.fields.map((f) => `${f.name}: ${f.value}`)]).filter((t) => t);
-  return {
+  return replying<MessageCommandInteraction>(interaction, {
     ...base(interaction),
     commandName: interaction.commandName,
     targetText: [message.content, ...embedText].filter((t) => t).join('\n'),
-    reply: async (payload) => {
-      await interaction.reply(interactionMessage(interaction, payload));
-    },
-    followUp: async (payload) => {
-      await interaction.followUp(interactionMessage(interaction, payload));
-    },
-    get replied() {
-      return interaction.replied || interaction.deferred;
-    },
-  };
+  });
 }
 
 export function toModalSubmit(interaction: DjsModalSubmit): ModalSubmitInteraction {
-  return {
+  return replying<ModalSubmitInteraction>(interaction, {
     ...base(interaction),
     customId: interaction.customId,
     value: (fieldId) => {
@@ -225,14 +227,5 @@ export function toModalSubmit(interaction: DjsModalSubmit): ModalSubmitInteracti
       if ('values' in field && Array.isArray(field.values)) return field.values[0] ?? null;
       return 'value' in field && typeof field.value === 'string' ? field.value : null;
     },
-    reply: async (payload) => {
-      await interaction.reply(interactionMessage(interaction, payload));
-    },
-    followUp: async (payload) => {
-      await interaction.followUp(interactionMessage(interaction, payload));
-    },
-    get replied() {
-      return interaction.replied || interaction.deferred;
-    },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { StartupError } from '../config.ts';
 import { DatabaseVersionError } from './database.ts';
-import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import type { SqlClient, SqlStatement, SqlValue } from './sql.ts';
 
 const INT8_OID = 20;
