@@ -229,7 +229,7 @@ export class AnswerEngine {
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
-    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
