@@ -211,7 +211,8 @@ export class AnswerEngine {
       tokens,
       RERANK_POOL,
       (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who),
-      Math.max(0, this.tuning.intentBonus) + Math.max(0, this.tuning.levelBonus),
+      // The most adjust can add to this question's candidates: an intent bonus needs an intent, a level bonus named levels.
+      (shape.intent === null ? 0 : Math.max(0, this.tuning.intentBonus)) + (shapeMask === 0 ? 0 : Math.max(0, this.tuning.levelBonus)),
     );
     // "jobs for policy people" are macro jobs, but "why does organization matter" asks about organization, not about mezzo.
     const cueLevels = shape.intent === 'importance' || shape.intent === 'explanation' ? NO_CUES : this.cueLevels;
@@ -228,7 +229,7 @@ export class AnswerEngine {
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
-    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0) : null;
+    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
@@ -261,7 +262,7 @@ export class AnswerEngine {
 
   /**
    * Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation.
-   * It never adds more than intentBonus + levelBonus, which rank() relies on to skip hopeless candidates.
+   * It never adds more than intentBonus (with an intent) plus levelBonus (with levels): rank() relies on that to skip hopeless candidates.
    */
   private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;

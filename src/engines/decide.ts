@@ -35,7 +35,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
     'year',
     /\b(1[89]\d\d|20\d\d|(what|which) year|when (was|were|did) (\w+ ){1,5}(found|founded|start|started|create|created|establish|established|begin|began|pass|passed|invent|invented))\b/g,
   ],
-  ['ranking', /\b(best|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
+  ['ranking', /\b(best|rank|ranks|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
 
 /** What an entry must say to cover a question about pay. */

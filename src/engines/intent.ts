@@ -70,6 +70,8 @@ const CHIT_CHAT_WORDS = new Set(
 const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
 
+const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
+
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
@@ -78,7 +80,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "why mezzo", "why policy work": why without a verb asks why the thing matters.
   [
     'importance',
-    /^why (?!(is|are|was|were|do|does|did|would|should|can|could|will|has|have|had|not|dont|doesnt|isnt|arent)\b)|\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of)\b/,
+    /^why (?!(is|are|was|were|do|does|did|would|should|can|could|will|has|have|had|not|dont|doesnt|isnt|arent)\b)|\b(important|importance|matter|matters|significan\w*|why (do|should) (we|i|students?)\b|worth|value of|benefits? of|purpose of|point of|valuable|care about|useful)\b/,
   ],
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
   [
@@ -131,6 +133,8 @@ function shapeOf(question: string): QuestionShape {
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {
+  // "how does macro work make a real difference" asks why it matters, not how two things differ.
+  if (MAKES_A_DIFFERENCE.test(folded)) return 'importance';
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
   // A yes/no question about a level: "is case management micro?", "does macro include research?".
   if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';

@@ -8,6 +8,11 @@ const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|
 /** A clause that points back to the one before it: "what does that look like", "is it micro". */
 const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 
+/** Whether any clause of the text reads as a question ("…, how are students supposed to choose"): then it is not a bare description. */
+export function asksSomewhere(text: string): boolean {
+  return text.split(CLAUSE_BREAK).some((clause) => startsAsQuestion(foldText(clause)));
+}
+
 /**
  * The real question of a long, rambling one: its last clause that reads as a question
  * ("…, what degree do I actually need"), or null when the text is short or has no such clause.

@@ -1,6 +1,7 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
-import { startsAsQuestion, type QuestionShape } from './intent.ts';
+import type { QuestionShape } from './intent.ts';
+import { asksSomewhere } from './long-question.ts';
 import type { AnswerDoc, Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
 import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
@@ -65,17 +66,23 @@ export class LevelAnswers {
    */
   levelsDescribed(text: string, shape: QuestionShape): PracticeLevel[] {
     if (shape.intent === null || !LEVEL_DESCRIBING_INTENTS.has(shape.intent)) return [];
+    // "what kind of job would a community organizer have": a title one level's job list names says the level.
+    const titled = this.jobListNaming(nameKey(text, true).split(' '));
+    if (titled !== undefined) return [titled];
     const verdict = this.classifier.classify(text);
     return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
   }
 
-  /** A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither. */
-  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean): LevelAnswer | null {
+  /**
+   * A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither.
+   * `asked` is the text as typed, punctuation and all, where a clause that asks something shows.
+   */
+  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean, asked = text): LevelAnswer | null {
     if (shape.explains) return null;
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
     const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
-    const described = shape.intent === null && !startsAsQuestion(text) && !ASKS.test(text) && contentTokens(text).length >= 4;
+    const described = shape.intent === null && !asksSomewhere(asked) && !ASKS.test(text) && contentTokens(text).length >= 4;
     if (!shape.scenario && !yesNo && !described) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
@@ -99,6 +106,20 @@ export class LevelAnswers {
     const verdict = this.classifier.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
     const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
     return { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, asked, subject, card) } };
+  }
+
+  /** The level whose job list, alone, names two words of the text in a row ("community organizer"). */
+  private jobListNaming(tokens: readonly string[]): PracticeLevel | undefined {
+    let named: PracticeLevel | undefined;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const pair = tokens.slice(i, i + 2);
+      const listing = this.jobLists.filter((list) => holdsRun(list.tokens, pair));
+      for (const list of listing) {
+        if (named !== undefined && named !== list.level) return undefined;
+        named = list.level;
+      }
+    }
+    return named;
   }
 
   /**

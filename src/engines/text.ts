@@ -152,7 +152,8 @@ const STUDY_NARRATIVE = new Set(
   `textbook textbooks prof profs professor professors teacher lecturer lecture lectures semester semesters
    course courses coursework class classes exam exams midterm midterms finals quiz quizzes homework
    assignment assignments intro hours tomorrow tonight morning blanking confused
-   confusing mixing remind throwing`.split(/\s+/),
+   confusing mixing remind throwing notes essay essays presentation presentations classmate classmates
+   advisor cohort reflection revising revision`.split(/\s+/),
 );
 
 const COMBINING_MARKS = /\p{M}+/gu;

@@ -26,6 +26,9 @@ describe('readShape', () => {
     ['how does community organizing work', 'explanation'],
     ['explain micro', 'definition'],
     ['why mezzo', 'importance'],
+    ['what makes mezzo work valuable', 'importance'],
+    ['why should anyone care about macro', 'importance'],
+    ['how does macro work make a real difference', 'importance'],
   ])('%j asks for %s', (question, intent) => {
     expect(readShape(question).intent).toBe(intent);
   });

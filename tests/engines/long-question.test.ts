@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lastQuestion } from '../../src/engines/long-question.ts';
+import { asksSomewhere, lastQuestion } from '../../src/engines/long-question.ts';
 
 const known = new Set(['lobbying', 'lawmakers', 'advocacy']);
 const isKnown = (word: string): boolean => known.has(word);
@@ -28,5 +28,15 @@ describe('lastQuestion', () => {
   test('"so important" inside a clause is not a break', () => {
     const question = 'i missed the lecture last week and my notes are a total mess, what are the reasons micro practice is seen as so important';
     expect(lastQuestion(question, isKnown)).toBe(' what are the reasons micro practice is seen as so important');
+  });
+});
+
+describe('asksSomewhere', () => {
+  test.each([
+    ['a worker helps one client, what level is that', true],
+    ['a worker helps one client and her family', false],
+    ['so i help at a shelter. how do i know my level', true],
+  ])('%j: %s', (text, asks) => {
+    expect(asksSomewhere(text)).toBe(asks);
   });
 });

@@ -84,6 +84,8 @@ describe('long rambling questions whose real question is at the end', () => {
     ['ugh ok so we had a quiz today and i totally blanked on one of them and now i feel dumb, what does macro social work mean', 'macro-definition'],
     // The last clause points back ("that") to the one before: its known words come with it.
     ['our teacher talked about lobbying lawmakers for a whole hour today and went really fast, why is that macro work', 'lobbying-macro'],
+    // A story with a question in it is not a bare description of practice to classify.
+    ['we visit one client and her family at home every week, what is mezzo social work', 'mezzo-definition'],
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
@@ -106,6 +108,7 @@ describe('facts the sources lack are refused, with what is near', () => {
     ['when was micro social work created', 'year'],
     ['how much does it cost to study macro social work', 'university'],
     ['can micro social workers prescribe medication', 'credential'],
+    ['where does micro social work rank among careers', 'ranking'],
   ])('%j is refused (%s)', (question, kind) => {
     const result = engine.ask(question);
     expect(result.answer).toBeNull();
@@ -122,7 +125,8 @@ describe('a glossary term asked about with its level or scaffolding around it', 
     expect(engine.ask('is lobbying considered part of macro').answer?.scenario?.text).toMatch(/^Yes: lobbying is macro/);
   });
 
-  test('chat shorthand for the story around a question is read as that story ("exam tmrw")', () => {
+  test('chat shorthand for the story around a question is read as that story ("exam tmrw", "for my notes")', () => {
     expect(answerId('mezzo meaning pls exam tmrw')).toBe('mezzo-definition');
+    expect(answerId('macro careers for my notes')).toBe('macro-jobs');
   });
 });

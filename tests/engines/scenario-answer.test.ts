@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { readShape } from '../../src/engines/intent.ts';
 import type { AnswerDoc } from '../../src/engines/retrieve.ts';
-import { levelCheckText, scenarioText } from '../../src/engines/scenario-answer.ts';
+import { LevelAnswers, levelCheckText, scenarioText } from '../../src/engines/scenario-answer.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { ScenarioVerdict } from '../../src/engines/scenario.ts';
 
 const next: AnswerDoc = {
@@ -51,5 +54,18 @@ describe('levelCheckText', () => {
   ] as const)('asked %j: %s', (asked, opening) => {
     const text = levelCheckText(verdict([]), asked, 'a support group', next);
     expect(text.startsWith(`${opening} The glossary files it under mezzo.`)).toBe(true);
+  });
+});
+
+describe('LevelAnswers.levelsDescribed', () => {
+  const knowledge = loadKnowledge(path.resolve('tests/fixtures/class-knowledge'));
+  const answers = new LevelAnswers(knowledge, new Map(), 2);
+
+  test.each([
+    ['what kind of job would a community organizer have', ['macro']],
+    ['are there jobs for school counselors', ['micro']],
+    ['jobs in social work', []],
+  ])('%j describes %j', (question, levels) => {
+    expect(answers.levelsDescribed(question, readShape(question))).toEqual(levels);
   });
 });
