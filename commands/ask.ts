@@ -3,7 +3,7 @@ import { defineCommand, type Services } from '../src/bot/command.ts';
 import { EVERYWHERE, repliesForcedPrivate, serverId } from '../src/bot/reach.ts';
 import type { CommandDefinition } from '../src/interactions/options.ts';
 import type { AnswerDoc, AskContext, AskResult } from '../src/engines/answer-engine.ts';
-import { foldText } from '../src/engines/text.ts';
+import { foldText } from '../src/text.ts';
 import { askButtonParts, docIdOf } from '../src/format/custom-ids/ask.ts';
 import { answerReply, chitChatReply, noMatchReply, unsureReply } from '../src/format/ask-reply.ts';
 import { LIMITS, truncate } from '../src/format/limits.ts';

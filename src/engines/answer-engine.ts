@@ -13,7 +13,7 @@ import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from './text.ts';
+import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';

@@ -1,5 +1,5 @@
 import type { AnswerDoc } from './retrieve.ts';
-import { foldText } from './text.ts';
+import { foldText } from '../text.ts';
 
 /**
  * What a "who" question asks for: where an idea or a thing came from ("who founded social work",

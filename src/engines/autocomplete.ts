@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/schema.ts';
-import { contentTokens, foldText } from './text.ts';
+import { contentTokens, foldText } from '../text.ts';
 
 export interface AutocompleteChoice {
   readonly label: string;

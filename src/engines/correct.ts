@@ -1,4 +1,4 @@
-import { editDistance, isLevelLookalike } from './text.ts';
+import { editDistance, isLevelLookalike } from '../text.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;

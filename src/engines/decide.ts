@@ -1,5 +1,5 @@
 import type { Candidate, QueryToken, Retriever } from './retrieve.ts';
-import { expandWords, foldText, isStopword, stem } from './text.ts';
+import { expandWords, foldText, isStopword, stem } from '../text.ts';
 
 /** Global patterns (flag g), read with exec from lastIndex 0: compiled once, not per question. */
 /** Kinds of detail a question can hinge on that the knowledge base only covers where an entry says so. */

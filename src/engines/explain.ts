@@ -1,6 +1,6 @@
 import type { GlossaryTerm, Knowledge } from '../knowledge/schema.ts';
 import { ScenarioClassifier, type ScenarioVerdict } from './scenario.ts';
-import { expandWords } from './text.ts';
+import { expandWords } from '../text.ts';
 
 export interface Explanation {
   /** The level the text describes and its cues, from the answer engine's scenario classifier; null when no cue is found. */

@@ -1,5 +1,5 @@
 import { readShape } from './intent.ts';
-import { expandWords, foldText, isStopword } from './text.ts';
+import { expandWords, foldText, isStopword } from '../text.ts';
 
 /** The same student's previous question in the same channel, as the ask command remembers it. */
 export interface AskContext {

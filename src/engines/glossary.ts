@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { GlossaryTerm } from '../knowledge/schema.ts';
 import { hashSeed, seededRandom, shuffle } from './random.ts';
-import { foldText, isStopword } from './text.ts';
+import { foldText, isStopword } from '../text.ts';
 
 export type TermLookup = { found: GlossaryTerm } | { suggestions: GlossaryTerm[] };
 

@@ -1,6 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
-import { expandWords, foldText, isStopword } from './text.ts';
+import { expandWords, foldText, isStopword } from '../text.ts';
 
 /** What kind of question this is, read from its shape rather than its topic. */
 export interface QuestionShape {

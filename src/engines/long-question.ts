@@ -1,5 +1,5 @@
 import { startsAsQuestion } from './intent.ts';
-import { contentTokens, expandWords, foldText, isStopword } from './text.ts';
+import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 
 /** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
 const LONG_QUESTION_WORDS = 16;

@@ -1,7 +1,7 @@
 import type { QuizAnswer } from '../domain/quiz.ts';
 import { CHOICE_LETTERS, type QuizItem } from '../knowledge/schema.ts';
 import { shuffle, type Random } from './random.ts';
-import { expandWords } from './text.ts';
+import { expandWords } from '../text.ts';
 
 export const QUIZ_LEVELS = ['micro', 'mezzo', 'macro', 'mixed'] as const;
 export type QuizLevel = (typeof QUIZ_LEVELS)[number];

@@ -1,7 +1,7 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Candidate, QueryToken, Retriever } from './retrieve.ts';
 import { compareCandidates } from './retrieve.ts';
-import { contentTokens } from './text.ts';
+import { contentTokens } from '../text.ts';
 
 /**
  * Stems that say what kind of answer is wanted, not what it is about, and everyday verbs every

@@ -1,7 +1,7 @@
 import type { Level } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
 import type { SpellCorrector } from './correct.ts';
-import { expandWords, isLevelLookalike, isStopword, stem } from './text.ts';
+import { expandWords, isLevelLookalike, isStopword, stem } from '../text.ts';
 
 /** Something the bot can answer: a Q&A entry, or a glossary term asked about directly. */
 export interface AnswerDoc {

@@ -5,7 +5,7 @@ import { asksSomewhere } from './long-question.ts';
 import type { AnswerDoc, Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
 import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
-import { contentTokens } from './text.ts';
+import { contentTokens } from '../text.ts';
 
 /** A "which level is this?" answer: the level first, then why. */
 export interface ScenarioAnswer extends ScenarioVerdict {

@@ -1,6 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { ScenarioCue } from '../knowledge/schema.ts';
-import { expandWords, stem } from './text.ts';
+import { expandWords, stem } from '../text.ts';
 
 export type Sureness = 'high' | 'medium' | 'low';
 

@@ -1,4 +1,4 @@
-import { contentTokens } from './text.ts';
+import { contentTokens } from '../text.ts';
 
 export interface PairedQuestion {
   /** What the student asked, which the bot refused or was unsure about. */

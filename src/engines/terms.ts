@@ -1,5 +1,5 @@
 import type { AnswerDoc } from './retrieve.ts';
-import { contentTokens } from './text.ts';
+import { contentTokens } from '../text.ts';
 
 /** Words every term's name may come with ("social work", "practice"): not part of the name. */
 const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);

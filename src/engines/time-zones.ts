@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { foldText } from './text.ts';
+import { foldText } from '../text.ts';
 
 /**
  * What admins type for a time zone besides its IANA name: common abbreviations (which

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { americanize } from '../engines/text.ts';
+import { americanize } from '../text.ts';
 import type { KnowledgeProblem } from './load.ts';
 import type { Knowledge } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import { contentTokens } from '../engines/text.ts';
+import { contentTokens } from '../text.ts';
 import type { KnowledgeProblem } from './load.ts';
 import { MAX_ANSWER_CHARS, type Knowledge } from './schema.ts';
 

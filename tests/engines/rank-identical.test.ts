@@ -5,7 +5,7 @@ import { AnswerEngine, DEFAULT_TUNING } from '../../src/engines/answer-engine.ts
 import { SpellCorrector } from '../../src/engines/correct.ts';
 import { seededRandom } from '../../src/engines/random.ts';
 import { compareCandidates, Retriever, type Adjust, type AnswerDoc, type Candidate, type QueryToken } from '../../src/engines/retrieve.ts';
-import { expandWords, isStopword, stem } from '../../src/engines/text.ts';
+import { expandWords, isStopword, stem } from '../../src/text.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 

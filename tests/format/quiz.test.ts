@@ -7,9 +7,10 @@ import { LIMITS } from '../../src/format/limits.ts';
 import { LEVELS } from '../../src/domain/levels.ts';
 import type { QuizItem } from '../../src/knowledge/schema.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+import { MINI_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
-const { quiz: items } = loadKnowledge(REAL_KNOWLEDGE_DIR);
+// One item of each kind, written for the tests: the formatter, not the content, is under test.
+const { quiz: items } = loadKnowledge(MINI_KNOWLEDGE_DIR);
 const state = (item: QuizItem, openedAt = 1_000_000_000_000, seconds = 20): RoundState => ({
   round: 1,
   item,
@@ -36,7 +37,7 @@ describe('nothing shown before the reveal depends on the answer', () => {
   });
 
   test('after the reveal the level is shown', () => {
-    const scenario = items.find((item) => item.kind === 'scenario-level' && item.answer === 'macro')!;
+    const scenario = { ...items.find((item) => item.kind === 'scenario-level')!, answer: 'macro', level: 'macro' } as QuizItem;
     expect(revealMessage({ ...state(scenario), open: false }, 5, [], [], []).embeds?.[0]?.footer?.text).toMatch(/^🔵 Macro · /);
     expect(practiceResult('mixed', scenario, 'macro', reviewCard(undefined, scenario.id, 'good', 0), 0, 'UTC').embeds?.[0]?.footer?.text).toMatch(
       /^🔵 Macro · /,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { termQuiz } from '../../src/engines/glossary.ts';
-import { foldText, isStopword } from '../../src/engines/text.ts';
+import { foldText, isStopword } from '../../src/text.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { GlossaryTerm } from '../../src/knowledge/schema.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';

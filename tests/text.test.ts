@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS } from '../../src/engines/text.ts';
+import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS } from '../src/text.ts';
 
 describe('foldText', () => {
   test.each([
