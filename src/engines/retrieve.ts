@@ -54,6 +54,11 @@ const DENSE_SHARE = 8;
 const RARE_POSTINGS_BUDGET = 4096;
 /** rankPruned() gives up when its walks would still cover more than 1 in this many phrasings. */
 const PRUNED_WALK_SHARE = 16;
+/**
+ * Below this many phrasings every posting list is short, and a plain scan beats rankPruned()'s
+ * bookkeeping (the real knowledge base has a few thousand).
+ */
+export const PRUNE_FROM_PHRASINGS = 5_000;
 /** Query tokens rankPruned() tracks as bits of one integer. */
 const MAX_QUERY_BITS = 31;
 
@@ -233,7 +238,8 @@ export class Retriever {
     this.queryBit = new Int8Array(this.tokenIds.size);
     this.scored = new Uint8Array(docs.length);
     const within = (share: number): boolean => share >= 0 && share <= 1;
-    this.prunable = within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
+    this.prunable =
+      phrasings.length >= PRUNE_FROM_PHRASINGS && within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
     this.maxFactor = Math.max(1.02, tuning.termFactor);
   }
 

@@ -4,7 +4,15 @@ import { loadEvalFixtures } from '../../src/cli/eval-fixtures.ts';
 import { AnswerEngine, DEFAULT_TUNING } from '../../src/engines/answer-engine.ts';
 import { SpellCorrector } from '../../src/engines/correct.ts';
 import { seededRandom } from '../../src/engines/random.ts';
-import { compareCandidates, Retriever, type Adjust, type AnswerDoc, type Candidate, type QueryToken } from '../../src/engines/retrieve.ts';
+import {
+  compareCandidates,
+  PRUNE_FROM_PHRASINGS,
+  Retriever,
+  type Adjust,
+  type AnswerDoc,
+  type Candidate,
+  type QueryToken,
+} from '../../src/engines/retrieve.ts';
 import { expandWords, isStopword, stem } from '../../src/text.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
@@ -113,6 +121,8 @@ describe('pruned ranking equals the full scan', () => {
   test('on generated questions and typed prefixes over a synthetic base', { timeout: 120_000 }, () => {
     const synthetic = syntheticKnowledge(real, 2000);
     const docs = new AnswerEngine(synthetic).docs;
+    // Large enough that rank() prunes (the real knowledge base is scanned in full).
+    expect(docs.reduce((sum, doc) => sum + doc.phrasings.length, 0)).toBeGreaterThanOrEqual(PRUNE_FROM_PHRASINGS);
     const random = seededRandom(19);
     const words = [...new Set(docs.flatMap((doc) => expandWords(doc.phrasings.join(' '))))];
     // Bags of words from the phrasings: common words only, rare ones only, and mixed, as few as one.
