@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { AnswerEngine } from '../../src/engines/answer-engine.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
+
+// Classes of question checked on the knowledge base the bot ships: a content edit may move these, and should.
+describe('on the real knowledge base', () => {
+  const real = new AnswerEngine(loadKnowledge(REAL_KNOWLEDGE_DIR));
+
+  test('a definition of a concept the best entry never mentions is refused, with suggestions', () => {
+    const result = real.ask('what is a strengths based approach');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('concept');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
+  test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
+    const result = real.ask(
+      'for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about',
+    );
+    expect(result.answer?.scenario).toBeNull();
+    expect(result.answer?.doc.id).toBe('women-policy-trend');
+  });
+
+  test('a long question with a story first is answered about what it asks', () => {
+    const result = real.ask(
+      'my notes from the first week keep going on about the three levels and how each one depends on the others, how does that work in practice',
+    );
+    expect(result.answer?.doc.id).toBe('levels-interconnected');
+  });
+
+  test.each(['why is group work micro or mezzo', 'how does work with a mother become mezzo when the father joins'])(
+    '%j asks for an explanation: it gets an entry, not a level verdict',
+    (question) => {
+      const result = real.ask(question);
+      expect(result.outcome).toBe('answered');
+      expect(result.answer?.scenario).toBeNull();
+    },
+  );
+
+  test.each([
+    ['what does micro social work focus on', 'micro-definition'],
+    ['what is the main focus of macro practice', 'macro-definition'],
+    ['mezzo level focuses on what', 'mezzo-definition'],
+  ])('what a level focuses on is its definition: %j', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
+  test.each(['what tools do macro workers use', 'what strategies are used in macro practice'])('%j asks for methods, not jobs', (question) => {
+    expect(real.ask(question).answer?.doc.id).toBe('methods-by-level');
+  });
+
+  test.each([
+    ['what level is a program evaluator', 'macro'],
+    ['which level is a crime victim advocate', 'micro'],
+  ])("a job title follows the sources' job lists: %j is %s", (question, level) => {
+    const result = real.ask(question);
+    expect(result.answer?.scenario?.level).toBe(level);
+    expect(result.answer?.doc.id).toBe(`${level}-jobs`);
+  });
+
+  test('how long a degree takes is refused even by an entry that counts years after it', () => {
+    const result = real.ask('how many years is an msw');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('duration');
+    expect(real.ask('how many years of experience after the msw').answer?.doc.id).toBe('post-masters-experience');
+  });
+
+  test.each([
+    ['is nonprofit admin macro', 'term:nonprofit-administration'],
+    ['is nonprofit adminstrashun macro', 'nonprofit-work-which-level'],
+  ])('a yes/no level check of a thing the knowledge base names is answered: %j', (question, id) => {
+    const result = real.ask(question);
+    expect(result.outcome).toBe('answered');
+    expect(result.answer?.doc.id).toBe(id);
+  });
+
+  test('a yes/no level check of something the knowledge base does not know is refused, not classified', () => {
+    const result = real.ask('is bread micro');
+    expect(result.answer).toBeNull();
+    expect(result.outcome).toBe('out-of-scope');
+  });
+
+  test('a level described rather than named gets its definition', () => {
+    expect(real.ask('what does a social worker do at the organisational level').answer?.doc.id).toBe('mezzo-definition');
+  });
+
+  test('a yes/no level check gets the entry that asks that check, else a yes or no from the glossary card of the term', () => {
+    expect(real.ask('is harm reduction macro').answer?.doc.id).toBe('needle-exchange-mezzo');
+    expect(real.ask('is harm reductoin macro or mezzo?').answer?.doc.id).toBe('needle-exchange-mezzo');
+    const checked = real.ask('is policy analysis mezzo');
+    expect(checked.answer?.doc.id).toBe('term:policy-analysis');
+    expect(checked.answer?.scenario?.text).toMatch(/^No: policy analysis is macro social work practice, not mezzo\./);
+  });
+
+  test('a long question is not cut at "so" inside its own clause ("so important")', () => {
+    const question = 'i missed the lecture last week and my notes are a total mess, what are the reasons micro practice is seen as so important';
+    expect(real.ask(question).answer?.doc.id).toBe('why-micro-matters');
+  });
+});
