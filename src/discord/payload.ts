@@ -1,10 +1,10 @@
 import { MessageFlags, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { MessagePayload as DjsMessagePayload, type MessageTarget, type RawFile } from 'discord.js';
-import type { MessagePayload, ReplyPayload } from '../interactions/types.ts';
+import type { ReplyPayload } from '../interactions/types.ts';
 
 /** A message as Discord's API takes it: the JSON body, and the files sent beside it. */
 export interface ApiMessage {
-  readonly body: RESTPostAPIChannelMessageJSONBody & { flags?: number };
+  readonly body: RESTPostAPIChannelMessageJSONBody;
   readonly files: RawFile[];
 }
 
@@ -29,7 +29,7 @@ export function apiMessage(payload: ReplyPayload): ApiMessage {
 }
 
 /** The same, for discord.js's interaction methods: a payload whose body and files are already resolved is sent as it is. */
-export function interactionMessage(target: MessageTarget, payload: MessagePayload | ReplyPayload): DjsMessagePayload {
+export function interactionMessage(target: MessageTarget, payload: ReplyPayload): DjsMessagePayload {
   const message = new DjsMessagePayload(target, {});
   const { body, files } = apiMessage(payload);
   message.body = body;
