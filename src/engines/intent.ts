@@ -87,7 +87,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'degree',
     /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/,
   ],
-  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],
+  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as|become|becoming)\b/],
   ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
   ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
 ];
