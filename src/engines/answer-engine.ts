@@ -198,8 +198,9 @@ export class AnswerEngine {
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
     // "define oppression in macro social work": the level says where the term is used, the card defines it.
+    const levelDefined = this.levelDefinition(text, shape);
     const direct =
-      this.levelDefinition(text, shape) ??
+      levelDefined ??
       (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
@@ -229,7 +230,8 @@ export class AnswerEngine {
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
-    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
+    // "meso social work?" names a level and nothing else: its definition, never a scenario.
+    const scenario = levelDefined === null && termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.

@@ -14,6 +14,16 @@ describe('on the real knowledge base', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ['meso social work?', 'mezzo-definition'],
+    ['meso practice', 'mezzo-definition'],
+    ['micro social work', 'micro-definition'],
+  ])('a level named with nothing else, %j, is defined, never read as a scenario (%s)', (question, id) => {
+    const result = real.ask(question);
+    expect(result.answer?.doc.id).toBe(id);
+    expect(result.answer?.scenario).toBeNull();
+  });
+
   test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
     const result = real.ask(
       'for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about',
