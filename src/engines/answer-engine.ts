@@ -231,7 +231,8 @@ export class AnswerEngine {
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
     // "meso social work?" names a level and nothing else: its definition, never a scenario.
-    const scenario = levelDefined === null && termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
+    const readsAsScenario = levelDefined === null && termClassified === null && !entryChecks;
+    const scenario = readsAsScenario ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.

@@ -65,7 +65,7 @@ const CHIT_CHAT_WORDS = new Set(
   `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
    thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
-   how are r doing going whats up is it wassup hru wyd`.split(/\s+/),
+   how are r doing going whats up is it wassup hru wyd that this was helped helps helpful super really actually`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
@@ -94,7 +94,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
 
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
-  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
+  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
 
 /** How a question (not a description) starts. */
 const QUESTION_START =

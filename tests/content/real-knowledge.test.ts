@@ -24,6 +24,23 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.scenario).toBeNull();
   });
 
+  test('thanks with "that really helped" is chit-chat, not a question about help', () => {
+    expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
+  });
+
+  test('a numbered clause of the code of ethics is refused: no entry quotes one', () => {
+    const result = real.ask('what does standard 2.01 of the code of ethics say');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('ethics');
+  });
+
+  test.each([
+    ['what counts as interagency collaboration', 'term:interagency-collaboration'],
+    ['what does the phrase ripple effect refer to', 'term:ripple-effect'],
+  ])('%j is asking for a definition: %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
     const result = real.ask(
       'for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about',
