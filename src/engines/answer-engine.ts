@@ -237,7 +237,8 @@ export class AnswerEngine {
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
     const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
-    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null);
+    const exampled = shape.intent === 'examples' && direct === null ? this.exampledTerm(text, candidates[0]) : null;
+    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
@@ -302,6 +303,21 @@ export class AnswerEngine {
     const { cards, tokens } = this.termNames.namedIn(text);
     if (cards.length < 2) return [];
     return best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : cards;
+  }
+
+  /**
+   * "examples of direct services": the term's card, which gives one, unless the best entry is
+   * about the term itself, not comparing it ("examples of macro social work" has its own list).
+   */
+  private exampledTerm(text: string, best: Candidate | undefined): Candidate | null {
+    const named = this.termNames.exampled(text);
+    if (named === undefined) return null;
+    const bestIsAbout =
+      best !== undefined &&
+      best.doc.kind === 'entry' &&
+      best.doc.intent !== 'comparison' &&
+      named.tokens.every((token) => this.retriever.phrasingHas(best.index, token));
+    return bestIsAbout ? null : this.asCandidate(named.card);
   }
 
   private asCandidate(doc: AnswerDoc): Candidate {
