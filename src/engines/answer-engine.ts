@@ -136,10 +136,11 @@ export class AnswerEngine {
     this.retriever = new Retriever(this.docs, this.tuning);
     const vocabulary = new Map(this.retriever.wordFrequency);
     for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
-    this.corrector = new SpellCorrector(vocabulary, commonEnglishWords());
+    this.levelAnswers = new LevelAnswers(knowledge, this.docById, this.tuning.scenarioHintWeight);
+    // A scenario cue is a real word whose form matters ("caseworkers", not "caseworker"): never corrected.
+    this.corrector = new SpellCorrector(vocabulary, new Set([...commonEnglishWords(), ...this.levelAnswers.cueWords()]));
     for (const doc of this.docs) for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) this.topicTokens.add(token);
     this.termNames = new TermNames(this.docs);
-    this.levelAnswers = new LevelAnswers(knowledge, this.docById, this.tuning.scenarioHintWeight);
     this.cueLevels = this.levelAnswers.singleWordCues();
     this.autocompleter = new Autocompleter(knowledge, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
