@@ -272,7 +272,9 @@ export class AnswerEngine {
   private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
-    if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
+    // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
+    const intended = doc.intent === (shape.compares ?? shape.intent);
+    if (shape.intent !== null && intended && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
     // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
     if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {

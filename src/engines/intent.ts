@@ -14,6 +14,8 @@ export interface QuestionShape {
   readonly chitChat: boolean;
   /** The practice levels the question names, in the order named. */
   readonly levels: readonly PracticeLevel[];
+  /** What a comparison compares, when it says ("how do the skills differ between the levels"): skills, jobs, settings… */
+  readonly compares: Intent | null;
 }
 
 const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
@@ -92,6 +94,9 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
 ];
 
+/** What a comparison can be about: the levels' skills, jobs, settings, degrees or examples. */
+const ASPECTS: ReadonlySet<Intent> = new Set(['skills', 'degree', 'jobs', 'settings', 'examples']);
+
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
@@ -129,7 +134,9 @@ function shapeOf(question: string): QuestionShape {
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
   const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
-  return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
+  const intent = chitChat ? null : intentOf(folded, words);
+  const compares = intent === 'comparison' ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
+  return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {

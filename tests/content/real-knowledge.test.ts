@@ -24,6 +24,14 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.scenario).toBeNull();
   });
 
+  test.each([
+    ['how do the jobs differ between micro, mezzo and macro', 'jobs-by-level'],
+    ['how are settings different across micro mezzo and macro', 'settings-by-level'],
+    ['compare the skills of micro and macro social workers', 'skills-by-level'],
+  ])('a comparison of one aspect across the levels, %j, gets the entry on that aspect: %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('thanks with "that really helped" is chit-chat, not a question about help', () => {
     expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
   });
