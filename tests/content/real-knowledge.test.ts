@@ -36,6 +36,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
   });
 
+  test('how a program is taught (part time, distance learning) is refused where no entry says', () => {
+    const result = real.ask('is there a part time bsw');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('university');
+  });
+
   test('a numbered clause of the code of ethics is refused: no entry quotes one', () => {
     const result = real.ask('what does standard 2.01 of the code of ethics say');
     expect(result.answer).toBeNull();
