@@ -70,6 +70,8 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/** Below this confidence an answer must at least mention the question's rarest word. */
+const WEAK_MATCH = 0.5;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
@@ -258,7 +260,9 @@ export class AnswerEngine {
       topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
     if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined))
       return refuse('out-of-scope', suggestions);
-    if (best !== undefined && best.score >= this.tuning.answerThreshold) {
+    // "how do I fix my car": a weak match on one word that names no topic is no answer.
+    const missesItsSubject = best !== undefined && pinned === null && best.score < WEAK_MATCH && this.matchesOnlyAnEverydayWord(tokens, best);
+    if (best !== undefined && best.score >= this.tuning.answerThreshold && !missesItsSubject) {
       const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
       return { ...answered(text, { doc: best.doc, score: round(best.score), scenario: null }), suggestions: further.slice(0, MAX_SUGGESTIONS) };
     }
@@ -321,6 +325,12 @@ export class AnswerEngine {
       best.doc.intent !== 'comparison' &&
       named.tokens.every((token) => this.retriever.phrasingHas(best.index, token));
     return bestIsAbout ? null : this.asCandidate(named.card);
+  }
+
+  /** Whether the only word of the question a candidate holds is one no entry's question or term's name uses. */
+  private matchesOnlyAnEverydayWord(tokens: readonly QueryToken[], candidate: Candidate): boolean {
+    const held = tokens.filter((t) => t.known && this.retriever.docHas(candidate.index, t.token));
+    return held.length === 1 && !this.topicTokens.has((held[0] as QueryToken).token);
   }
 
   private asCandidate(doc: AnswerDoc): Candidate {

@@ -32,6 +32,10 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test.each(['how do I fix my car', 'can you fix my laptop'])('%j is refused: one everyday word in an alternative is no match', (question) => {
+    expect(real.ask(question).answer).toBeNull();
+  });
+
   test('thanks with "that really helped" is chit-chat, not a question about help', () => {
     expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
   });
