@@ -137,15 +137,16 @@ function* engineParts(knowledge: Knowledge, tuningChanges: Partial<MatchTuning>)
   const vocabulary = new Map(retriever.wordFrequency);
   for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
   yield;
-  const corrector = new SpellCorrector(vocabulary, commonEnglishWords());
+  const levelAnswers = new LevelAnswers(knowledge, docById, tuning.scenarioHintWeight);
+  yield;
+  // A scenario cue is a real word whose form matters ("caseworkers", not "caseworker"): never corrected.
+  const corrector = new SpellCorrector(vocabulary, new Set([...commonEnglishWords(), ...levelAnswers.cueWords()]));
   yield;
   const topicTokens = new Set<string>();
   yield* eachOf(docs, (doc) => {
     for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) topicTokens.add(token);
   });
   const termNames = new TermNames(docs);
-  const levelAnswers = new LevelAnswers(knowledge, docById, tuning.scenarioHintWeight);
-  yield;
   const labels = yield* autocompleteLabels(knowledge);
   return { tuning, docs, docById, levelMasks, questionLevelMasks, attributed, retriever, corrector, topicTokens, termNames, levelAnswers, labels };
 }

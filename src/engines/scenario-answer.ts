@@ -5,7 +5,7 @@ import { asksSomewhere } from './long-question.ts';
 import type { AnswerDoc, Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
 import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
-import { contentTokens } from '../text.ts';
+import { contentTokens, expandWords, foldText } from '../text.ts';
 
 /** A "which level is this?" answer: the level first, then why. */
 export interface ScenarioAnswer extends ScenarioVerdict {
@@ -24,6 +24,16 @@ export interface LevelAnswer {
 const ASKS = /\b(could|can|would|will) (you|u)\b/;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
+/**
+ * A description led by what the worker does ("running a grief group at the hospice", "pushing the
+ * state to legalize…"): a verb's -ing form first, not one of the nouns and prepositions that end so.
+ */
+const LEADS_WITH_ACTION =
+  /^(?!(during|nothing|something|anything|everything|morning|evening|thing|things|sibling|siblings|wedding|king|spring|string)\b)[a-z]{2,}ing\b/;
+/** What such a description must name besides its verb, in cue weight: who is helped or what is changed ("a teen", "the state"). */
+const MIN_OBJECT_WEIGHT = 1.5;
+/** A level a jobs, settings or examples question describes needs at least this cue weight: a word that only leans says nothing. */
+const MIN_DESCRIBED_WEIGHT = 1.5;
 /** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
 const CARD_LEVEL_WEIGHT = 6;
 /** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
@@ -55,6 +65,11 @@ export class LevelAnswers {
     });
   }
 
+  /** Every word of the cue lexicon, in each form matched, for the spelling corrector to leave alone. */
+  cueWords(): Set<string> {
+    return this.classifier.words();
+  }
+
   /** Stems of one-word cues and their level, for the rerank. */
   singleWordCues(): Map<string, PracticeLevel> {
     return this.classifier.singleWordCues();
@@ -70,7 +85,7 @@ export class LevelAnswers {
     const titled = this.jobListNaming(nameKey(text, true).split(' '));
     if (titled !== undefined) return [titled];
     const verdict = this.classifier.classify(text);
-    return verdict !== null && verdict.sureness !== 'low' ? [verdict.level] : [];
+    return verdict !== null && verdict.sureness !== 'low' && verdict.scores[verdict.level] >= MIN_DESCRIBED_WEIGHT ? [verdict.level] : [];
   }
 
   /**
@@ -82,8 +97,11 @@ export class LevelAnswers {
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
     const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
-    const described = shape.intent === null && !asksSomewhere(asked) && !ASKS.test(text) && contentTokens(text).length >= 4;
-    if (!shape.scenario && !yesNo && !described) return null;
+    const bare = shape.intent === null && !asksSomewhere(asked) && !ASKS.test(text);
+    const described = bare && contentTokens(text).length >= 4;
+    // "giving a teen advice about alcohol": an action and whom it is for is practice, even with one cue.
+    const action = bare && shape.levels.length === 0 && LEADS_WITH_ACTION.test(foldText(text)) && contentTokens(text).length >= 3;
+    if (!shape.scenario && !yesNo && !described && !action) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
     const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
     const hint =
@@ -92,7 +110,7 @@ export class LevelAnswers {
     const verdict = this.classifier.classify(text, hint);
     if (verdict === null) return null;
     // A description with few cues is more likely a question about something else.
-    if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT) return null;
+    if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT && !(action && this.namesObject(text, verdict.level))) return null;
     // An entry that answers this very classification is the best thing to read next.
     const answersIt = best !== undefined && best.score >= 0.55 && best.doc.intent === 'classification' && best.doc.levels.includes(verdict.level);
     const doc = (answersIt ? best.doc : this.docById.get(verdict.see)) ?? this.docById.get(`${verdict.level}-definition`);
@@ -106,6 +124,12 @@ export class LevelAnswers {
     const verdict = this.classifier.classify(text, { level, weight: CARD_LEVEL_WEIGHT, see: card.id }) as ScenarioVerdict;
     const subject = /^[A-Z][a-z]/.test(card.question) ? card.question.charAt(0).toLowerCase() + card.question.slice(1) : card.question;
     return { doc: card, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: levelCheckText(verdict, asked, subject, card) } };
+  }
+
+  /** Whether the words after a description's leading verb hold cues of `level` ("studying for the exam" names nothing). */
+  private namesObject(text: string, level: PracticeLevel): boolean {
+    const object = this.classifier.classify(expandWords(text).slice(1).join(' '));
+    return object !== null && object.scores[level] >= MIN_OBJECT_WEIGHT;
   }
 
   /** The level whose job list, alone, names two words of the text in a row ("community organizer"). */

@@ -1,6 +1,7 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { ScenarioCue } from '../knowledge/schema.ts';
 import { expandWords, stem } from '../text.ts';
+import { cueVariants } from './scenario-forms.ts';
 
 export type Sureness = 'high' | 'medium' | 'low';
 
@@ -23,12 +24,31 @@ interface CompiledCue extends ScenarioCue {
 
 const LEVEL_ORDER: readonly PracticeLevel[] = ['micro', 'mezzo', 'macro'];
 
+/** A setting cue after "at" or "in" says where the work happens ("counsels a student at school"), not who is helped: it counts this share. */
+const SETTING_SHARE = 0.25;
+/** Words that mark a place of work before a setting cue. */
+const LOCATIVES: ReadonlySet<string> = new Set(['at', 'in', 'inside', 'within']);
+/** Words that may stand between the locative and the setting: "at a local school", "in her own clinic". */
+const PLACE_MODIFIERS: ReadonlySet<string> = new Set(
+  'a an the her his their its our my your this that same own local nearby public private big large small new one'.split(' '),
+);
+
 /**
  * How the matcher reads both cue and text: folded, British folded to American, stopwords kept,
  * not stemmed, since number matters here: "a teen" is micro, "teens" mezzo.
  */
 function tokensOf(text: string): readonly string[] {
   return expandWords(text);
+}
+
+/** Whether the words before `at` place what follows: "at (a local) school", "in class". */
+function followsLocative(tokens: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
+    const token = tokens[i] as string;
+    if (LOCATIVES.has(token)) return true;
+    if (!PLACE_MODIFIERS.has(token)) return false;
+  }
+  return false;
 }
 
 /**
@@ -45,19 +65,32 @@ export class ScenarioClassifier {
     /** The entry to read next for each level when no cue names a better one. */
     private readonly definitionOf: (level: PracticeLevel) => string,
   ) {
+    // The forms written first, then the forms a cue's `forms` adds: a form written as a cue of its own ("teens") keeps its own level.
+    for (const cue of cues) this.add(cue, tokensOf(cue.cue), true);
     for (const cue of cues) {
-      const tokens = tokensOf(cue.cue);
-      const first = tokens[0];
-      if (first === undefined) continue;
-      const list = this.byFirstToken.get(first) ?? [];
-      // "counsel" and "counseling" stem alike: one cue, at the larger weight, so a word never counts twice.
-      const same = list.findIndex((other) => other.tokens.join(' ') === tokens.join(' '));
-      if (same >= 0 && (list[same] as CompiledCue).weight >= cue.weight) continue;
-      if (same >= 0) list.splice(same, 1);
-      list.push({ ...cue, tokens });
-      list.sort((a, b) => b.tokens.length - a.tokens.length);
-      this.byFirstToken.set(first, list);
+      if (cue.forms === undefined) continue;
+      for (const variant of cueVariants(tokensOf(cue.cue), cue.forms)) this.add(cue, tokensOf(variant.join(' ')), false);
     }
+  }
+
+  private add(cue: ScenarioCue, tokens: readonly string[], written: boolean): void {
+    const first = tokens[0];
+    if (first === undefined) return;
+    const list = this.byFirstToken.get(first) ?? [];
+    // "counsel" and "counseling" stem alike: one cue, at the larger weight, so a word never counts twice.
+    const same = list.findIndex((other) => other.tokens.join(' ') === tokens.join(' '));
+    if (same >= 0 && (!written || (list[same] as CompiledCue).weight >= cue.weight)) return;
+    if (same >= 0) list.splice(same, 1);
+    list.push({ ...cue, tokens });
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.byFirstToken.set(first, list);
+  }
+
+  /** Every word of every cue, in each form matched: real words a spelling corrector must leave as typed ("caseworkers" is not "caseworker"). */
+  words(): Set<string> {
+    const words = new Set<string>();
+    for (const list of this.byFirstToken.values()) for (const cue of list) for (const token of cue.tokens) words.add(token);
+    return words;
   }
 
   /**
@@ -88,13 +121,19 @@ export class ScenarioClassifier {
     const scores: Record<PracticeLevel, number> = { micro: 0, mezzo: 0, macro: 0 };
     const found: CompiledCue[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
-      for (const cue of this.byFirstToken.get(tokens[i] as string) ?? []) {
-        if (seen.has(cue.cue) || !cue.tokens.every((token, j) => tokens[i + j] === token)) continue;
+    // Longest cue first at each word, and a word counts once: "support group" is one cue, not also "group".
+    for (let i = 0; i < tokens.length;) {
+      const cue = (this.byFirstToken.get(tokens[i] as string) ?? []).find((c) => c.tokens.every((token, j) => tokens[i + j] === token));
+      if (cue === undefined) {
+        i++;
+        continue;
+      }
+      if (!seen.has(cue.cue)) {
         seen.add(cue.cue);
         found.push(cue);
-        scores[cue.level] += cue.weight;
+        scores[cue.level] += cue.setting === true && followsLocative(tokens, i) ? cue.weight * SETTING_SHARE : cue.weight;
       }
+      i += cue.tokens.length;
     }
     if (hint !== undefined) scores[hint.level] += hint.weight;
     if (found.length === 0 && hint === undefined) return null;

@@ -113,6 +113,10 @@ export const scenarioCueSchema = z.strictObject({
   see: z.string().regex(/^(term:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a Q&A id or term:<glossary id>').optional(),
   /** Where the sources disagree about this cue's level: said in the answer instead of pretending. */
   contested: text(300).optional(),
+  /** Other word forms matched too: `verb` inflects the first word (-s, -ing, -ed), `noun` pluralises the last. */
+  forms: z.enum(['verb', 'noun']).optional(),
+  /** A kind of place social workers work in: after "at" or "in" it says where the work happens, not who is helped. */
+  setting: z.literal(true).optional(),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

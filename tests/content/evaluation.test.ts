@@ -17,9 +17,9 @@ const report = evaluate(engine, fixtures);
  * were reset once, when the second blind batch (harder than the first) joined the tune split.
  */
 const FLOOR = {
-  top1: 0.89,
+  top1: 0.91,
   refusal: 0.97,
-  scenarioLevel: 0.93,
+  scenarioLevel: 0.97,
   categories: {
     british: 0.85,
     'chit-chat': 1.0,
@@ -33,7 +33,7 @@ const FLOOR = {
     long: 0.81,
     'off-topic': 0.97,
     'one-typo': 0.95,
-    scenario: 0.93,
+    scenario: 0.97,
     short: 1.0,
     sloppy: 0.9,
     'two-typos': 0.95,

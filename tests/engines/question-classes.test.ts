@@ -137,3 +137,13 @@ describe('a glossary term asked about with its level or scaffolding around it', 
 test('money troubles are a topic, not a question about pay', () => {
   expect(engine.ask('what money troubles do micro workers help one client with').uncovered).toBeNull();
 });
+
+describe('a scenario cue is never spelling-corrected into another form', () => {
+  test('"lawmaker" stays singular, though the knowledge base only has "lawmakers"', () => {
+    const knowledge = loadKnowledge(path.resolve('tests/fixtures/class-knowledge'));
+    const withCue = new AnswerEngine({ ...knowledge, cues: [...knowledge.cues, { cue: 'lawmaker', level: 'micro', weight: 5, file: 'test' }] });
+    const scenario = withCue.ask('which level is this: a social worker counsels one lawmaker').answer?.scenario;
+    expect(scenario?.level).toBe('micro');
+    expect(scenario?.cues).toContainEqual({ cue: 'lawmaker', level: 'micro' });
+  });
+});

@@ -4,6 +4,7 @@ import { readShape } from '../../src/engines/intent.ts';
 import type { AnswerDoc } from '../../src/engines/retrieve.ts';
 import { LevelAnswers, levelCheckText, scenarioText } from '../../src/engines/scenario-answer.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
+import type { Knowledge } from '../../src/knowledge/schema.ts';
 import type { ScenarioVerdict } from '../../src/engines/scenario.ts';
 
 const next: AnswerDoc = {
@@ -65,6 +66,47 @@ describe('LevelAnswers.levelsDescribed', () => {
     ['what kind of job would a community organizer have', ['macro']],
     ['are there jobs for school counselors', ['micro']],
     ['jobs in social work', []],
+  ])('%j describes %j', (question, levels) => {
+    expect(answers.levelsDescribed(question, readShape(question))).toEqual(levels);
+  });
+});
+
+describe('LevelAnswers.scenario: bare descriptions of practice', () => {
+  const base = loadKnowledge(path.resolve('tests/fixtures/class-knowledge'));
+  const cue = (text: string, level: 'micro' | 'mezzo' | 'macro', weight: number): Knowledge['cues'][number] => ({ cue: text, level, weight, file: 'test' });
+  const knowledge: Knowledge = {
+    ...base,
+    cues: [cue('teen', 'micro', 1.5), cue('advice', 'micro', 1.5), cue('group', 'mezzo', 2.5), cue('study', 'macro', 2), cue('studying', 'macro', 2)],
+  };
+  const definitions = new Map(
+    (['micro', 'mezzo', 'macro'] as const).map((level) => [`${level}-definition`, { ...next, id: `${level}-definition`, levels: [level] }] as const),
+  );
+  const answers = new LevelAnswers(knowledge, definitions, 2);
+  const levelOf = (text: string): string | null => answers.scenario(text, readShape(text), undefined, true)?.scenario.level ?? null;
+
+  test.each([
+    ['giving a teen a lift to the doctor', 'micro'],
+    ['running a grief group at the hospice', 'mezzo'],
+  ])('%j, led by what the worker does and naming whom it is for, is %s', (text, level) => {
+    expect(levelOf(text)).toBe(level);
+  });
+
+  test.each(['studying for the licensing exam tonight', 'running a group in macro social work', 'the group meets on tuesdays at noon'])(
+    '%j is not classified: the verb is its only cue, it names a level, or it is no action with a single cue',
+    (text) => {
+      expect(levelOf(text)).toBeNull();
+    },
+  );
+});
+
+describe('LevelAnswers.levelsDescribed: a word that only leans says nothing', () => {
+  const base = loadKnowledge(path.resolve('tests/fixtures/class-knowledge'));
+  const knowledge: Knowledge = { ...base, cues: [...base.cues, { cue: 'nonprofits', level: 'mezzo', weight: 0.5, file: 'test' }] };
+  const answers = new LevelAnswers(knowledge, new Map(), 2);
+
+  test.each([
+    ['which jobs do nonprofits hire for', []],
+    ['which jobs work with a group', ['mezzo']],
   ])('%j describes %j', (question, levels) => {
     expect(answers.levelsDescribed(question, readShape(question))).toEqual(levels);
   });
