@@ -57,9 +57,12 @@ export function levelsNamed(words: readonly string[]): PracticeLevel[] {
 /** Asking which level something belongs to. */
 const LEVEL_QUESTION =
   /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
-/** A description of someone doing social work: "a social worker lobbies…", "social worker running a group…". */
+/**
+ * A description of someone doing social work: "a social worker lobbies…", "social worker running a group…",
+ * "a child protective services worker checks…" (up to three words naming the worker's field first).
+ */
 const PRACTICE_DESCRIPTION =
-  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ )?(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
+  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ ){0,3}(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
 
 /** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
 const CHOOSING =
@@ -115,6 +118,11 @@ export function startsAsQuestion(folded: string): boolean {
   return QUESTION_START.test(folded);
 }
 
+/** A description of practice, not a question about a level it names ("if macro social work helps people indirectly…"). */
+function describesPractice(folded: string, levels: readonly PracticeLevel[]): boolean {
+  return levels.length === 0 && PRACTICE_DESCRIPTION.test(folded) && !startsAsQuestion(folded);
+}
+
 const shapeCache = new RecentCache<QuestionShape>(5_000);
 
 /** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. Cached. */
@@ -132,7 +140,7 @@ function shapeOf(question: string): QuestionShape {
   const levels = levelsNamed(words);
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
-  const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || PRACTICE_DESCRIPTION.test(folded));
+  const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));
   return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
 }
 

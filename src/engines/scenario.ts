@@ -24,7 +24,10 @@ interface CompiledCue extends ScenarioCue {
 
 const LEVEL_ORDER: readonly PracticeLevel[] = ['micro', 'mezzo', 'macro'];
 
-/** A setting cue after "at" or "in" says where the work happens ("counsels a student at school"), not who is helped: it counts this share. */
+/**
+ * A setting cue after "at" or "in", or naming the worker's workplace ("a school social worker"), says where
+ * the work happens ("counsels a student at school"), not who is helped: it counts this share.
+ */
 const SETTING_SHARE = 0.25;
 /** Words that mark a place of work before a setting cue. */
 const LOCATIVES: ReadonlySet<string> = new Set(['at', 'in', 'inside', 'within']);
@@ -40,6 +43,11 @@ const PLACE_MODIFIERS: ReadonlySet<string> = new Set(
 function tokensOf(text: string): readonly string[] {
   return expandWords(text);
 }
+
+/** Words for the one doing the work: a setting just before one names their workplace ("hospital social worker"). */
+const WORKER_WORDS: ReadonlySet<string> = new Set(
+  'social worker workers counselor counselors therapist therapists caseworker caseworkers case nurse nurses psychologist staff'.split(' '),
+);
 
 /** Whether the words before `at` place what follows: "at (a local) school", "in class". */
 function followsLocative(tokens: readonly string[], at: number): boolean {
@@ -101,6 +109,7 @@ export class ScenarioClassifier {
     const levels = new Map<string, PracticeLevel | null>();
     for (const list of this.byFirstToken.values()) {
       for (const cue of list) {
+        // A place of work ("school", "clinic") is found at every level: it says nothing about a document's.
         if (cue.tokens.length !== 1) continue;
         const token = stem(cue.tokens[0] as string);
         const known = levels.get(token);
@@ -131,7 +140,8 @@ export class ScenarioClassifier {
       if (!seen.has(cue.cue)) {
         seen.add(cue.cue);
         found.push(cue);
-        scores[cue.level] += cue.setting === true && followsLocative(tokens, i) ? cue.weight * SETTING_SHARE : cue.weight;
+        const where = cue.setting === true && (followsLocative(tokens, i) || WORKER_WORDS.has(tokens[i + cue.tokens.length] ?? ''));
+        scores[cue.level] += where ? cue.weight * SETTING_SHARE : cue.weight;
       }
       i += cue.tokens.length;
     }

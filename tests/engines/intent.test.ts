@@ -40,6 +40,7 @@ describe('readShape', () => {
     'social worker running a support group for grieving parents, what level',
     'is this micro or mezzo: a worker trains hospital staff',
     'a social worker lobbies the state for a housing bill',
+    'a child protective services worker checks on one child at home',
   ])('%j is a scenario', (question) => {
     expect(readShape(question).scenario).toBe(true);
   });
@@ -62,6 +63,14 @@ describe('readShape', () => {
       expect(readShape(question).scenario).toBe(false);
     },
   );
+
+  test.each([
+    'if macro social work helps people indirectly, does that make it less effective',
+    'what do macro social workers do',
+    'how do school social workers help students',
+  ])('%j asks about practice, it does not describe a piece of it', (question) => {
+    expect(readShape(question).scenario).toBe(false);
+  });
 
   test('"how would you classify…" still asks for a level', () => {
     expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);

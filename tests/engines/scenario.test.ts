@@ -13,6 +13,7 @@ const cues: ScenarioCue[] = [
   { cue: 'law', level: 'macro', weight: 3, forms: 'noun', file: 'test' },
   { cue: 'laws', level: 'micro', weight: 0.5, file: 'test' },
   { cue: 'class', level: 'mezzo', weight: 2, forms: 'noun', setting: true, file: 'test' },
+  { cue: 'hospital', level: 'mezzo', weight: 2, setting: true, file: 'test' },
 ];
 const classifier = new ScenarioClassifier(cues, (level) => `${level}-definition`);
 
@@ -45,6 +46,11 @@ describe('ScenarioClassifier word forms', () => {
     expect(classifier.classify('counselling a teen bullied in class')?.level).toBe('micro');
     expect(classifier.classify('counselling a teen bullied in class')?.scores.mezzo).toBe(0.5);
     expect(classifier.classify('teaching a class')?.scores.mezzo).toBe(2);
+  });
+
+  test('a setting just before the worker names their workplace, not the client', () => {
+    expect(classifier.classify('a hospital social worker counsels a teen')?.scores).toEqual({ micro: 3, mezzo: 0.5, macro: 0 });
+    expect(classifier.classify('changing how the hospital discharges people')?.scores.mezzo).toBe(2);
   });
 
   test('lists every word of every form it matches', () => {
