@@ -175,11 +175,20 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
+/** Nothing past U+007F (a test of char codes, not a regular expression: lint forbids control characters in those). */
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
+
 /** Lowercase, strip accents, invisible characters and punctuation; collapse spaces. */
 export function foldText(input: unknown): string {
   if (typeof input !== 'string') return '';
-  return input
-    .slice(0, MAX_QUERY_CHARS)
+  const text = input.slice(0, MAX_QUERY_CHARS);
+  // The same result, without the Unicode work: ASCII has no accents or invisible characters, and its letters and digits are a-z, 0-9.
+  if (isAscii(text)) return text.toLowerCase().replace(/['`]/g, '').replace(NOT_ASCII_WORD, ' ').trim();
+  return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .replace(INVISIBLE, '')
@@ -198,8 +207,47 @@ export function americanize(word: string): string {
     .replace(/([a-z]{4})ll(ing|ed|or|ors)$/, '$1l$2');
 }
 
-const expandCache = new Map<string, readonly string[]>();
-const EXPAND_CACHE_LIMIT = 5_000;
+/**
+ * The most recently used values of a pure function, up to about `limit`, in two generations:
+ * a full one becomes the old one, and a hit there moves back. Evicting the oldest Map entry one at
+ * a time instead leaves holes that V8's Map iterator walks over, which made indexing 10,000
+ * entries (each text new, so each one an eviction) spend most of its time finding the oldest key.
+ */
+export class RecentCache<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.current.get(key);
+    if (value !== undefined) return value;
+    const old = this.previous.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= this.limit / 2) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+  }
+}
+
+const expandCache = new RecentCache<readonly string[]>(5_000);
+/** Each folded word as expandWords() gives it: its expansion, or its American spelling. */
+const wordCache = new RecentCache<readonly string[]>(50_000);
+
+export function expandWord(word: string): readonly string[] {
+  let expanded = wordCache.get(word);
+  if (expanded === undefined) {
+    const expansion = EXPANSIONS.get(word);
+    expanded = expansion === undefined ? [americanize(word)] : expansion.split(' ');
+    wordCache.set(word, expanded);
+  }
+  return expanded;
+}
 
 /**
  * Folded words with shorthand expanded; stopwords still present. Cached, like stems: every
@@ -215,13 +263,11 @@ export function expandWords(input: unknown): readonly string[] {
   if (folded !== '') {
     for (const word of folded.split(' ')) {
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      const expansion = EXPANSIONS.get(word);
-      if (expansion === undefined) words.push(americanize(word));
-      else words.push(...expansion.split(' '));
+      const expanded = expandWord(word);
+      if (expanded.length === 1) words.push(expanded[0] as string);
+      else words.push(...expanded);
     }
   }
-  // Oldest first out: a Map keeps insertion order.
-  if (expandCache.size >= EXPAND_CACHE_LIMIT) expandCache.delete(expandCache.keys().next().value as string);
   expandCache.set(input, words);
   return words;
 }

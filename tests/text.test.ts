@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS } from '../src/text.ts';
+import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS, RecentCache } from '../src/text.ts';
 
 describe('foldText', () => {
   test.each([
@@ -19,6 +19,29 @@ describe('foldText', () => {
 
   test('cuts very long input before working on it', () => {
     expect(foldText('a'.repeat(10_000)).length).toBe(MAX_QUERY_CHARS);
+  });
+
+  test('folds plain ASCII (its quick path) as the Unicode path does', () => {
+    const ascii = `${Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('')} It's \`Micro\`-level, isn't it? 3x_y`;
+    // An invisible character, which folding removes, sends the same text down the Unicode path.
+    expect(foldText(ascii)).toBe(foldText(`${ascii}\u200B`));
+    expect(foldText(ascii)).toMatch(/ its micro level isnt it 3x y$/);
+  });
+});
+
+describe('RecentCache', () => {
+  test('keeps recently used values and forgets ones unused for a while', () => {
+    const cache = new RecentCache<number>(4);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('c', 3);
+    expect(cache.get('a')).toBe(1);
+    cache.set('d', 4);
+    cache.set('e', 5);
+    cache.set('f', 6);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('c')).toBeUndefined();
+    expect([cache.get('d'), cache.get('e'), cache.get('f')]).toEqual([4, 5, 6]);
   });
 });
 

@@ -1,17 +1,18 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import { answersWho, attributions, whoAsked, type WhoAsked } from './attribution.ts';
-import { Autocompleter, type AutocompleteChoice } from './autocomplete.ts';
+import { Autocompleter, autocompleteLabels, type AutocompleteChoice, type AutocompleteLabels } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { bitCount, docsFrom, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
-import { levelNamedAt, readShape, type QuestionShape } from './intent.ts';
+import { levelNamedAt, levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
+import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
 import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from '../text.ts';
 
@@ -108,9 +109,58 @@ const LEVEL_FILLER = new Set([
  * normalise (text.ts) → correct (correct.ts) → read the question's shape (intent.ts) →
  * retrieve and score (retrieve.ts) → classify a scenario (scenario.ts) → decide or refuse (decide.ts).
  */
+/** What an AnswerEngine is built from its knowledge, in steps (steps.ts). */
+interface EngineParts {
+  readonly tuning: MatchTuning;
+  readonly docs: readonly AnswerDoc[];
+  readonly docById: ReadonlyMap<string, AnswerDoc>;
+  readonly levelMasks: Uint8Array;
+  readonly questionLevelMasks: Uint8Array;
+  readonly attributed: Uint8Array;
+  readonly retriever: Retriever;
+  readonly corrector: SpellCorrector;
+  readonly topicTokens: ReadonlySet<string>;
+  readonly termNames: TermNames;
+  readonly levelAnswers: LevelAnswers;
+  readonly labels: AutocompleteLabels;
+}
+
+function* engineParts(knowledge: Knowledge, tuningChanges: Partial<MatchTuning>): Steps<EngineParts> {
+  const tuning = { ...DEFAULT_TUNING, ...tuningChanges };
+  const docs = docsFrom(knowledge);
+  const docById = new Map<string, AnswerDoc>();
+  for (const doc of docs) docById.set(doc.id, doc);
+  const levelMasks = Uint8Array.from(docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
+  yield;
+  const questionLevelMasks = new Uint8Array(docs.length);
+  yield* eachOf(docs, (doc, i) => (questionLevelMasks[i] = levelMask(levelsNamed(expandWords(doc.question)))));
+  const attributed = yield* attributions(docs);
+  const retriever = yield* Retriever.build(docs, tuning);
+  const vocabulary = new Map(retriever.wordFrequency);
+  for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
+  yield;
+  const levelAnswers = new LevelAnswers(knowledge, docById, tuning.scenarioHintWeight);
+  yield;
+  // A scenario cue is a real word whose form matters ("caseworkers", not "caseworker"): never corrected.
+  const corrector = new SpellCorrector(vocabulary, new Set([...commonEnglishWords(), ...levelAnswers.cueWords()]));
+  yield;
+  const topicTokens = new Set<string>();
+  yield* eachOf(docs, (doc) => {
+    for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) topicTokens.add(token);
+  });
+  const termNames = new TermNames(docs);
+  const labels = yield* autocompleteLabels(knowledge);
+  return { tuning, docs, docById, levelMasks, questionLevelMasks, attributed, retriever, corrector, topicTokens, termNames, levelAnswers, labels };
+}
+
+/**
+ * Answers free-text questions from the knowledge base, as a pipeline of small steps:
+ * normalise (text.ts) → correct (correct.ts) → read the question's shape (intent.ts) →
+ * retrieve and score (retrieve.ts) → classify a scenario (scenario.ts) → decide or refuse (decide.ts).
+ */
 export class AnswerEngine {
   readonly docs: readonly AnswerDoc[];
-  private readonly docById = new Map<string, AnswerDoc>();
+  private readonly docById: ReadonlyMap<string, AnswerDoc>;
   private readonly retriever: Retriever;
   private readonly corrector: SpellCorrector;
   private readonly levelAnswers: LevelAnswers;
@@ -119,7 +169,7 @@ export class AnswerEngine {
   private readonly autocompleter: Autocompleter;
   private readonly termNames: TermNames;
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
-  private readonly topicTokens = new Set<string>();
+  private readonly topicTokens: ReadonlySet<string>;
   private readonly tuning: MatchTuning;
   /** Each document's practice levels as bits (micro 1, mezzo 2, macro 4); "general" speaks to all three. */
   private readonly levelMasks: Uint8Array;
@@ -128,23 +178,27 @@ export class AnswerEngine {
   /** What each document's answer attributes to whom (attribution.ts), for "who said…" questions. */
   private readonly attributed: Uint8Array;
 
-  constructor(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}) {
-    this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.docs = docsFrom(knowledge);
-    for (const doc of this.docs) this.docById.set(doc.id, doc);
-    this.levelMasks = Uint8Array.from(this.docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
-    this.questionLevelMasks = Uint8Array.from(this.docs, (doc) => levelMask(readShape(doc.question).levels));
-    this.attributed = attributions(this.docs);
-    this.retriever = new Retriever(this.docs, this.tuning);
-    const vocabulary = new Map(this.retriever.wordFrequency);
-    for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
-    this.levelAnswers = new LevelAnswers(knowledge, this.docById, this.tuning.scenarioHintWeight);
-    // A scenario cue is a real word whose form matters ("caseworkers", not "caseworker"): never corrected.
-    this.corrector = new SpellCorrector(vocabulary, new Set([...commonEnglishWords(), ...this.levelAnswers.cueWords()]));
-    for (const doc of this.docs) for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) this.topicTokens.add(token);
-    this.termNames = new TermNames(this.docs);
+  /** An engine built in steps (steps.ts): a knowledge reload builds one between interactions. */
+  static *build(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}): Steps<AnswerEngine> {
+    return new AnswerEngine(knowledge, tuning, yield* engineParts(knowledge, tuning));
+  }
+
+  constructor(knowledge: Knowledge, tuning: Partial<MatchTuning> = {}, parts: EngineParts = runToEnd(engineParts(knowledge, tuning))) {
+    ({
+      tuning: this.tuning,
+      docs: this.docs,
+      docById: this.docById,
+      levelMasks: this.levelMasks,
+      questionLevelMasks: this.questionLevelMasks,
+      attributed: this.attributed,
+      retriever: this.retriever,
+      corrector: this.corrector,
+      topicTokens: this.topicTokens,
+      termNames: this.termNames,
+      levelAnswers: this.levelAnswers,
+    } = parts);
     this.cueLevels = this.levelAnswers.singleWordCues();
-    this.autocompleter = new Autocompleter(knowledge, (text, limit) => {
+    this.autocompleter = new Autocompleter(parts.labels, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
       return tokens.length > 0 ? this.retriever.rank(tokens, limit).map((c) => c.doc.id) : [];
     });

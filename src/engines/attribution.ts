@@ -1,5 +1,6 @@
 import type { AnswerDoc } from './retrieve.ts';
 import { foldText } from '../text.ts';
+import { eachOf, type Steps } from './steps.ts';
 
 /**
  * What a "who" question asks for: where an idea or a thing came from ("who founded social work",
@@ -40,14 +41,18 @@ const NOT_NAMES = new Set(
  * capitalised word the knowledge base never writes in lower case ("Reisch", "Mills"); the
  * worked example after "Example:" is left out, since its people are made up.
  */
-export function attributions(docs: readonly AnswerDoc[]): Uint8Array {
+export function* attributions(docs: readonly AnswerDoc[]): Steps<Uint8Array> {
   const lowerCase = new Set<string>();
-  for (const doc of docs) for (const word of `${doc.question} ${doc.answer}`.match(/\b[a-z][a-z-]+\b/g) ?? []) lowerCase.add(word);
-  return Uint8Array.from(docs, (doc) => {
+  yield* eachOf(docs, (doc) => {
+    for (const text of [doc.question, doc.answer]) for (const word of text.match(/\b[a-z][a-z-]+\b/g) ?? []) lowerCase.add(word);
+  });
+  const attributed = new Uint8Array(docs.length);
+  yield* eachOf(docs, (doc, i) => {
     const text = (doc.answer.split(/\bExample:/)[0] as string).replace(BODY_NAME, '');
     const named = (text.match(CAPITALISED) ?? []).some((word) => !lowerCase.has(word.toLowerCase()) && !NOT_NAMES.has(word.toLowerCase()));
-    return (named ? NAMES_PERSON : 0) | (QUOTING.test(text) ? QUOTES_SOMEONE : 0);
+    attributed[i] = (named ? NAMES_PERSON : 0) | (QUOTING.test(text) ? QUOTES_SOMEONE : 0);
   });
+  return attributed;
 }
 
 /**

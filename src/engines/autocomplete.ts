@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/schema.ts';
 import { contentTokens, foldText } from '../text.ts';
+import { eachOf, sortedOf, type Steps } from './steps.ts';
 
 export interface AutocompleteChoice {
   readonly label: string;
@@ -25,41 +26,63 @@ function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
+/** The labels autocomplete offers, indexed: built in steps (steps.ts) with the rest of the answer engine. */
+export interface AutocompleteLabels {
+  readonly items: readonly AutocompleteItem[];
+  readonly indexById: ReadonlyMap<string, number>;
+  /** The items by folded label. */
+  readonly byKey: readonly AutocompleteItem[];
+  readonly byStem: ReadonlyMap<string, number[]>;
+  /** Every label word, sorted. */
+  readonly words: readonly string[];
+  readonly byWord: ReadonlyMap<string, number[]>;
+}
+
+export function* autocompleteLabels(knowledge: Knowledge): Steps<AutocompleteLabels> {
+  const items: AutocompleteItem[] = [];
+  const indexById = new Map<string, number>();
+  const byStem = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const add = (choice: AutocompleteChoice): void => {
+    const key = foldText(choice.label);
+    const words = key.split(' ').filter(Boolean);
+    const index = items.length;
+    const stems = new Set(contentTokens(choice.label));
+    items.push({ ...choice, index, key, words, stems });
+    indexById.set(choice.id, index);
+    for (const s of stems) addPosting(byStem, s, index);
+    for (const word of words) addPosting(byWord, word, index);
+  };
+  yield* eachOf(knowledge.entries, (entry) => add({ label: entry.question, value: entry.question, kind: 'question', id: entry.id }));
+  yield* eachOf(knowledge.terms, (term) => add({ label: term.term, value: term.term, kind: 'term', id: `term:${term.id}` }));
+  const byKey = yield* sortedOf(items, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const words = yield* sortedOf([...byWord.keys()], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { items, indexById, byKey, byStem, words, byWord };
+}
+
 /** Question and term labels as the user types: whole-prefix matches, then word matches, then fuzzy ones. */
 export class Autocompleter {
-  private readonly autocompleteItems: AutocompleteItem[] = [];
-  private readonly autocompleteIndexById = new Map<string, number>();
-  private readonly autocompleteByKey: AutocompleteItem[];
-  private readonly autocompleteByStem = new Map<string, number[]>();
-  private readonly autocompleteWords: string[];
-  private readonly autocompleteByWord = new Map<string, number[]>();
+  private readonly autocompleteItems: readonly AutocompleteItem[];
+  private readonly autocompleteIndexById: ReadonlyMap<string, number>;
+  private readonly autocompleteByKey: readonly AutocompleteItem[];
+  private readonly autocompleteByStem: ReadonlyMap<string, number[]>;
+  private readonly autocompleteWords: readonly string[];
+  private readonly autocompleteByWord: ReadonlyMap<string, number[]>;
   /** Scratch for autocomplete(), left zeroed: which labels have a word starting with the one being typed. */
   private readonly autocompleteMarks: Uint8Array;
 
   constructor(
-    knowledge: Knowledge,
+    labels: AutocompleteLabels,
     /** Ids of the best answers to a (possibly misspelt) text: the answer engine's own ranking. */
     private readonly fuzzy: (text: string, limit: number) => readonly string[],
   ) {
-    this.buildAutocomplete(knowledge);
-    this.autocompleteByKey = [...this.autocompleteItems].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.autocompleteWords = [...this.autocompleteByWord.keys()].sort();
-    this.autocompleteMarks = new Uint8Array(this.autocompleteItems.length);
-  }
-
-  private buildAutocomplete(knowledge: Knowledge): void {
-    const add = (choice: AutocompleteChoice): void => {
-      const key = foldText(choice.label);
-      const words = key.split(' ').filter(Boolean);
-      const index = this.autocompleteItems.length;
-      const stems = new Set(contentTokens(choice.label));
-      this.autocompleteItems.push({ ...choice, index, key, words, stems });
-      this.autocompleteIndexById.set(choice.id, index);
-      for (const s of stems) addPosting(this.autocompleteByStem, s, index);
-      for (const word of words) addPosting(this.autocompleteByWord, word, index);
-    };
-    for (const entry of knowledge.entries) add({ label: entry.question, value: entry.question, kind: 'question', id: entry.id });
-    for (const term of knowledge.terms) add({ label: term.term, value: term.term, kind: 'term', id: `term:${term.id}` });
+    this.autocompleteItems = labels.items;
+    this.autocompleteIndexById = labels.indexById;
+    this.autocompleteByKey = labels.byKey;
+    this.autocompleteByStem = labels.byStem;
+    this.autocompleteWords = labels.words;
+    this.autocompleteByWord = labels.byWord;
+    this.autocompleteMarks = new Uint8Array(labels.items.length);
   }
 
   /** Suggestions as the user types: whole-prefix matches, then word matches, then fuzzy ones. */

@@ -1,6 +1,6 @@
 import type { PracticeLevel } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
-import { expandWords, foldText, isStopword } from '../text.ts';
+import { expandWords, foldText, isStopword, RecentCache } from '../text.ts';
 
 /** What kind of question this is, read from its shape rather than its topic. */
 export interface QuestionShape {
@@ -44,6 +44,16 @@ const LEVEL_OF_DESCRIPTION: ReadonlyMap<string, PracticeLevel> = new Map([
 export function levelNamedAt(words: readonly string[], i: number): PracticeLevel | undefined {
   const word = words[i] as string;
   return LEVEL_OF_WORD.get(word) ?? (words[i + 1] === 'level' ? LEVEL_OF_DESCRIPTION.get(word) : undefined);
+}
+
+/** The levels a question's words name, in the order first named: readShape()'s `levels`, without the rest of its work. */
+export function levelsNamed(words: readonly string[]): PracticeLevel[] {
+  const levels: PracticeLevel[] = [];
+  words.forEach((_, i) => {
+    const level = levelNamedAt(words, i);
+    if (level !== undefined && !levels.includes(level)) levels.push(level);
+  });
+  return levels;
 }
 
 /** Asking which level something belongs to. */
@@ -118,15 +128,13 @@ function describesPractice(folded: string, levels: readonly PracticeLevel[]): bo
   return levels.length === 0 && PRACTICE_DESCRIPTION.test(folded) && !startsAsQuestion(folded);
 }
 
-const shapeCache = new Map<string, QuestionShape>();
-const SHAPE_CACHE_LIMIT = 5_000;
+const shapeCache = new RecentCache<QuestionShape>(5_000);
 
 /** Reads a question's shape: intent, levels named, whether it is a scenario or chit-chat. Cached. */
 export function readShape(question: string): QuestionShape {
   const cached = shapeCache.get(question);
   if (cached !== undefined) return cached;
   const shape = shapeOf(question);
-  if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.delete(shapeCache.keys().next().value as string);
   shapeCache.set(question, shape);
   return shape;
 }
@@ -134,11 +142,7 @@ export function readShape(question: string): QuestionShape {
 function shapeOf(question: string): QuestionShape {
   const folded = foldText(question);
   const words = expandWords(question);
-  const levels: PracticeLevel[] = [];
-  words.forEach((_, i) => {
-    const level = levelNamedAt(words, i);
-    if (level !== undefined && !levels.includes(level)) levels.push(level);
-  });
+  const levels = levelsNamed(words);
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
   const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));

@@ -1,7 +1,8 @@
 import type { Level } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
 import type { SpellCorrector } from './correct.ts';
-import { expandWords, isLevelLookalike, isStopword, stem } from '../text.ts';
+import { expandWord, expandWords, foldText, isLevelLookalike, isStopword, stem } from '../text.ts';
+import { pauseAt, runToEnd, sortedOf, type Steps } from './steps.ts';
 
 /** Something the bot can answer: a Q&A entry, or a glossary term asked about directly. */
 export interface AnswerDoc {
@@ -74,37 +75,165 @@ const BANDS = 64;
 /** Absorbs rounding when a score plus the most adjust can add is compared with the k-th score. */
 const RAISE_SLACK = 1e-9;
 
-function addPosting<K>(index: Map<K, number[]>, key: K, value: number): void {
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
-
 /** Token ids of each item, in one flat array: the ids of item i are at [start[i], start[i + 1]). */
 interface TokenLists {
   readonly start: Int32Array;
   readonly ids: Int32Array;
 }
 
-function flatten(lists: readonly Int32Array[]): TokenLists {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, i) => (start[i + 1] = (start[i] as number) + list.length));
-  const ids = new Int32Array(start[lists.length] as number);
-  lists.forEach((list, i) => ids.set(list, start[i] as number));
-  return { start, ids };
+/** Whether item `item` of `lists` holds token `id`: its few dozen ids side by side are quicker to scan than a Set to build. */
+function holds(lists: TokenLists, item: number, id: number): boolean {
+  for (let j = lists.start[item] as number; j < (lists.start[item + 1] as number); j++) if (lists.ids[j] === id) return true;
+  return false;
 }
 
 /** For each token, the items holding it, in the order `items` lists them: the inverse of `lists`. */
-function invert(lists: TokenLists, tokenCount: number, items: Iterable<number>): TokenLists {
+function* invert(lists: TokenLists, tokenCount: number, items: Iterable<number>): Steps<TokenLists> {
   const start = new Int32Array(tokenCount + 1);
   for (let i = 0; i < lists.ids.length; i++) (start[(lists.ids[i] as number) + 1] as number)++;
   for (let t = 0; t < tokenCount; t++) (start[t + 1] as number) += start[t] as number;
+  yield;
   const fill = start.slice(0, tokenCount);
   const ids = new Int32Array(lists.ids.length);
+  let done = 0;
   for (const item of items) {
     for (let j = lists.start[item] as number; j < (lists.start[item + 1] as number); j++) ids[(fill[lists.ids[j] as number] as number)++] = item;
+    if (pauseAt(done++)) yield;
   }
   return { start, ids };
+}
+
+/** What Retriever builds from the documents (independent of the tuning): token ids, weights and flat lists. */
+interface RetrieverIndex {
+  readonly tokenIds: ReadonlyMap<string, number>;
+  /** Each token's IDF, by token id. */
+  readonly idf: Float64Array;
+  readonly wordFrequency: ReadonlyMap<string, number>;
+  readonly phrasingDoc: Int32Array;
+  readonly phrasingWeight: Float64Array;
+  readonly docPhrasings: Int32Array;
+  readonly phrasingTokens: TokenLists;
+  readonly answerTokens: TokenLists;
+  readonly phrasingsOfToken: TokenLists;
+  readonly lightestPhrasings: TokenLists;
+  readonly phrasingRank: Int32Array;
+  readonly answerDocs: TokenLists;
+}
+
+/** The documents' index, built in steps: every phrasing's and answer's tokens as ids, their weights, and the lists inverted. */
+function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
+  const tokenIds = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  /** The last document, phrasing and answer that counted each token: each counts it once. */
+  const lastDoc: number[] = [];
+  const lastList: number[] = [];
+  // Every word of every text goes through here: one lookup per folded word, not one for each of expanding, filtering, counting and stemming it.
+  const wordsOfRaw = new Map<string, readonly number[]>();
+  const wordText: string[] = [];
+  const wordCount: number[] = [];
+  const wordToken: number[] = [];
+  const wordIds = new Map<string, number>();
+  const wordsOf = (raw: string): readonly number[] => {
+    const ids: number[] = [];
+    for (const word of expandWord(raw)) {
+      if (isStopword(word)) continue;
+      let id = wordIds.get(word);
+      if (id === undefined) {
+        id = wordText.length;
+        wordIds.set(word, id);
+        wordText.push(word);
+        wordCount.push(0);
+        const token = stem(word);
+        let tokenId = tokenIds.get(token);
+        if (tokenId === undefined) {
+          tokenId = tokenIds.size;
+          tokenIds.set(token, tokenId);
+          documentFrequency.push(0);
+          lastDoc.push(-1);
+          lastList.push(-1);
+        }
+        wordToken.push(tokenId);
+      }
+      ids.push(id);
+    }
+    wordsOfRaw.set(raw, ids);
+    return ids;
+  };
+  const phrasingDoc: number[] = [];
+  const phrasingStart = [0];
+  const phrasingIds: number[] = [];
+  const answerStart = [0];
+  const answerIds: number[] = [];
+  let list = 0;
+  /** Adds the tokens of `text` to `ids`, each once (the order they first occur), and counts its words and the document's tokens. */
+  const addTokens = (text: string, docIndex: number, ids: number[]): void => {
+    const folded = foldText(text);
+    if (folded !== '') {
+      for (const raw of folded.split(' ')) {
+        for (const word of wordsOfRaw.get(raw) ?? wordsOf(raw)) {
+          (wordCount[word] as number)++;
+          const token = wordToken[word] as number;
+          if (lastList[token] === list) continue;
+          lastList[token] = list;
+          ids.push(token);
+          if (lastDoc[token] !== docIndex) {
+            lastDoc[token] = docIndex;
+            (documentFrequency[token] as number)++;
+          }
+        }
+      }
+    }
+    list++;
+  };
+  for (let docIndex = 0; docIndex < docs.length; docIndex++) {
+    const doc = docs[docIndex] as AnswerDoc;
+    for (const text of doc.phrasings) {
+      addTokens(text, docIndex, phrasingIds);
+      phrasingDoc.push(docIndex);
+      phrasingStart.push(phrasingIds.length);
+    }
+    addTokens(doc.answer, docIndex, answerIds);
+    answerStart.push(answerIds.length);
+    if (pauseAt(docIndex, 64)) yield;
+  }
+  yield;
+
+  const docCount = Math.max(docs.length, 1);
+  const idf = Float64Array.from(documentFrequency, (frequency) => Math.log(1 + docCount / frequency));
+  const wordFrequency = new Map<string, number>();
+  wordText.forEach((word, id) => wordFrequency.set(word, wordCount[id] as number));
+  const phrasingTokens: TokenLists = { start: Int32Array.from(phrasingStart), ids: Int32Array.from(phrasingIds) };
+  const answerTokens: TokenLists = { start: Int32Array.from(answerStart), ids: Int32Array.from(answerIds) };
+  yield;
+  const phrasingCount = phrasingDoc.length;
+  const phrasingWeight = new Float64Array(phrasingCount);
+  for (let p = 0; p < phrasingCount; p++) {
+    let weight = 0;
+    for (let j = phrasingTokens.start[p] as number; j < (phrasingTokens.start[p + 1] as number); j++) weight += idf[phrasingTokens.ids[j] as number] as number;
+    phrasingWeight[p] = weight;
+  }
+  const docPhrasings = new Int32Array(docs.length + 1);
+  for (const doc of phrasingDoc) (docPhrasings[doc + 1] as number)++;
+  for (let d = 0; d < docs.length; d++) (docPhrasings[d + 1] as number) += docPhrasings[d] as number;
+  yield;
+  const phrasingOrder = Array.from({ length: phrasingCount }, (_, p) => p);
+  const lightestFirst = yield* sortedOf(phrasingOrder, (a, b) => (phrasingWeight[a] as number) - (phrasingWeight[b] as number) || a - b);
+  const phrasingRank = new Int32Array(phrasingCount);
+  lightestFirst.forEach((phrasing, rank) => (phrasingRank[phrasing] = rank));
+  return {
+    tokenIds,
+    idf,
+    wordFrequency,
+    phrasingDoc: Int32Array.from(phrasingDoc),
+    phrasingWeight,
+    docPhrasings,
+    phrasingTokens,
+    answerTokens,
+    phrasingsOfToken: yield* invert(phrasingTokens, tokenIds.size, phrasingOrder),
+    lightestPhrasings: yield* invert(phrasingTokens, tokenIds.size, lightestFirst),
+    phrasingRank,
+    answerDocs: yield* invert(answerTokens, tokenIds.size, docs.keys()),
+  };
 }
 
 /**
@@ -112,7 +241,9 @@ function invert(lists: TokenLists, tokenCount: number, items: Iterable<number>):
  * more (IDF), are normalised to 0..1, and only the best k are kept: nothing sorts every candidate.
  */
 export class Retriever {
-  private readonly phrasingIndex = new Map<string, number[]>();
+  /** Token ids for the flat lists below: a phrasing's or answer's tokens, and each token's phrasings. */
+  private readonly tokenIds: ReadonlyMap<string, number>;
+  private readonly idf: Float64Array;
   private readonly phrasingDoc: Int32Array;
   private readonly phrasingWeight: Float64Array;
   /**
@@ -137,11 +268,10 @@ export class Retriever {
   private readonly byBand: Int32Array;
   private readonly bandStart = new Int32Array(BANDS + 1);
   private readonly bandFill = new Int32Array(BANDS);
-  private readonly answerIndex = new Map<string, number[]>();
-  /** Token ids for the flat lists below: a phrasing's or answer's tokens, and each token's phrasings lightest first. */
-  private readonly tokenIds = new Map<string, number>();
   private readonly phrasingTokens: TokenLists;
   private readonly answerTokens: TokenLists;
+  /** Phrasings holding each token, in phrasing order. */
+  private readonly phrasingsOfToken: TokenLists;
   /** Phrasings holding each token, least phrasing weight first: a common word's walk stops where the rest cannot make the top k. */
   private readonly lightestPhrasings: TokenLists;
   /** Each phrasing's place in the lightest-first order (weight, then index): the order of every list in lightestPhrasings. */
@@ -155,107 +285,83 @@ export class Retriever {
   private readonly prunable: boolean;
   /** The most a document's factor (entry 1, exact term 1.02, other term termFactor) multiplies its score by. */
   private readonly maxFactor: number;
-  private readonly idf = new Map<string, number>();
   /** The weight of a word only one document holds: the rarest a known word can be. */
   readonly maxIdf: number;
   /** How often each folded word occurs across the knowledge base: the spell corrector's vocabulary. */
-  readonly wordFrequency = new Map<string, number>();
-  /** Stemmed words of each document (phrasings and answer), to check what an answer covers. */
-  private readonly docTokens: Array<ReadonlySet<string>> = [];
-  /** Stemmed words of each document's phrasings only: what it is about, not what its answer mentions. */
-  private readonly docPhrasingTokens: Array<ReadonlySet<string>> = [];
+  readonly wordFrequency: ReadonlyMap<string, number>;
+
+  /** A Retriever built in steps (steps.ts), for a caller that lets other work run in between. */
+  static *build(docs: readonly AnswerDoc[], tuning: RetrievalTuning): Steps<Retriever> {
+    return new Retriever(docs, tuning, yield* indexDocs(docs));
+  }
 
   constructor(
     readonly docs: readonly AnswerDoc[],
     private readonly tuning: RetrievalTuning,
+    index: RetrieverIndex = runToEnd(indexDocs(docs)),
   ) {
-    const documentFrequency = new Map<string, number>();
-    const phrasings: Array<{ doc: number; tokens: ReadonlySet<string> }> = [];
-    const countWords = (words: readonly string[]): void => {
-      for (const word of words) this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1);
-    };
-
-    const answerTokenSets: Array<ReadonlySet<string>> = [];
-    docs.forEach((doc, docIndex) => {
-      const tokensOfDoc = new Set<string>();
-      for (const text of doc.phrasings) {
-        const words = expandWords(text).filter((word) => !isStopword(word));
-        countWords(words);
-        const tokens = new Set(words.map(stem));
-        tokens.forEach((token) => tokensOfDoc.add(token));
-        phrasings.push({ doc: docIndex, tokens });
-      }
-      this.docPhrasingTokens.push(new Set(tokensOfDoc));
-      const answerWords = expandWords(doc.answer).filter((word) => !isStopword(word));
-      countWords(answerWords);
-      const answerTokens = new Set(answerWords.map(stem));
-      answerTokens.forEach((token) => tokensOfDoc.add(token));
-      answerTokens.forEach((token) => addPosting(this.answerIndex, token, docIndex));
-      answerTokenSets.push(answerTokens);
-      tokensOfDoc.forEach((token) => documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1));
-      this.docTokens.push(tokensOfDoc);
-    });
-
-    const docCount = Math.max(docs.length, 1);
-    for (const [token, frequency] of documentFrequency) this.idf.set(token, Math.log(1 + docCount / frequency));
-    this.maxIdf = Math.log(1 + docCount);
-
-    this.phrasingDoc = new Int32Array(phrasings.length);
-    this.phrasingWeight = new Float64Array(phrasings.length);
-    phrasings.forEach((phrasing, index) => {
-      let weight = 0;
-      for (const token of phrasing.tokens) {
-        weight += this.idf.get(token) ?? 0;
-        addPosting(this.phrasingIndex, token, index);
-      }
-      this.phrasingDoc[index] = phrasing.doc;
-      this.phrasingWeight[index] = weight;
-    });
-    this.matchedWeight = new Float64Array(phrasings.length);
-    this.firstWord = new Uint16Array(phrasings.length);
-    this.touchedPhrasings = new Int32Array(phrasings.length);
+    ({
+      tokenIds: this.tokenIds,
+      idf: this.idf,
+      wordFrequency: this.wordFrequency,
+      phrasingDoc: this.phrasingDoc,
+      phrasingWeight: this.phrasingWeight,
+      docPhrasings: this.docPhrasings,
+      phrasingTokens: this.phrasingTokens,
+      answerTokens: this.answerTokens,
+      phrasingsOfToken: this.phrasingsOfToken,
+      lightestPhrasings: this.lightestPhrasings,
+      phrasingRank: this.phrasingRank,
+      answerDocs: this.answerDocs,
+    } = index);
+    const phrasingCount = this.phrasingDoc.length;
+    this.maxIdf = Math.log(1 + Math.max(docs.length, 1));
+    this.matchedWeight = new Float64Array(phrasingCount);
+    this.firstWord = new Uint16Array(phrasingCount);
+    this.touchedPhrasings = new Int32Array(phrasingCount);
     this.bestScore = new Float64Array(docs.length);
     this.bestPhrasing = new Int32Array(docs.length);
-    this.docPhrasings = new Int32Array(docs.length + 1);
-    phrasings.forEach((phrasing) => (this.docPhrasings[phrasing.doc + 1] as number)++);
-    for (let d = 0; d < docs.length; d++) (this.docPhrasings[d + 1] as number) += this.docPhrasings[d] as number;
     this.isTerm = Uint8Array.from(docs, (doc) => (doc.kind === 'term' ? 1 : 0));
     this.docBase = new Float64Array(docs.length);
     this.docShare = new Float64Array(docs.length);
     this.byBand = new Int32Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
-
-    for (const token of this.idf.keys()) this.tokenIds.set(token, this.tokenIds.size);
-    const idsOf = (tokens: ReadonlySet<string>): Int32Array => Int32Array.from(tokens, (token) => this.tokenIds.get(token) as number);
-    this.phrasingTokens = flatten(phrasings.map((phrasing) => idsOf(phrasing.tokens)));
-    this.answerTokens = flatten(answerTokenSets.map(idsOf));
-    const lightestFirst = Array.from(phrasings.keys()).sort((a, b) => (this.phrasingWeight[a] as number) - (this.phrasingWeight[b] as number) || a - b);
-    this.lightestPhrasings = invert(this.phrasingTokens, this.tokenIds.size, lightestFirst);
-    this.phrasingRank = new Int32Array(phrasings.length);
-    lightestFirst.forEach((phrasing, rank) => (this.phrasingRank[phrasing] = rank));
-    this.answerDocs = invert(this.answerTokens, this.tokenIds.size, docs.keys());
     this.queryBit = new Int8Array(this.tokenIds.size);
     this.scored = new Uint8Array(docs.length);
     const within = (share: number): boolean => share >= 0 && share <= 1;
     this.prunable =
-      phrasings.length >= PRUNE_FROM_PHRASINGS && within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
+      phrasingCount >= PRUNE_FROM_PHRASINGS && within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
     this.maxFactor = Math.max(1.02, tuning.termFactor);
+  }
+
+  /** The IDF of a stemmed word, or undefined when the knowledge base never uses it. */
+  private idfOf(token: string): number | undefined {
+    const id = this.tokenIds.get(token);
+    return id === undefined ? undefined : this.idf[id];
   }
 
   /** Whether a stemmed word occurs anywhere in the knowledge base. */
   knows(token: string): boolean {
-    return this.idf.has(token);
+    return this.tokenIds.has(token);
   }
 
   /** Whether a document's phrasings or answer hold a stemmed word. */
   docHas(index: number, token: string): boolean {
-    return this.docTokens[index]?.has(token) ?? false;
+    const id = this.tokenIds.get(token);
+    return id !== undefined && index >= 0 && index < this.docs.length && (this.phrasingsHold(index, id) || holds(this.answerTokens, index, id));
   }
 
   /** Whether a document's phrasings (its question, alternatives, or a term's name and aliases) hold a stemmed word. */
   phrasingHas(index: number, token: string): boolean {
-    return this.docPhrasingTokens[index]?.has(token) ?? false;
+    const id = this.tokenIds.get(token);
+    return id !== undefined && index >= 0 && index < this.docs.length && this.phrasingsHold(index, id);
+  }
+
+  private phrasingsHold(docIndex: number, id: number): boolean {
+    for (let p = this.docPhrasings[docIndex] as number; p < (this.docPhrasings[docIndex + 1] as number); p++)
+      if (holds(this.phrasingTokens, p, id)) return true;
+    return false;
   }
 
   /** Content words of a question, corrected where misspelt, each weighted by rarity. */
@@ -264,20 +370,20 @@ export class Retriever {
     for (const word of expandWords(text)) {
       if (isStopword(word)) continue;
       // A number the knowledge base never mentions ("like I'm 5") says nothing about the topic.
-      if (/^\d+$/.test(word) && !this.idf.has(word)) continue;
+      if (/^\d+$/.test(word) && !this.knows(word)) continue;
       // "macros" stems to "macro", so the plurals are look-alikes even though their stem is known.
-      const lookalike = isLevelLookalike(word) && (word === 'macros' || word === 'micros' || !this.idf.has(stem(word)));
+      const lookalike = isLevelLookalike(word) && (word === 'macros' || word === 'micros' || !this.knows(stem(word)));
       let token = lookalike ? word : stem(word);
-      let known = !lookalike && this.idf.has(token);
+      let known = !lookalike && this.knows(token);
       if (!known && !lookalike) {
         const corrected = corrector.correct(word);
         if (corrected !== null) {
           token = stem(corrected);
-          known = this.idf.has(token);
+          known = this.knows(token);
         }
       }
       if (seen.has(token)) continue;
-      const weight = known ? (this.idf.get(token) as number) : this.maxIdf * this.tuning.unknownWeight;
+      const weight = known ? (this.idfOf(token) as number) : this.maxIdf * this.tuning.unknownWeight;
       seen.set(token, { token, known, lookalike, weight });
     }
     return [...seen.values()];
@@ -299,10 +405,11 @@ export class Retriever {
     for (let word = 0; word < tokens.length; word++) {
       const { token, weight, known } = tokens[word] as QueryToken;
       if (!known) continue;
-      const postings = this.phrasingIndex.get(token);
-      if (postings === undefined) continue;
-      for (let i = 0; i < postings.length; i++) {
-        const index = postings[i] as number;
+      const id = this.tokenIds.get(token);
+      if (id === undefined) continue;
+      const { start, ids } = this.phrasingsOfToken;
+      for (let i = start[id] as number; i < (start[id + 1] as number); i++) {
+        const index = ids[i] as number;
         // A known token's weight (its IDF) is always positive, so zero means "not matched yet".
         if (matchedWeight[index] === 0) {
           touchedPhrasings[phrasingCount++] = index;
@@ -311,14 +418,16 @@ export class Retriever {
         (matchedWeight[index] as number) += weight;
       }
     }
+    const { start: answerStart, ids: answerDocs } = this.answerDocs;
     for (const { token, weight } of tokens) {
-      const postings = this.answerIndex.get(token);
-      if (postings !== undefined) for (let i = 0; i < postings.length; i++) (answerWeight[postings[i] as number] as number) += weight;
+      const id = this.tokenIds.get(token);
+      if (id === undefined) continue;
+      for (let i = answerStart[id] as number; i < (answerStart[id + 1] as number); i++) (answerWeight[answerDocs[i] as number] as number) += weight;
     }
     const docCount = phrasingCount * DENSE_SHARE >= this.phrasingDoc.length ? this.bestInOrder(totalWeight) : this.bestOfTouched(phrasingCount, totalWeight);
     for (const { token } of tokens) {
-      const postings = this.answerIndex.get(token);
-      if (postings !== undefined) for (let i = 0; i < postings.length; i++) answerWeight[postings[i] as number] = 0;
+      const id = this.tokenIds.get(token);
+      if (id !== undefined) for (let i = answerStart[id] as number; i < (answerStart[id + 1] as number); i++) answerWeight[answerDocs[i] as number] = 0;
     }
     this.offerBestFirst(docCount, top, adjust, maxRaise);
     return top.items();
@@ -342,7 +451,7 @@ export class Retriever {
       const id = this.tokenIds.get(token);
       if (id === undefined) continue;
       // The bounds take a phrasing's matched weight to be at most its own weight: so the known words must weigh their IDF.
-      if (queryBit[id] !== 0 || bitIds.length === MAX_QUERY_BITS || (known && weight !== this.idf.get(token))) {
+      if (queryBit[id] !== 0 || bitIds.length === MAX_QUERY_BITS || (known && weight !== this.idfOf(token))) {
         usable = false;
         break;
       }

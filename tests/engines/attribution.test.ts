@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { answersWho, attributions, NAMES_PERSON, QUOTES_SOMEONE, whoAsked } from '../../src/engines/attribution.ts';
 import type { AnswerDoc } from '../../src/engines/retrieve.ts';
+import { runToEnd } from '../../src/engines/steps.ts';
 
 const doc = (id: string, answer: string): AnswerDoc => ({
   id,
@@ -39,7 +40,7 @@ describe('attributions', () => {
     doc('example', 'Help for one person.\nExample: Priya meets Tom on Tuesday.'),
     doc('plain', 'Micro work helps one person. Social work is a profession.'),
   ];
-  const bits = attributions(docs);
+  const bits = runToEnd(attributions(docs));
 
   test('a name the knowledge base never writes in lower case is a person; bodies, concepts, weekdays and made-up examples are not', () => {
     expect([...bits]).toEqual([NAMES_PERSON, QUOTES_SOMEONE, 0, 0, 0, 0]);
