@@ -19,8 +19,8 @@ const report = evaluate(engine, fixtures);
  */
 const FLOOR = {
   top1: 0.91,
-  refusal: 0.96,
-  scenarioLevel: 0.94,
+  refusal: 0.98,
+  scenarioLevel: 0.96,
   categories: {
     british: 0.89,
     'chit-chat': 1.0,
@@ -34,7 +34,7 @@ const FLOOR = {
     long: 0.71,
     'off-topic': 0.98,
     'one-typo': 0.98,
-    scenario: 0.94,
+    scenario: 0.96,
     short: 1.0,
     sloppy: 0.92,
     'two-typos': 0.96,
