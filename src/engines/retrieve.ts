@@ -103,6 +103,26 @@ function* invert(lists: TokenLists, tokenCount: number, items: Iterable<number>)
   return { start, ids };
 }
 
+/** Int32 values pushed one by one into a typed array that doubles as it fills: millions of them, without a number[] copied as it grows. */
+class IntList {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The values pushed, in an array of their own length. */
+  toArray(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
 /** What Retriever builds from the documents (independent of the tuning): token ids, weights and flat lists. */
 interface RetrieverIndex {
   readonly tokenIds: ReadonlyMap<string, number>;
@@ -159,14 +179,16 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     wordsOfRaw.set(raw, ids);
     return ids;
   };
-  const phrasingDoc: number[] = [];
-  const phrasingStart = [0];
-  const phrasingIds: number[] = [];
-  const answerStart = [0];
-  const answerIds: number[] = [];
+  const phrasingDoc = new IntList();
+  const phrasingStart = new IntList();
+  const phrasingIds = new IntList();
+  const answerStart = new IntList();
+  const answerIds = new IntList();
+  phrasingStart.push(0);
+  answerStart.push(0);
   let list = 0;
   /** Adds the tokens of `text` to `ids`, each once (the order they first occur), and counts its words and the document's tokens. */
-  const addTokens = (text: string, docIndex: number, ids: number[]): void => {
+  const addTokens = (text: string, docIndex: number, ids: IntList): void => {
     const folded = foldText(text);
     if (folded !== '') {
       for (const raw of folded.split(' ')) {
@@ -202,8 +224,9 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
   const idf = Float64Array.from(documentFrequency, (frequency) => Math.log(1 + docCount / frequency));
   const wordFrequency = new Map<string, number>();
   wordText.forEach((word, id) => wordFrequency.set(word, wordCount[id] as number));
-  const phrasingTokens: TokenLists = { start: Int32Array.from(phrasingStart), ids: Int32Array.from(phrasingIds) };
-  const answerTokens: TokenLists = { start: Int32Array.from(answerStart), ids: Int32Array.from(answerIds) };
+  const phrasingTokens: TokenLists = { start: phrasingStart.toArray(), ids: phrasingIds.toArray() };
+  const answerTokens: TokenLists = { start: answerStart.toArray(), ids: answerIds.toArray() };
+  const phrasingDocs = phrasingDoc.toArray();
   yield;
   const phrasingCount = phrasingDoc.length;
   const phrasingWeight = new Float64Array(phrasingCount);
@@ -213,7 +236,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     phrasingWeight[p] = weight;
   }
   const docPhrasings = new Int32Array(docs.length + 1);
-  for (const doc of phrasingDoc) (docPhrasings[doc + 1] as number)++;
+  for (const doc of phrasingDocs) (docPhrasings[doc + 1] as number)++;
   for (let d = 0; d < docs.length; d++) (docPhrasings[d + 1] as number) += docPhrasings[d] as number;
   yield;
   const phrasingOrder = Array.from({ length: phrasingCount }, (_, p) => p);
@@ -224,7 +247,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     tokenIds,
     idf,
     wordFrequency,
-    phrasingDoc: Int32Array.from(phrasingDoc),
+    phrasingDoc: phrasingDocs,
     phrasingWeight,
     docPhrasings,
     phrasingTokens,
