@@ -71,6 +71,12 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/**
+ * Autocomplete's fuzzy step ranks by the typed words held by at most this many phrasings together
+ * (Retriever.rarest): at 100,000 entries the common words of a half-typed question cost a scan
+ * of every phrasing on each keystroke.
+ */
+const AUTOCOMPLETE_PHRASINGS = 5_000;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
@@ -198,7 +204,7 @@ export class AnswerEngine {
     this.cueLevels = this.levelAnswers.singleWordCues();
     this.autocompleter = new Autocompleter(parts.labels, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
-      return tokens.length > 0 ? this.retriever.rank(tokens, limit).map((c) => c.doc.id) : [];
+      return tokens.length > 0 ? this.retriever.rank(this.retriever.rarest(tokens, AUTOCOMPLETE_PHRASINGS), limit).map((c) => c.doc.id) : [];
     });
   }
 

@@ -364,6 +364,30 @@ export class Retriever {
     return id === undefined ? undefined : this.idf[id];
   }
 
+  /**
+   * The rarest of `tokens` (in their order), as many as fewer than `budget` phrasings hold
+   * together, and always the rarest one; all of them on a base too small to prune, where every
+   * list is short. For ranking that must stay quick however large the base: a word most
+   * phrasings hold costs a scan of them all and tells little apart.
+   */
+  rarest(tokens: readonly QueryToken[], budget: number): QueryToken[] {
+    if (this.phrasingDoc.length < PRUNE_FROM_PHRASINGS) return [...tokens];
+    const { start } = this.phrasingsOfToken;
+    const count = (token: QueryToken): number => {
+      const id = this.tokenIds.get(token.token);
+      return id === undefined ? 0 : (start[id + 1] as number) - (start[id] as number);
+    };
+    const byCount = tokens.map((token, at) => ({ at, count: count(token) })).sort((a, b) => a.count - b.count || a.at - b.at);
+    const kept = new Set<number>();
+    let total = 0;
+    for (const { at, count: holding } of byCount) {
+      if (kept.size > 0 && total + holding > budget) break;
+      kept.add(at);
+      total += holding;
+    }
+    return tokens.filter((_, at) => kept.has(at));
+  }
+
   /** Whether a stemmed word occurs anywhere in the knowledge base. */
   knows(token: string): boolean {
     return this.tokenIds.has(token);
