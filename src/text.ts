@@ -136,7 +136,7 @@ const STOPWORDS = new Set(
    please pls plz thanks thank thx hey hi hello yo ok okay so just really actually basically
    tell explain explained describe give some any kind sort like mean means meaning meant
    definition define defined know want need question questions quick quickly simple simply
-   briefly short brief again also too very much many more most other else get got
+   briefly short brief again also too very much many more most other else get got few several couple list phrase phrases refer refers referring
    term terms word words called call name stand stands because with without
    lol lmao idk tbh ngl omg gonna wanna gotta kinda sorta dumb stupid sorry guys someone anyone
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
@@ -150,12 +150,26 @@ const STOPWORDS = new Set(
  * "been reading the textbook", "before my exam tomorrow"): never what a question is about.
  */
 const STUDY_NARRATIVE = new Set(
-  `textbook textbooks prof profs professor professors teacher lecturer lecture lectures semester semesters
-   course courses coursework class classes exam exams midterm midterms finals quiz quizzes homework
+  `textbook textbooks lecturer lecture lectures semester semesters
+   course courses coursework exam exams midterm midterms finals quiz quizzes homework
    assignment assignments intro hours tomorrow tonight morning blanking confused
    confusing mixing remind throwing notes essay essays presentation presentations classmate classmates
    advisor cohort reflection revising revision`.split(/\s+/),
 );
+
+/**
+ * Words that are study narrative only when they are someone's ("my professor said", "the
+ * class"), and otherwise a topic: macro workers "become professors", mezzo workers teach "classes".
+ */
+const NARRATIVE_WHEN_OWNED = new Set(['prof', 'profs', 'professor', 'professors', 'teacher', 'class', 'classes']);
+const OWNERS = new Set(['my', 'our', 'your', 'the', 'this']);
+
+/** Whether the word after `before` is someone's: "my", or "my intro" (more narrative between). */
+function isOwned(before: readonly string[]): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && STUDY_NARRATIVE.has(before[i] as string)) i--;
+  return OWNERS.has(before[i] as string);
+}
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
@@ -248,6 +262,7 @@ export function expandWords(input: unknown): readonly string[] {
   const words: string[] = [];
   if (folded !== '') {
     for (const word of folded.split(' ')) {
+      if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);

@@ -107,6 +107,12 @@ describe('contentTokens', () => {
     expect(contentTokens('for my intro class, in the textbook, for my exam tomorrow: mezzo goals')).toEqual(contentTokens('mezzo goals'));
   });
 
+  test("keeps a professor, teacher or class that is not someone's: a job or a group is a topic", () => {
+    expect(contentTokens('can social workers become professors')).toContain('professor');
+    expect(contentTokens('self defense classes for teens')).toContain('class');
+    expect(contentTokens('my professor said our class is about macro')).toEqual(contentTokens('said about macro'));
+  });
+
   test('keeps organizing apart from organizations, which Porter stems alike', () => {
     expect(contentTokens('community organizing')).not.toEqual(contentTokens('community organization'));
     expect(contentTokens('organisational')).toEqual(contentTokens('organizations'));

@@ -77,6 +77,8 @@ const MAX_SUGGESTIONS = 3;
  * of every phrasing on each keystroke.
  */
 const AUTOCOMPLETE_PHRASINGS = 5_000;
+/** Below this confidence an answer must at least mention the question's rarest word. */
+const WEAK_MATCH = 0.5;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
@@ -259,8 +261,9 @@ export class AnswerEngine {
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
     // "define oppression in macro social work": the level says where the term is used, the card defines it.
+    const levelDefined = this.levelDefinition(text, shape);
     const direct =
-      this.levelDefinition(text, shape) ??
+      levelDefined ??
       (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
     // The question's most informative known word: an intent bonus goes only to entries about it.
     const keys = keyWords(tokens);
@@ -290,12 +293,15 @@ export class AnswerEngine {
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
-    const scenario = termClassified === null && !entryChecks ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
+    // "meso social work?" names a level and nothing else: its definition, never a scenario.
+    const readsAsScenario = levelDefined === null && termClassified === null && !entryChecks;
+    const scenario = readsAsScenario ? this.levelAnswers.scenario(text, shape, candidates[0], topicKeys.length > 0, asked) : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
     const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
-    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null);
+    const exampled = shape.intent === 'examples' && direct === null ? this.exampledTerm(text, candidates[0]) : null;
+    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
@@ -314,7 +320,9 @@ export class AnswerEngine {
       topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
     if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined))
       return refuse('out-of-scope', suggestions);
-    if (best !== undefined && best.score >= this.tuning.answerThreshold) {
+    // "how do I fix my car": a weak match on one word that names no topic is no answer.
+    const missesItsSubject = best !== undefined && pinned === null && best.score < WEAK_MATCH && this.matchesOnlyAnEverydayWord(tokens, best);
+    if (best !== undefined && best.score >= this.tuning.answerThreshold && !missesItsSubject) {
       const further = [...compared.slice(1), ...candidates.map((c) => c.doc)].filter((doc, i, all) => doc.id !== best.doc.id && all.indexOf(doc) === i);
       return { ...answered(text, { doc: best.doc, score: round(best.score), scenario: null }), suggestions: further.slice(0, MAX_SUGGESTIONS) };
     }
@@ -328,7 +336,9 @@ export class AnswerEngine {
   private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
-    if (shape.intent !== null && doc.intent === shape.intent && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
+    // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
+    const intended = doc.intent === (shape.compares ?? shape.intent);
+    if (shape.intent !== null && intended && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
     // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
     if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {
@@ -360,6 +370,27 @@ export class AnswerEngine {
     const { cards, tokens } = this.termNames.namedIn(text);
     if (cards.length < 2) return [];
     return best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : cards;
+  }
+
+  /**
+   * "examples of direct services": the term's card, which gives one, unless the best entry is
+   * about the term itself, not comparing it ("examples of macro social work" has its own list).
+   */
+  private exampledTerm(text: string, best: Candidate | undefined): Candidate | null {
+    const named = this.termNames.exampled(text);
+    if (named === undefined) return null;
+    const bestIsAbout =
+      best !== undefined &&
+      best.doc.kind === 'entry' &&
+      best.doc.intent !== 'comparison' &&
+      named.tokens.every((token) => this.retriever.phrasingHas(best.index, token));
+    return bestIsAbout ? null : this.asCandidate(named.card);
+  }
+
+  /** Whether the only word of the question a candidate holds is one no entry's question or term's name uses. */
+  private matchesOnlyAnEverydayWord(tokens: readonly QueryToken[], candidate: Candidate): boolean {
+    const held = tokens.filter((t) => t.known && this.retriever.docHas(candidate.index, t.token));
+    return held.length === 1 && !this.topicTokens.has((held[0] as QueryToken).token);
   }
 
   private asCandidate(doc: AnswerDoc): Candidate {

@@ -17,7 +17,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ],
   [
     'university',
-    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?|cost|costs|price|fees?|expensive|cheap|afford\w*)\b/g,
+    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|apply to|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?|online|part time|distance learning|cost|costs|price|fees?|expensive|cheap|afford\w*)\b/g,
   ],
   [
     'technique',
@@ -25,7 +25,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ],
   [
     'ethics',
-    /\b(ethics|ethical|nasw code|code of ethics|standard \d|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g,
+    /\b(ethics|ethical|nasw code|code of ethics|(standard|section|clause|principle) \d+( \d+)?|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g,
   ],
   ['statistics', /\b(how many (social workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
   ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb|prescrib\w*|medications?)\b/g],

@@ -35,10 +35,14 @@ const POINTERS = new Set([
 ]);
 const LEVEL_WORD = /\b(micro|mezzo|meso|macro)\b/g;
 
-/** A question that only makes sense after the previous one: "and mezzo?", "jobs for that level", "simpler please". */
+/** What a bare follow-up may ask for about the previous topic: "examples?", "jobs?". */
+const ASPECT_WORDS = new Set(['example', 'examples', 'job', 'jobs', 'career', 'careers', 'skill', 'skills', 'setting', 'settings', 'degree', 'degrees']);
+
+/** A question that only makes sense after the previous one: "and mezzo?", "jobs for that level", "simpler please", "examples?". */
 export function isFollowUp(question: string): boolean {
   const folded = foldText(question);
   const content = expandWords(question).filter((word) => !isStopword(word));
+  if (content.length === 1 && ASPECT_WORDS.has(content[0] as string)) return true;
   return content.length <= 4 && (LEAD_IN.test(folded) || BACK_REFERENCE.test(folded));
 }
 

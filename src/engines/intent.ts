@@ -14,6 +14,8 @@ export interface QuestionShape {
   readonly chitChat: boolean;
   /** The practice levels the question names, in the order named. */
   readonly levels: readonly PracticeLevel[];
+  /** What a comparison compares, when it says ("how do the skills differ between the levels"): skills, jobs, settings… */
+  readonly compares: Intent | null;
 }
 
 const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
@@ -78,7 +80,7 @@ const CHIT_CHAT_WORDS = new Set(
   `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
    thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
-   how are r doing going whats up is it wassup hru wyd`.split(/\s+/),
+   how are r doing going whats up is it wassup hru wyd that this was helped helps helpful super really actually`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
@@ -100,14 +102,17 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'degree',
     /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?)\b/,
   ],
-  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as)\b/],
+  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as|become|becoming)\b/],
   ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
   ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
 ];
 
+/** What a comparison can be about: the levels' skills, jobs, settings, degrees or examples. */
+const ASPECTS: ReadonlySet<Intent> = new Set(['skills', 'degree', 'jobs', 'settings', 'examples']);
+
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
-  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |what does (\w+ ){1,4}mean\b)/;
+  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
 
 /** How a question (not a description) starts. */
 const QUESTION_START =
@@ -141,7 +146,9 @@ function shapeOf(question: string): QuestionShape {
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
   const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));
-  return { intent: chitChat ? null : intentOf(folded, words), scenario: !chitChat && scenario, explains, chitChat, levels };
+  const intent = chitChat ? null : intentOf(folded, words);
+  const compares = intent === 'comparison' ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
+  return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {

@@ -11,7 +11,8 @@ const SCAFFOLDING_STEMS = new Set(
   contentTokens(
     `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
      separate separates distinguish contrast compare similar alike
-     social work worker practice people level micro mezzo macro why where have has had help helps helping go going use`,
+     social work worker practice people level micro mezzo macro why where have has had help helps helping go going use become
+     count counts counted consider considered between across need needs needed`,
   ),
 );
 

@@ -7,6 +7,8 @@ const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 /** What a yes/no level check says around the thing checked: "is counseling part of micro", "is lobbying considered macro". */
 const CHECK_FILLER = new Set(contentTokens('part considered counted count type kind form example really always still usually mostly mainly'));
+/** How "examples of X" asks: dropped to find the term X. */
+const EXAMPLE_TOKENS = new Set(contentTokens('example examples instance instances eg illustration'));
 /** The most words a glossary term's name has, filler dropped. */
 export const MAX_NAME_TOKENS = 4;
 
@@ -37,6 +39,18 @@ export class TermNames {
   /** The card of a question that is only a term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
   named(text: string, withoutLevels = false): AnswerDoc | undefined {
     return this.byName.get(nameKey(text, withoutLevels));
+  }
+
+  /**
+   * The card of "examples of X" when X is a term's name ("examples of direct services"): cards
+   * give an example. Null when the text names more than the term.
+   */
+  exampled(text: string): { readonly card: AnswerDoc; readonly tokens: readonly string[] } | undefined {
+    const tokens = nameKey(text)
+      .split(' ')
+      .filter((token) => !EXAMPLE_TOKENS.has(token));
+    const card = this.byName.get(tokens.join(' '));
+    return card === undefined ? undefined : { card, tokens };
   }
 
   /** The cards a text names ("lobbying vs policy analysis"), in the order named, and the words that named them. */

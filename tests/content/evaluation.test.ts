@@ -14,30 +14,31 @@ const report = evaluate(engine, fixtures);
  * Issue 12's bars are top-1 ≥ 0.95, refusal ≥ 0.95, every category ≥ 0.85 and scenario level
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves. They
- * were reset once, when the second blind batch (harder than the first) joined the tune split.
+ * were reset when the second blind batch (harder than the first) joined the tune split, and again
+ * when half of the third joined it.
  */
 const FLOOR = {
-  top1: 0.91,
+  top1: 0.92,
   refusal: 0.97,
-  scenarioLevel: 0.97,
+  scenarioLevel: 0.95,
   categories: {
-    british: 0.85,
+    british: 0.87,
     'chit-chat': 1.0,
-    clean: 0.82,
-    comparison: 0.81,
-    definition: 1.0,
-    degree: 0.87,
-    examples: 0.84,
-    importance: 0.88,
-    jobs: 0.88,
-    long: 0.81,
+    clean: 0.89,
+    comparison: 0.82,
+    definition: 0.98,
+    degree: 0.88,
+    examples: 0.86,
+    importance: 0.92,
+    jobs: 0.92,
+    long: 0.76,
     'off-topic': 0.97,
-    'one-typo': 0.95,
-    scenario: 0.97,
+    'one-typo': 0.97,
+    scenario: 0.95,
     short: 1.0,
-    sloppy: 0.9,
-    'two-typos': 0.95,
-    unanswerable: 0.96,
+    sloppy: 0.91,
+    'two-typos': 0.97,
+    unanswerable: 0.98,
   } as Record<string, number>,
 };
 

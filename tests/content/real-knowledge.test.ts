@@ -14,6 +14,51 @@ describe('on the real knowledge base', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ['meso social work?', 'mezzo-definition'],
+    ['meso practice', 'mezzo-definition'],
+    ['micro social work', 'micro-definition'],
+  ])('a level named with nothing else, %j, is defined, never read as a scenario (%s)', (question, id) => {
+    const result = real.ask(question);
+    expect(result.answer?.doc.id).toBe(id);
+    expect(result.answer?.scenario).toBeNull();
+  });
+
+  test.each([
+    ['how do the jobs differ between micro, mezzo and macro', 'jobs-by-level'],
+    ['how are settings different across micro mezzo and macro', 'settings-by-level'],
+    ['compare the skills of micro and macro social workers', 'skills-by-level'],
+  ])('a comparison of one aspect across the levels, %j, gets the entry on that aspect: %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
+  test.each(['how do I fix my car', 'can you fix my laptop'])('%j is refused: one everyday word in an alternative is no match', (question) => {
+    expect(real.ask(question).answer).toBeNull();
+  });
+
+  test('thanks with "that really helped" is chit-chat, not a question about help', () => {
+    expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
+  });
+
+  test('how a program is taught (part time, distance learning) is refused where no entry says', () => {
+    const result = real.ask('is there a part time bsw');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('university');
+  });
+
+  test('a numbered clause of the code of ethics is refused: no entry quotes one', () => {
+    const result = real.ask('what does standard 2.01 of the code of ethics say');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('ethics');
+  });
+
+  test.each([
+    ['what counts as interagency collaboration', 'term:interagency-collaboration'],
+    ['what does the phrase ripple effect refer to', 'term:ripple-effect'],
+  ])('%j is asking for a definition: %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('a long story that asks the bot for something is a question, not a description of practice to classify', () => {
     const result = real.ask(
       'for my paper i was going over the history of the profession and how women pushed for new laws and policy, could you remind me what that was about',

@@ -90,6 +90,16 @@ describe('readShape', () => {
     expect(readShape('what happens at the organisational level').levels).toEqual(['mezzo']);
   });
 
+  test.each([
+    ['how do the skills differ between micro and macro', 'skills'],
+    ['compare jobs at the three levels', 'jobs'],
+    ['how are settings different across the levels', 'settings'],
+    ['what is the difference between micro and mezzo', null],
+  ])('a comparison says what it compares: %j → %s', (question, aspect) => {
+    expect(readShape(question).intent).toBe('comparison');
+    expect(readShape(question).compares).toBe(aspect);
+  });
+
   test('names the levels asked about, meso as mezzo', () => {
     expect(readShape('how does meso differ from macro').levels).toEqual(['mezzo', 'macro']);
     expect(readShape('constructor toString __proto__').levels).toEqual([]);

@@ -16,7 +16,7 @@ describe('lastQuestion', () => {
   });
 
   test('a clause that points back takes the known words of the one before', () => {
-    expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour today, why is that macro work', isKnown)).toBe(
+    expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour again today, why is that macro work', isKnown)).toBe(
       ' why is that macro work lobbying lawmakers',
     );
   });

@@ -119,6 +119,25 @@ describe('facts the sources lack are refused, with what is near', () => {
   });
 });
 
+describe('"can social workers become X" asks about jobs; a teacher or professor is a topic unless it is someone\'s', () => {
+  test.each([
+    ['can social workers become university professors', 'macro-jobs'],
+    ['my professor asked what jobs count as micro', 'micro-jobs'],
+  ])('%j → %s', (question, id) => {
+    expect(answerId(question)).toBe(id);
+  });
+});
+
+describe('"examples of X" for a glossary term X', () => {
+  test('gets the card, which gives an example, rather than an entry comparing X with something else', () => {
+    expect(answerId('examples of lobbying')).toBe('term:lobbying');
+  });
+
+  test('still gets an entry that lists examples of X itself', () => {
+    expect(answerId('examples of advocacy')).toBe('advocacy-examples');
+  });
+});
+
 describe('a glossary term asked about with its level or scaffolding around it', () => {
   test('"define lobbying in macro social work" gets the card: the level says where, the card says what', () => {
     expect(answerId('define lobbying in macro social work')).toBe('term:lobbying');

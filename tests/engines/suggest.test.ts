@@ -20,12 +20,12 @@ describe('kb:suggest proposals', () => {
         { question: 'Mezzo vibe?', docId: 'mezzo-definition' },
         { question: 'group level thing', docId: 'mezzo-definition' },
         { question: 'Mezzo practice, meaning?', docId: 'mezzo-definition' },
-        { question: 'micro jobs list', docId: 'micro-jobs' },
+        { question: 'micro jobs near me', docId: 'micro-jobs' },
         { question: 'which jobs does micro have', docId: 'micro-jobs' },
         { question: 'empathy meaning', docId: 'term:empathy' },
         { question: 'old entry', docId: 'gone' },
       ],
-      unanswered: ['mezzo vibe', 'Mezzo vibe?', 'MEZZO VIBE', 'group level thing', 'micro jobs list'],
+      unanswered: ['mezzo vibe', 'Mezzo vibe?', 'MEZZO VIBE', 'group level thing', 'micro jobs near me'],
       entries,
       fixtures: ['Which jobs does micro have?'],
     });
@@ -38,7 +38,7 @@ describe('kb:suggest proposals', () => {
           { text: 'group level thing', picked: 1, asked: 1 },
         ],
       },
-      { entryId: 'micro-jobs', file: 'knowledge/qa/examples-and-jobs.yaml', phrasings: [{ text: 'micro jobs list', picked: 1, asked: 1 }] },
+      { entryId: 'micro-jobs', file: 'knowledge/qa/examples-and-jobs.yaml', phrasings: [{ text: 'micro jobs near me', picked: 1, asked: 1 }] },
     ]);
   });
 
