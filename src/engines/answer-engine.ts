@@ -5,7 +5,7 @@ import { Autocompleter, autocompleteLabels, type AutocompleteChoice, type Autoco
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
-import { bitCount, docsFrom, levelMask } from './docs.ts';
+import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelNamedAt, levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { lastQuestion } from './long-question.ts';
@@ -71,6 +71,12 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/**
+ * Autocomplete's fuzzy step ranks by the typed words held by at most this many phrasings together
+ * (Retriever.rarest): at 100,000 entries the common words of a half-typed question cost a scan
+ * of every phrasing on each keystroke.
+ */
+const AUTOCOMPLETE_PHRASINGS = 5_000;
 /** Below this confidence an answer must at least mention the question's rarest word. */
 const WEAK_MATCH = 0.5;
 /** How many of the best candidates the key-word rerank reorders. */
@@ -127,23 +133,23 @@ interface EngineParts {
 
 function* engineParts(knowledge: Knowledge, tuningChanges: Partial<MatchTuning>): Steps<EngineParts> {
   const tuning = { ...DEFAULT_TUNING, ...tuningChanges };
-  const docs = docsFrom(knowledge);
+  const docs = yield* docsOf(knowledge);
   const docById = new Map<string, AnswerDoc>();
-  for (const doc of docs) docById.set(doc.id, doc);
-  const levelMasks = Uint8Array.from(docs, (doc) => (doc.levels.includes('general') ? 7 : levelMask(doc.levels)));
-  yield;
+  const levelMasks = new Uint8Array(docs.length);
   const questionLevelMasks = new Uint8Array(docs.length);
-  yield* eachOf(docs, (doc, i) => (questionLevelMasks[i] = levelMask(levelsNamed(expandWords(doc.question)))));
+  yield* eachOf(docs, (doc, i) => {
+    docById.set(doc.id, doc);
+    levelMasks[i] = doc.levels.includes('general') ? 7 : levelMask(doc.levels);
+    questionLevelMasks[i] = levelMask(levelsNamed(expandWords(doc.question)));
+  });
   const attributed = yield* attributions(docs);
   const retriever = yield* Retriever.build(docs, tuning);
   const vocabulary = new Map(retriever.wordFrequency);
   for (const word of readerVocabulary()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
   yield;
-  const levelAnswers = new LevelAnswers(knowledge, docById, tuning.scenarioHintWeight);
-  yield;
+  const levelAnswers = yield* LevelAnswers.build(knowledge, docById, tuning.scenarioHintWeight);
   // A scenario cue is a real word whose form matters ("caseworkers", not "caseworker"): never corrected.
-  const corrector = new SpellCorrector(vocabulary, new Set([...commonEnglishWords(), ...levelAnswers.cueWords()]));
-  yield;
+  const corrector = yield* SpellCorrector.build(vocabulary, new Set([...commonEnglishWords(), ...levelAnswers.cueWords()]));
   const topicTokens = new Set<string>();
   yield* eachOf(docs, (doc) => {
     for (const token of contentTokens(doc.kind === 'entry' ? doc.question : doc.phrasings.join(' '))) topicTokens.add(token);
@@ -200,7 +206,7 @@ export class AnswerEngine {
     this.cueLevels = this.levelAnswers.singleWordCues();
     this.autocompleter = new Autocompleter(parts.labels, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
-      return tokens.length > 0 ? this.retriever.rank(tokens, limit).map((c) => c.doc.id) : [];
+      return tokens.length > 0 ? this.retriever.rank(this.retriever.rarest(tokens, AUTOCOMPLETE_PHRASINGS), limit).map((c) => c.doc.id) : [];
     });
   }
 
