@@ -13,8 +13,8 @@ export interface AutocompleteChoice {
 interface AutocompleteItem extends AutocompleteChoice {
   readonly index: number;
   readonly key: string;
-  readonly words: readonly string[];
-  readonly stems: ReadonlySet<string>;
+  /** Its stemmed content words, each once: an array, as a few dozen thousand Sets weigh on a reload's garbage collection. */
+  readonly stems: readonly string[];
 }
 
 /** The marked labels are walked on their own when they are fewer than 1 in this many of those the walk would visit. */
@@ -47,8 +47,8 @@ export function* autocompleteLabels(knowledge: Knowledge): Steps<AutocompleteLab
     const key = foldText(choice.label);
     const words = key.split(' ').filter(Boolean);
     const index = items.length;
-    const stems = new Set(contentTokens(choice.label));
-    items.push({ ...choice, index, key, words, stems });
+    const stems = [...new Set(contentTokens(choice.label))];
+    items.push({ ...choice, index, key, stems });
     indexById.set(choice.id, index);
     for (const s of stems) addPosting(byStem, s, index);
     for (const word of words) addPosting(byWord, word, index);
@@ -133,7 +133,7 @@ export class Autocompleter {
       for (let i = 0; i < count && out.length < limit; i++) {
         const index = walk === null ? i : (walk[i] as number);
         const item = this.autocompleteItems[index] as AutocompleteItem;
-        if (this.autocompleteMarks[index] === 1 && required.every((s) => item.stems.has(s))) take(index);
+        if (this.autocompleteMarks[index] === 1 && required.every((s) => item.stems.includes(s))) take(index);
       }
       for (const postings of prefixed) for (let j = 0; j < postings.length; j++) this.autocompleteMarks[postings[j] as number] = 0;
     }

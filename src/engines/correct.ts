@@ -1,4 +1,5 @@
 import { editDistance, isLevelLookalike } from '../text.ts';
+import { eachOf, runToEnd, type Steps } from './steps.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;
@@ -28,6 +29,34 @@ function dropsOnlyVowels(typed: string, known: string): boolean {
   return t === typed.length;
 }
 
+/** How SpellCorrector finds the known words near a typed one. */
+interface Lookups {
+  readonly buckets: ReadonlyMap<string, ReadonlyMap<number, readonly string[]>>;
+  readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
+}
+
+function* lookupsOf(frequency: ReadonlyMap<string, number>): Steps<Lookups> {
+  const buckets = new Map<string, Map<number, string[]>>();
+  const bySkeleton = new Map<string, string[]>();
+  yield* eachOf([...frequency.keys()], (word) => {
+    if (/\d/.test(word)) return;
+    const skeleton = skeletonOf(word);
+    if (skeleton !== word) {
+      const same = bySkeleton.get(skeleton);
+      if (same === undefined) bySkeleton.set(skeleton, [word]);
+      else same.push(word);
+    }
+    if (word.length < MIN_LENGTH) return;
+    const first = word[0] as string;
+    let byLength = buckets.get(first);
+    if (byLength === undefined) buckets.set(first, (byLength = new Map()));
+    const list = byLength.get(word.length);
+    if (list === undefined) byLength.set(word.length, [word]);
+    else list.push(word);
+  });
+  return { buckets, bySkeleton };
+}
+
 /**
  * Corrects misspelt words against the knowledge base's own vocabulary with the
  * Damerau–Levenshtein distance (a swap of neighbours counts once): one edit for words of
@@ -36,32 +65,23 @@ function dropsOnlyVowels(typed: string, known: string): boolean {
  */
 export class SpellCorrector {
   /** Known words by first letter, then by length. */
-  private readonly buckets = new Map<string, Map<number, string[]>>();
+  private readonly buckets: ReadonlyMap<string, ReadonlyMap<number, readonly string[]>>;
   private readonly cache = new Map<string, string | null>();
   /** Known words by their consonants: "work" under "wrk", "levels" under "lvls". */
-  private readonly bySkeleton = new Map<string, string[]>();
+  private readonly bySkeleton: ReadonlyMap<string, readonly string[]>;
+
+  /** A SpellCorrector built in steps (steps.ts). */
+  static *build(frequency: ReadonlyMap<string, number>, realWords: ReadonlySet<string> = new Set()): Steps<SpellCorrector> {
+    return new SpellCorrector(frequency, realWords, yield* lookupsOf(frequency));
+  }
 
   constructor(
     private readonly frequency: ReadonlyMap<string, number>,
     /** Real words that are never corrected, however close to a known one ("bread" is not "broad"). */
     private readonly realWords: ReadonlySet<string> = new Set(),
+    lookups: Lookups = runToEnd(lookupsOf(frequency)),
   ) {
-    for (const word of frequency.keys()) {
-      if (/\d/.test(word)) continue;
-      const skeleton = skeletonOf(word);
-      if (skeleton !== word) {
-        const same = this.bySkeleton.get(skeleton);
-        if (same === undefined) this.bySkeleton.set(skeleton, [word]);
-        else same.push(word);
-      }
-      if (word.length < MIN_LENGTH) continue;
-      const first = word[0] as string;
-      let byLength = this.buckets.get(first);
-      if (byLength === undefined) this.buckets.set(first, (byLength = new Map()));
-      const list = byLength.get(word.length);
-      if (list === undefined) byLength.set(word.length, [word]);
-      else list.push(word);
-    }
+    ({ buckets: this.buckets, bySkeleton: this.bySkeleton } = lookups);
   }
 
   isKnown(word: string): boolean {

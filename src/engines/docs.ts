@@ -1,31 +1,42 @@
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { AnswerDoc } from './retrieve.ts';
+import { eachOf, runToEnd, type Steps } from './steps.ts';
 
 /** Every Q&A entry and glossary card as one kind of document the engine can answer with. */
 export function docsFrom(knowledge: Knowledge): AnswerDoc[] {
-  const entries: AnswerDoc[] = knowledge.entries.map((entry) => ({
-    id: entry.id,
-    kind: 'entry',
-    question: entry.question,
-    answer: entry.answer.trim(),
-    levels: entry.levels,
-    intent: entry.intent,
-    related: entry.related,
-    sources: entry.sources,
-    phrasings: [entry.question, ...entry.alternatives],
-  }));
-  const terms: AnswerDoc[] = knowledge.terms.map((term) => ({
-    id: `term:${term.id}`,
-    kind: 'term',
-    question: cardTitle(term.term, term.aliases),
-    answer: `${term.definition.trim()}\n\nExample: ${term.example.trim()}`,
-    levels: [term.level],
-    intent: 'definition',
-    related: [],
-    sources: term.sources,
-    phrasings: [term.term, ...term.aliases],
-  }));
-  return [...entries, ...terms];
+  return runToEnd(docsOf(knowledge));
+}
+
+/** docsFrom(), in steps (steps.ts). */
+export function* docsOf(knowledge: Knowledge): Steps<AnswerDoc[]> {
+  const docs: AnswerDoc[] = [];
+  yield* eachOf(knowledge.entries, (entry) =>
+    docs.push({
+      id: entry.id,
+      kind: 'entry',
+      question: entry.question,
+      answer: entry.answer.trim(),
+      levels: entry.levels,
+      intent: entry.intent,
+      related: entry.related,
+      sources: entry.sources,
+      phrasings: [entry.question, ...entry.alternatives],
+    }),
+  );
+  yield* eachOf(knowledge.terms, (term) =>
+    docs.push({
+      id: `term:${term.id}`,
+      kind: 'term',
+      question: cardTitle(term.term, term.aliases),
+      answer: `${term.definition.trim()}\n\nExample: ${term.example.trim()}`,
+      levels: [term.level],
+      intent: 'definition',
+      related: [],
+      sources: term.sources,
+      phrasings: [term.term, ...term.aliases],
+    }),
+  );
+  return docs;
 }
 
 /** A glossary card's title is the term; an acronym also spells itself out: "BSW (Bachelor of Social Work)". */

@@ -103,6 +103,26 @@ function* invert(lists: TokenLists, tokenCount: number, items: Iterable<number>)
   return { start, ids };
 }
 
+/** Int32 values pushed one by one into a typed array that doubles as it fills: millions of them, without a number[] copied as it grows. */
+class IntList {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The values pushed, in an array of their own length. */
+  toArray(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
 /** What Retriever builds from the documents (independent of the tuning): token ids, weights and flat lists. */
 interface RetrieverIndex {
   readonly tokenIds: ReadonlyMap<string, number>;
@@ -159,14 +179,16 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     wordsOfRaw.set(raw, ids);
     return ids;
   };
-  const phrasingDoc: number[] = [];
-  const phrasingStart = [0];
-  const phrasingIds: number[] = [];
-  const answerStart = [0];
-  const answerIds: number[] = [];
+  const phrasingDoc = new IntList();
+  const phrasingStart = new IntList();
+  const phrasingIds = new IntList();
+  const answerStart = new IntList();
+  const answerIds = new IntList();
+  phrasingStart.push(0);
+  answerStart.push(0);
   let list = 0;
   /** Adds the tokens of `text` to `ids`, each once (the order they first occur), and counts its words and the document's tokens. */
-  const addTokens = (text: string, docIndex: number, ids: number[]): void => {
+  const addTokens = (text: string, docIndex: number, ids: IntList): void => {
     const folded = foldText(text);
     if (folded !== '') {
       for (const raw of folded.split(' ')) {
@@ -202,8 +224,9 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
   const idf = Float64Array.from(documentFrequency, (frequency) => Math.log(1 + docCount / frequency));
   const wordFrequency = new Map<string, number>();
   wordText.forEach((word, id) => wordFrequency.set(word, wordCount[id] as number));
-  const phrasingTokens: TokenLists = { start: Int32Array.from(phrasingStart), ids: Int32Array.from(phrasingIds) };
-  const answerTokens: TokenLists = { start: Int32Array.from(answerStart), ids: Int32Array.from(answerIds) };
+  const phrasingTokens: TokenLists = { start: phrasingStart.toArray(), ids: phrasingIds.toArray() };
+  const answerTokens: TokenLists = { start: answerStart.toArray(), ids: answerIds.toArray() };
+  const phrasingDocs = phrasingDoc.toArray();
   yield;
   const phrasingCount = phrasingDoc.length;
   const phrasingWeight = new Float64Array(phrasingCount);
@@ -213,7 +236,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     phrasingWeight[p] = weight;
   }
   const docPhrasings = new Int32Array(docs.length + 1);
-  for (const doc of phrasingDoc) (docPhrasings[doc + 1] as number)++;
+  for (const doc of phrasingDocs) (docPhrasings[doc + 1] as number)++;
   for (let d = 0; d < docs.length; d++) (docPhrasings[d + 1] as number) += docPhrasings[d] as number;
   yield;
   const phrasingOrder = Array.from({ length: phrasingCount }, (_, p) => p);
@@ -224,7 +247,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     tokenIds,
     idf,
     wordFrequency,
-    phrasingDoc: Int32Array.from(phrasingDoc),
+    phrasingDoc: phrasingDocs,
     phrasingWeight,
     docPhrasings,
     phrasingTokens,
@@ -339,6 +362,30 @@ export class Retriever {
   private idfOf(token: string): number | undefined {
     const id = this.tokenIds.get(token);
     return id === undefined ? undefined : this.idf[id];
+  }
+
+  /**
+   * The rarest of `tokens` (in their order), as many as fewer than `budget` phrasings hold
+   * together, and always the rarest one; all of them on a base too small to prune, where every
+   * list is short. For ranking that must stay quick however large the base: a word most
+   * phrasings hold costs a scan of them all and tells little apart.
+   */
+  rarest(tokens: readonly QueryToken[], budget: number): QueryToken[] {
+    if (this.phrasingDoc.length < PRUNE_FROM_PHRASINGS) return [...tokens];
+    const { start } = this.phrasingsOfToken;
+    const count = (token: QueryToken): number => {
+      const id = this.tokenIds.get(token.token);
+      return id === undefined ? 0 : (start[id + 1] as number) - (start[id] as number);
+    };
+    const byCount = tokens.map((token, at) => ({ at, count: count(token) })).sort((a, b) => a.count - b.count || a.at - b.at);
+    const kept = new Set<number>();
+    let total = 0;
+    for (const { at, count: holding } of byCount) {
+      if (kept.size > 0 && total + holding > budget) break;
+      kept.add(at);
+      total += holding;
+    }
+    return tokens.filter((_, at) => kept.has(at));
   }
 
   /** Whether a stemmed word occurs anywhere in the knowledge base. */

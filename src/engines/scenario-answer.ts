@@ -4,6 +4,7 @@ import type { QuestionShape } from './intent.ts';
 import { asksSomewhere } from './long-question.ts';
 import type { AnswerDoc, Candidate } from './retrieve.ts';
 import { ScenarioClassifier, type ScenarioVerdict, type Sureness } from './scenario.ts';
+import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { MAX_NAME_TOKENS, nameKey } from './terms.ts';
 import { contentTokens, expandWords, foldText } from '../text.ts';
 
@@ -41,6 +42,24 @@ const JOB_TITLE_WEIGHT = 4;
 /** Question intents whose level can be read from the cues of who is helped ("jobs working with groups"). */
 const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings', 'examples', 'skills', 'degree']);
 
+/** The stemmed answer of a single-level jobs entry: the job titles the sources file under that level. */
+interface JobList {
+  readonly level: PracticeLevel;
+  readonly id: string;
+  readonly tokens: readonly string[];
+}
+
+function* jobListsOf(knowledge: Knowledge): Steps<JobList[]> {
+  const lists: JobList[] = [];
+  yield* eachOf(knowledge.entries, (entry) => {
+    const level = entry.levels[0];
+    if (entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general') {
+      lists.push({ level, id: entry.id, tokens: contentTokens(entry.answer) });
+    }
+  });
+  return lists;
+}
+
 /**
  * Answers with a level: a "which level is this?" question or a plain description of practice,
  * classified by its cues (scenario.ts), and a yes/no level check of a glossary term.
@@ -48,21 +67,22 @@ const LEVEL_DESCRIBING_INTENTS: ReadonlySet<string> = new Set(['jobs', 'settings
 export class LevelAnswers {
   private readonly classifier: ScenarioClassifier;
   /** The stemmed answer of each single-level jobs entry: the job titles the sources file under that level. */
-  private readonly jobLists: readonly { readonly level: PracticeLevel; readonly id: string; readonly tokens: readonly string[] }[];
+  private readonly jobLists: readonly JobList[];
+
+  /** LevelAnswers built in steps (steps.ts). */
+  static *build(knowledge: Knowledge, docById: ReadonlyMap<string, AnswerDoc>, hintWeight: number): Steps<LevelAnswers> {
+    return new LevelAnswers(knowledge, docById, hintWeight, yield* jobListsOf(knowledge));
+  }
 
   constructor(
     knowledge: Knowledge,
     private readonly docById: ReadonlyMap<string, AnswerDoc>,
     /** A scenario's best-matching entry adds this much weight to its level, for practices no cue names. */
     private readonly hintWeight: number,
+    jobLists: readonly JobList[] = runToEnd(jobListsOf(knowledge)),
   ) {
     this.classifier = new ScenarioClassifier(knowledge.cues, (level) => `${level}-definition`);
-    this.jobLists = knowledge.entries.flatMap((entry) => {
-      const level = entry.levels[0];
-      return entry.intent === 'jobs' && entry.levels.length === 1 && level !== undefined && level !== 'general'
-        ? [{ level, id: entry.id, tokens: contentTokens(entry.answer) }]
-        : [];
-    });
+    this.jobLists = jobLists;
   }
 
   /** Every word of the cue lexicon, in each form matched, for the spelling corrector to leave alone. */

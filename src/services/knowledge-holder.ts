@@ -3,10 +3,20 @@ import { StartupError } from '../config.ts';
 import { AnswerEngine } from '../engines/answer-engine.ts';
 import { Explainer } from '../engines/explain.ts';
 import { GlossaryIndex } from '../engines/glossary.ts';
+import { runToEnd, type Steps } from '../engines/steps.ts';
 import { loadKnowledgeInWorker } from '../knowledge/load-in-worker.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
+import { runInSlices } from './in-slices.ts';
+
+interface Served {
+  readonly knowledge: Knowledge;
+  readonly engine: AnswerEngine;
+  readonly glossary: GlossaryIndex;
+  readonly explainer: Explainer;
+  readonly sourceTitles: ReadonlyMap<string, string>;
+}
 
 /**
  * The knowledge the bot serves right now. A reload swaps it in whole, or, when the
@@ -14,7 +24,7 @@ import type { Logger } from '../logger.ts';
  */
 export class KnowledgeHolder {
   private reloads = 0;
-  private current: { knowledge: Knowledge; engine: AnswerEngine; glossary: GlossaryIndex; explainer: Explainer; sourceTitles: Map<string, string> };
+  private current: Served;
 
   constructor(
     private readonly dir: string,
@@ -27,7 +37,7 @@ export class KnowledgeHolder {
       );
     }
     try {
-      this.current = KnowledgeHolder.build(loadKnowledge(dir));
+      this.current = runToEnd(KnowledgeHolder.build(loadKnowledge(dir)));
     } catch (error) {
       if (error instanceof KnowledgeError) throw error;
       const { code, message } = error as NodeJS.ErrnoException;
@@ -35,10 +45,12 @@ export class KnowledgeHolder {
     }
   }
 
-  private static build(knowledge: Knowledge) {
+  /** What the holder serves, built in steps (engines/steps.ts): at start-up all at once, on a reload in slices. */
+  private static *build(knowledge: Knowledge): Steps<Served> {
+    const engine = yield* AnswerEngine.build(knowledge);
     return {
       knowledge,
-      engine: new AnswerEngine(knowledge),
+      engine,
       glossary: new GlossaryIndex(knowledge.terms),
       explainer: new Explainer(knowledge),
       sourceTitles: new Map(knowledge.sources.map((s) => [s.id, s.title])),
@@ -67,15 +79,18 @@ export class KnowledgeHolder {
 
   /**
    * Resolves true when the new knowledge is now serving. The files are read and validated
-   * in a worker thread, and the old knowledge serves until the new one is built; a reload
-   * overtaken by a later one leaves the later one's result in place.
+   * in a worker thread, and the new index is built on this thread in slices of a few
+   * milliseconds (services/in-slices.ts), so interactions are answered from the old knowledge
+   * meanwhile; a reload overtaken by a later one leaves the later one's result in place.
    */
   async reload(): Promise<boolean> {
     const reload = ++this.reloads;
     try {
       const knowledge = await loadKnowledgeInWorker(this.dir);
       if (reload !== this.reloads) return false;
-      this.current = KnowledgeHolder.build(knowledge);
+      const served = await runInSlices(KnowledgeHolder.build(knowledge));
+      if (reload !== this.reloads) return false;
+      this.current = served;
       const { entries, terms, quiz } = this.current.knowledge;
       this.logger.info({ entries: entries.length, terms: terms.length, quiz: quiz.length }, 'knowledge reloaded');
       return true;

@@ -18,7 +18,7 @@ const report = evaluate(engine, fixtures);
  * when the third joined it.
  */
 const FLOOR = {
-  top1: 0.91,
+  top1: 0.92,
   refusal: 0.98,
   scenarioLevel: 0.96,
   categories: {
@@ -26,12 +26,12 @@ const FLOOR = {
     'chit-chat': 1.0,
     clean: 0.88,
     comparison: 0.8,
-    definition: 0.97,
+    definition: 0.98,
     degree: 0.88,
     examples: 0.86,
     importance: 0.9,
     jobs: 0.91,
-    long: 0.71,
+    long: 0.8,
     'off-topic': 0.98,
     'one-typo': 0.98,
     scenario: 0.96,

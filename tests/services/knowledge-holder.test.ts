@@ -1,6 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { setImmediate } from 'node:timers/promises';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { AnswerEngine } from '../../src/engines/answer-engine.ts';
 import { Cooldowns } from '../../src/bot/cooldowns.ts';
 import { KnowledgeHolder } from '../../src/services/knowledge-holder.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -8,6 +10,7 @@ import { miniKnowledgeCopy } from '../helpers/knowledge.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -42,6 +45,39 @@ describe('KnowledgeHolder.reload', () => {
     expect(knowledge.engine.ask('what is a genogram').answer).toBeNull();
     expect(await Promise.all([first, second])).toEqual([false, true]);
     expect(knowledge.engine.ask('what is a genogram').answer?.doc.id).toBe('genogram');
+  });
+
+  test('answers from the previous knowledge while the new index is built in slices, then from the new', async () => {
+    const { dir, knowledge } = holder();
+    // Enough entries that building their index takes many slices.
+    const entries = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `- id: extra-${i}\n  question: What is extra topic ${i}?\n  alternatives: [extra topic ${i} meaning]\n  answer: Extra answer ${i}.\n  levels: [micro]\n  sources: [test-source]\n`,
+    );
+    writeFileSync(path.join(dir, 'qa', 'extra.yaml'), entries.join(''));
+    const before = knowledge.engine;
+    let building = false;
+    const build = AnswerEngine.build;
+    vi.spyOn(AnswerEngine, 'build').mockImplementation(function* (...args) {
+      building = true;
+      const built = yield* build.apply(AnswerEngine, args);
+      building = false;
+      return built;
+    });
+    let done = false;
+    const reloaded = knowledge.reload().finally(() => (done = true));
+    let answeredWhileBuilding = 0;
+    while (!done) {
+      await setImmediate();
+      if (!building) continue;
+      expect(knowledge.engine).toBe(before);
+      expect(knowledge.engine.ask('what is micro social work').answer?.doc.id).toBe('micro-definition');
+      answeredWhileBuilding++;
+    }
+    expect(await reloaded).toBe(true);
+    expect(answeredWhileBuilding).toBeGreaterThan(1);
+    expect(knowledge.engine.ask('what is extra topic 1234').answer?.doc.id).toBe('extra-1234');
   });
 
   test('keeps serving the previous knowledge after an invalid edit, logging file, entry and field', async () => {
