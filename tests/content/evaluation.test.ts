@@ -38,7 +38,7 @@ const FLOOR = {
     short: 1.0,
     sloppy: 0.92,
     'two-typos': 0.96,
-    unanswerable: 0.97,
+    unanswerable: 0.98,
   } as Record<string, number>,
 };
 
