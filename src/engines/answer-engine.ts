@@ -226,15 +226,34 @@ export class AnswerEngine {
 
   /**
    * A long, rambling question usually asks its real question last (long-question.ts): that
-   * clause is answered too, and the better-scored answer wins.
+   * clause is answered too. The story dilutes the whole text's scores, so the two are weighed by
+   * agreement: each answer by its score in both candidate lists. A tail that names no level and no
+   * topic ("what level would her work count as") says nothing the story did not: the whole answers.
    */
   private answerLong(text: string): AskResult {
-    const whole = this.answer(text);
+    const wholeRanked: Candidate[] = [];
+    const whole = this.answer(text, wholeRanked);
     const last = lastQuestion(text, (word) => this.corrector.isKnown(word));
     if (last === null) return whole;
-    const tail = this.answer(last);
-    if (tail.answer === null || (whole.answer !== null && (whole.answer.scenario !== null || whole.answer.score >= tail.answer.score))) return whole;
-    return tail;
+    const tailRanked: Candidate[] = [];
+    const tail = this.answer(last, tailRanked);
+    if (tail.answer === null) return whole;
+    if (whole.answer === null) return tail;
+    // Both classify the practice at one level: the tail's clause names what to read next more narrowly.
+    if (whole.answer.scenario !== null) return tail.answer.scenario !== null && tail.answer.scenario.level === whole.answer.scenario.level ? tail : whole;
+    if (!this.namesItsSubject(last)) return whole;
+    const agreement = (result: AskResult): number => {
+      const answer = result.answer as NonNullable<AskResult['answer']>;
+      return agreedScore(answer, wholeRanked, whole) + agreedScore(answer, tailRanked, tail);
+    };
+    return agreement(whole) >= agreement(tail) ? whole : tail;
+  }
+
+  /** Whether a text names a level or a topic, not only how it asks ("what level would her work count as"). */
+  private namesItsSubject(text: string): boolean {
+    const corrected = this.correctText(text);
+    if (readShape(corrected).levels.length > 0) return true;
+    return keyWords(this.retriever.queryTokens(corrected, this.corrector)).some((t) => this.topicTokens.has(t.token));
   }
 
   /** Every misspelt word corrected, so the question's shape ("diffrence", "wich levle") reads right too. */
@@ -244,7 +263,8 @@ export class AnswerEngine {
       .join(' ');
   }
 
-  private answer(asked: string): AskResult {
+  /** `reranked` receives the candidates as reranked, for weighing a long question's answers (answerLong). */
+  private answer(asked: string, reranked: Candidate[] = []): AskResult {
     const text = this.correctText(asked);
     const shape = readShape(text);
     const refuse = (outcome: AskOutcome, suggestions: readonly AnswerDoc[] = [], uncovered: UncoveredKind | null = null): AskResult => ({
@@ -283,6 +303,7 @@ export class AnswerEngine {
     const candidates = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning)
       .slice(0, MAX_SUGGESTIONS + 1)
       .filter((c) => c.score >= this.tuning.suggestThreshold);
+    reranked.push(...candidates);
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
@@ -433,6 +454,15 @@ export class AnswerEngine {
 /** An answer as the result of asking. */
 function answered(text: string, answer: NonNullable<AskResult['answer']> | LevelAnswer): AskResult {
   return { query: text, understood: text, outcome: 'answered', answer, suggestions: [], uncovered: null };
+}
+
+/**
+ * An answer's score among one question's candidates: its own score where that question answered
+ * with it (not for a scenario, whose score is a confidence), else its candidate score, else 0.
+ */
+function agreedScore(answer: NonNullable<AskResult['answer']>, ranked: readonly Candidate[], result: AskResult): number {
+  if (result.answer?.doc.id === answer.doc.id && result.answer.scenario === null) return result.answer.score;
+  return ranked.find((c) => c.doc.id === answer.doc.id)?.score ?? 0;
 }
 
 /** A confidence for people: 0..1, three decimals. */

@@ -31,7 +31,7 @@ const FLOOR = {
     examples: 0.86,
     importance: 0.92,
     jobs: 0.92,
-    long: 0.76,
+    long: 0.85,
     'off-topic': 0.97,
     'one-typo': 0.97,
     scenario: 0.95,

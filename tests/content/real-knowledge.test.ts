@@ -74,6 +74,13 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe('levels-interconnected');
   });
 
+  test('a long question is answered from the story when its last clause agrees with it: the tail alone scores higher on another entry', () => {
+    const result = real.ask(
+      'my sister is doing a sociology degree and keeps saying micro and macro in her essays, I did a bit of sociology back in school but forgot all of it, how do sociologists use micro and macro',
+    );
+    expect(result.answer?.doc.id).toBe('sociology-micro-macro');
+  });
+
   test.each(['why is group work micro or mezzo', 'how does work with a mother become mezzo when the father joins'])(
     '%j asks for an explanation: it gets an entry, not a level verdict',
     (question) => {

@@ -93,6 +93,22 @@ describe('long rambling questions whose real question is at the end', () => {
   });
 });
 
+describe('a long question whose last clause only asks how, about the story before it', () => {
+  test('a last clause that names no level and no topic ("what level would her work count as") leaves the answer to the story', () => {
+    expect(answerId('i saw a social worker lobbying lawmakers for a law all day and she never saw a client, what level would her work count as and why')).toBe(
+      'lobbying-macro',
+    );
+  });
+
+  test('when the story and its last clause classify the practice at one level, the clause names the entry to read next', () => {
+    const result = engine.ask(
+      'my cousin keeps asking what i do at my placement, mostly i sit with one client at a time and sort out their services, which level would that kind of case management be',
+    );
+    expect(result.answer?.scenario?.level).toBe('micro');
+    expect(result.answer?.doc.id).toBe('case-management-micro');
+  });
+});
+
 describe("comparisons get the entry that compares both sides, not one side's entry", () => {
   test.each([
     ['what separates micro from macro', 'micro-vs-macro'],
