@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { dump } from 'js-yaml';
 import { KnowledgeHolder } from '../services/knowledge-holder.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
@@ -36,4 +38,18 @@ export async function reloadBlockMaxMs(knowledgeDir: string, extra: Knowledge, w
   } finally {
     clearInterval(probe);
   }
+}
+
+/**
+ * reloadBlockMaxMs in a process of its own, spawned with the same Node flags: the bench's own
+ * heap holds bases of 100,000 entries and its rivals' indexes, whose garbage-collection pauses a
+ * running bot, which holds only its knowledge, never has.
+ */
+export async function reloadBlockMaxMsInOwnProcess(knowledgeDir: string, size: number, workDir: string): Promise<number> {
+  const script = path.join(import.meta.dirname, 'reload-process.ts');
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, knowledgeDir, String(size), workDir], {
+    maxBuffer: 1024 * 1024,
+  });
+  const { stallMs } = JSON.parse(stdout.trim().split('\n').at(-1) as string) as { stallMs: number };
+  return stallMs;
 }

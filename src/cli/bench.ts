@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { askLogFloodMs } from '../bench/ask-log-flood.ts';
 import { percentile, prefixesOf, timeEach } from '../bench/stats.ts';
 import { QUESTION_MIX } from '../bench/questions.ts';
-import { reloadBlockMaxMs } from '../bench/reload.ts';
+import { reloadBlockMaxMsInOwnProcess } from '../bench/reload.ts';
 import { meetsTarget, renderTable, toJsonLine, type Figure } from '../bench/report.ts';
 import { flexSearchOver, fuseOver, miniSearchOver, rivalDocs, top1Accuracy } from '../bench/rivals.ts';
 import { SinkChatInput, silentMessenger } from '../bench/sink.ts';
@@ -243,7 +243,7 @@ runCli(async () => {
     const e2ePerSecond = await e2eInteractionsPerSecond(QUESTION_MIX, plan.e2eInteractions, 16, dataDir, config.knowledgeDir);
 
     progress(`reloading the knowledge base with ${plan.reloadSize} more entries`);
-    const reloadBlockMs = await reloadBlockMaxMs(config.knowledgeDir, syntheticKnowledge(realKnowledge, plan.reloadSize), dataDir, logger);
+    const reloadBlockMs = await reloadBlockMaxMsInOwnProcess(config.knowledgeDir, plan.reloadSize, dataDir);
 
     progress(`timing start-up to the first answer, ${plan.startRuns} run(s) each way`);
     const startDb = path.join(dataDir, 'start.sqlite');
