@@ -25,7 +25,7 @@ const FLOOR = {
     british: 0.87,
     'chit-chat': 1.0,
     clean: 0.89,
-    comparison: 0.82,
+    comparison: 0.86,
     definition: 0.98,
     degree: 0.88,
     examples: 0.86,
