@@ -136,7 +136,7 @@ const STOPWORDS = new Set(
    please pls plz thanks thank thx hey hi hello yo ok okay so just really actually basically
    tell explain explained describe give some any kind sort like mean means meaning meant
    definition define defined know want need question questions quick quickly simple simply
-   briefly short brief again also too very much many more most other else get got few several couple list phrase phrases refer refers referring
+   briefly short brief again also too very much many more most other else get got few several couple list phrase phrases refer refers referring context
    term terms word words called call name stand stands because with without
    lol lmao idk tbh ngl omg gonna wanna gotta kinda sorta dumb stupid sorry guys someone anyone
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt

@@ -4,7 +4,7 @@ import { answersWho, attributions, whoAsked, type WhoAsked } from './attribution
 import { Autocompleter, autocompleteLabels, type AutocompleteChoice, type AutocompleteLabels } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
 import { SpellCorrector } from './correct.ts';
-import { hasTopicWords, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
+import { hasTopicWords, namesUnknownPerson, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelNamedAt, levelsNamed, readShape, type QuestionShape } from './intent.ts';
@@ -325,7 +325,9 @@ export class AnswerEngine {
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
     const uncovered =
-      uncoveredDetail(text, best, this.retriever) ?? (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null);
+      uncoveredDetail(text, best, this.retriever) ??
+      (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null) ??
+      (namesUnknownPerson(asked, (word) => this.corrector.correct(word) !== null) ? 'person' : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
     // "who founded social work": only an entry that names someone answers a "who" question.
     if (who !== null && (best === undefined || !answersWho(who, this.attributed[best.index] as number))) return refuse('out-of-scope', suggestions, 'person');

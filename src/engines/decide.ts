@@ -67,6 +67,21 @@ export function uncoveredDetail(question: string, best: Candidate | undefined, r
   return null;
 }
 
+/** Two capitalised words in a row, as typed: a person's or an organisation's name ("Jane Addams"). */
+const NAME = /\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g;
+
+/**
+ * A name the knowledge base has never seen ("what is Jane Addams known for"): neither word is
+ * a word it knows or can correct to. The question is about someone it cannot speak of.
+ */
+export function namesUnknownPerson(asked: string, knows: (word: string) => boolean): boolean {
+  NAME.lastIndex = 0;
+  for (let match = NAME.exec(asked); match !== null; match = NAME.exec(asked)) {
+    if (!knows((match[1] as string).toLowerCase()) && !knows((match[2] as string).toLowerCase())) return true;
+  }
+  return false;
+}
+
 /**
  * A definition asked of a concept the best entry never mentions: "what is the strengths
  * perspective" must not get the Person-in-Environment entry because both are perspectives.

@@ -53,19 +53,29 @@ function answerLevels(result: AskResult): readonly string[] | null {
   return answer.scenario === null ? answer.doc.levels : [answer.scenario.level];
 }
 
+/** A scenario is graded on its level, whether or not an entry explains it best (`expect` may be empty). */
+function isScenario(question: EvalQuestion): boolean {
+  return question.level !== undefined && question.level.length > 0;
+}
+
+/** What the bot must refuse: no entry answers it, and it is no scenario. */
+function isRefusable(question: EvalQuestion): boolean {
+  return question.expect.length === 0 && !isScenario(question);
+}
+
 function isRight(question: EvalQuestion, result: AskResult): boolean {
-  if (question.expect.length === 0) return result.answer === null;
-  if (question.level !== undefined && question.level.length > 0) {
+  if (isRefusable(question)) return result.answer === null;
+  if (isScenario(question)) {
     const levels = answerLevels(result);
-    return levels !== null && levels.length === 1 && question.level.includes(levels[0] as string);
+    return levels !== null && levels.length === 1 && (question.level as readonly string[]).includes(levels[0] as string);
   }
   return result.answer !== null && question.expect.includes(result.answer.doc.id);
 }
 
 function figures(graded: ReadonlyArray<{ question: EvalQuestion; right: boolean }>): EvalFigures {
-  const answerable = graded.filter((g) => g.question.expect.length > 0);
-  const refusable = graded.filter((g) => g.question.expect.length === 0);
-  const scenarios = graded.filter((g) => (g.question.level?.length ?? 0) > 0);
+  const answerable = graded.filter((g) => !isRefusable(g.question));
+  const refusable = graded.filter((g) => isRefusable(g.question));
+  const scenarios = graded.filter((g) => isScenario(g.question));
   const share = (list: typeof graded): number => ratio(list.filter((g) => g.right).length, list.length);
   return {
     top1Accuracy: share(answerable),

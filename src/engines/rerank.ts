@@ -8,12 +8,13 @@ import { contentTokens } from '../text.ts';
  * topic shares ("have", "help"): never a question's key word.
  */
 const SCAFFOLDING_STEMS = new Set(
-  contentTokens(
-    `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
+  // Word by word: a question is cut at MAX_QUERY_CHARS, and this list is longer than that.
+  `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
      separate separates distinguish contrast compare similar alike
      social work worker practice people level micro mezzo macro why where have has had help helps helping go going use become
-     count counts counted consider considered between across need needs needed`,
-  ),
+     count counts counted consider considered between across need needs needed exist exists existing`
+    .split(/\s+/)
+    .flatMap(contentTokens),
 );
 
 /** The question's key words: known words that say what it is about, heaviest (rarest) first. */

@@ -68,6 +68,8 @@ export class LevelAnswers {
   private readonly classifier: ScenarioClassifier;
   /** The stemmed answer of each single-level jobs entry: the job titles the sources file under that level. */
   private readonly jobLists: readonly JobList[];
+  /** For each token, the job lists holding it (their places in jobLists): a question is checked against those only. */
+  private readonly jobListsByToken = new Map<string, number[]>();
 
   /** LevelAnswers built in steps (steps.ts). */
   static *build(knowledge: Knowledge, docById: ReadonlyMap<string, AnswerDoc>, hintWeight: number): Steps<LevelAnswers> {
@@ -83,6 +85,13 @@ export class LevelAnswers {
   ) {
     this.classifier = new ScenarioClassifier(knowledge.cues, (level) => `${level}-definition`);
     this.jobLists = jobLists;
+    jobLists.forEach((list, at) => {
+      for (const token of new Set(list.tokens)) {
+        const holding = this.jobListsByToken.get(token);
+        if (holding === undefined) this.jobListsByToken.set(token, [at]);
+        else holding.push(at);
+      }
+    });
   }
 
   /** Every word of the cue lexicon, in each form matched, for the spelling corrector to leave alone. */
@@ -157,13 +166,24 @@ export class LevelAnswers {
     let named: PracticeLevel | undefined;
     for (let i = 0; i + 1 < tokens.length; i++) {
       const pair = tokens.slice(i, i + 2);
-      const listing = this.jobLists.filter((list) => holdsRun(list.tokens, pair));
+      const listing = this.listsHolding(pair);
       for (const list of listing) {
         if (named !== undefined && named !== list.level) return undefined;
         named = list.level;
       }
     }
     return named;
+  }
+
+  /** The job lists holding `run` (tokens in a row), in their order: of those holding its rarest token only, not all of them. */
+  private listsHolding(run: readonly string[]): JobList[] {
+    let fewest: readonly number[] | undefined;
+    for (const token of run) {
+      const holding = this.jobListsByToken.get(token) ?? [];
+      if (fewest === undefined || holding.length < fewest.length) fewest = holding;
+    }
+    if (fewest === undefined) return [...this.jobLists];
+    return fewest.map((at) => this.jobLists[at] as JobList).filter((list) => holdsRun(list.tokens, run));
   }
 
   /**
@@ -173,7 +193,7 @@ export class LevelAnswers {
   private jobTitleLevel(text: string): { level: PracticeLevel; weight: number; see: string } | undefined {
     const title = nameKey(text, true).split(' ');
     if (title[0] === '' || title.length > MAX_NAME_TOKENS) return undefined;
-    const listing = this.jobLists.filter((list) => holdsRun(list.tokens, title));
+    const listing = this.listsHolding(title);
     const first = listing[0];
     if (first === undefined || listing.some((list) => list.level !== first.level)) return undefined;
     return { level: first.level, weight: JOB_TITLE_WEIGHT, see: first.id };

@@ -15,29 +15,29 @@ const report = evaluate(engine, fixtures);
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves. They
  * were reset when the second blind batch (harder than the first) joined the tune split, and again
- * when half of the third joined it.
+ * when the third joined it.
  */
 const FLOOR = {
   top1: 0.92,
-  refusal: 0.97,
-  scenarioLevel: 0.95,
+  refusal: 0.98,
+  scenarioLevel: 0.96,
   categories: {
-    british: 0.87,
+    british: 0.89,
     'chit-chat': 1.0,
-    clean: 0.89,
-    comparison: 0.86,
+    clean: 0.88,
+    comparison: 0.8,
     definition: 0.98,
     degree: 0.88,
     examples: 0.86,
-    importance: 0.92,
-    jobs: 0.92,
-    long: 0.85,
-    'off-topic': 0.97,
-    'one-typo': 0.97,
-    scenario: 0.95,
+    importance: 0.9,
+    jobs: 0.91,
+    long: 0.8,
+    'off-topic': 0.98,
+    'one-typo': 0.98,
+    scenario: 0.96,
     short: 1.0,
-    sloppy: 0.91,
-    'two-typos': 0.97,
+    sloppy: 0.92,
+    'two-typos': 0.96,
     unanswerable: 0.98,
   } as Record<string, number>,
 };

@@ -55,6 +55,7 @@ describe('on the real knowledge base', () => {
   test.each([
     ['what counts as interagency collaboration', 'term:interagency-collaboration'],
     ['what does the phrase ripple effect refer to', 'term:ripple-effect'],
+    ['define lobbying in the context of macro practice', 'term:lobbying'],
   ])('%j is asking for a definition: %s', (question, id) => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });

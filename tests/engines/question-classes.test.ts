@@ -162,6 +162,18 @@ describe('"examples of X" for a glossary term X', () => {
   });
 });
 
+describe('a name the knowledge base has never seen', () => {
+  test('is refused as a question about a person, with what is near', () => {
+    const result = engine.ask('what is Mary Richmond known for in the history of social work');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('person');
+  });
+
+  test('is not a question typed in title case', () => {
+    expect(answerId('What Is Micro Social Work')).toBe('micro-definition');
+  });
+});
+
 describe('a glossary term asked about with its level or scaffolding around it', () => {
   test('"define lobbying in macro social work" gets the card: the level says where, the card says what', () => {
     expect(answerId('define lobbying in macro social work')).toBe('term:lobbying');

@@ -36,6 +36,11 @@ describe('keyWords', () => {
     const tokens = retriever.queryTokens('examples of micro work in schools', corrector);
     expect(keyWords(tokens).map((t) => t.token)).toEqual(['school']);
   });
+
+  test('every scaffolding word is left out, the last on the list too ("which jobs exist in schools")', () => {
+    const asKnown = (token: string) => ({ token, weight: 1, known: true, lookalike: false });
+    expect(keyWords(['exist', 'school', 'consid', 'between'].map(asKnown)).map((t) => t.token)).toEqual(['school']);
+  });
 });
 
 describe('rerank', () => {
