@@ -320,7 +320,7 @@ export class AnswerEngine {
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
-    const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0]) : [];
+    const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0], shape.levels.length > 0) : [];
     const exampled = shape.intent === 'examples' && direct === null ? this.exampledTerm(text, candidates[0]) : null;
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
@@ -388,11 +388,15 @@ export class AnswerEngine {
   /**
    * The glossary terms a comparison names ("lobbying vs policy analysis"), in the order named,
    * when it names two or more besides the levels and the best entry's question is not about all of them.
+   * Without a level named, only a comparison entry counts as about them: an entry on one of them
+   * that mentions the other ("is needle exchange mezzo harm reduction") does not compare them.
    */
-  private comparedTerms(text: string, best: Candidate | undefined): AnswerDoc[] {
+  private comparedTerms(text: string, best: Candidate | undefined, levelNamed: boolean): AnswerDoc[] {
     const { cards, tokens } = this.termNames.namedIn(text);
     if (cards.length < 2) return [];
-    return best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) ? [] : cards;
+    const about =
+      best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) && (levelNamed || best.doc.intent === 'comparison');
+    return about ? [] : cards;
   }
 
   /**

@@ -90,7 +90,7 @@ const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?differenc
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
-    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|same (thing |as)|separates|separate (\w+ ){1,4}from|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b/,
+    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|distinct|distinction|same (thing |as)|separates|separate (\w+ ){1,4}from|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b/,
   ],
   // "why mezzo", "why policy work": why without a verb asks why the thing matters.
   [

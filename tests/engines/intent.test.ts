@@ -28,6 +28,8 @@ describe('readShape', () => {
     ['why mezzo', 'importance'],
     ['is there a separate license for macro', 'degree'],
     ['what separates micro from mezzo', 'comparison'],
+    ['how is macro distinct from the other two levels', 'comparison'],
+    ['is there a real distinction between micro and mezzo', 'comparison'],
     ['what makes mezzo work valuable', 'importance'],
     ['why should anyone care about macro', 'importance'],
     ['how does macro work make a real difference', 'importance'],

@@ -118,6 +118,14 @@ describe("comparisons get the entry that compares both sides, not one side's ent
   ])('%j → %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
+
+  test('two glossary terms compared get their cards, not an entry on one of them that mentions the other', () => {
+    const result = engine.ask('food pantry vs meal delivery, are they the same thing');
+    expect(result.answer?.doc.id).toBe('term:food-pantry');
+    expect(result.suggestions.map((doc) => doc.id)).toContain('term:meal-delivery');
+    // An entry that compares the two still answers.
+    expect(answerId('advocacy vs lobbying are they the same')).toBe('advocacy-vs-lobbying');
+  });
 });
 
 describe('facts the sources lack are refused, with what is near', () => {
