@@ -70,6 +70,10 @@ const PRACTICE_DESCRIPTION =
 const CHOOSING =
   /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b|\b(fits|suits) (me|them|you|us)\b|\bright (one )?for (me|you)\b/;
 
+/** Matching things up with the levels ("which level is which", "which level helps hands-on and which ones…"): a comparison, not one practice to classify. */
+const MATCHING_UP =
+  /\bwhich (\w+ ){0,2}(is|are|goes (with|for|to)|go (with|for|to)|belongs? (to|with)|fits?|matches) which\b|\bwhich (level|levels|one|ones) (\w+ ){1,8}(and|or) which (level|levels|one|ones)?\b/;
+
 /** Asking for an explanation, not a level: "why…", "how come…", "how does…", "what makes…", "who decides…". */
 const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what determines)\b|\b(why|how come)\b/;
 
@@ -145,8 +149,9 @@ function shapeOf(question: string): QuestionShape {
   const levels = levelsNamed(words);
   const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
-  const scenario = !explains && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));
-  const intent = chitChat ? null : intentOf(folded, words);
+  const matchesUp = MATCHING_UP.test(folded);
+  const scenario = !explains && !matchesUp && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));
+  const intent = chitChat ? null : matchesUp ? 'comparison' : intentOf(folded, words);
   const compares = intent === 'comparison' ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
   return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
 }

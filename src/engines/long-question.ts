@@ -5,6 +5,7 @@ import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 const LONG_QUESTION_WORDS = 16;
 /** Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so" before "i", "we", "my" or "now". */
 const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i;
+const SENTENCE_END = /[.?!]/;
 /** A clause that points back to the one before it: "what does that look like", "is it micro". */
 const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 
@@ -22,8 +23,15 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
   if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
   const clauses = text.split(CLAUSE_BREAK);
   const at = clauses.findLastIndex((clause) => contentTokens(clause).length >= 3 && startsAsQuestion(foldText(clause)));
-  const last = clauses[at];
-  if (last === undefined || last.trim() === text.trim()) return null;
+  const clause = clauses[at];
+  if (clause === undefined) return null;
+  // The question runs on to the end of its sentence: "is it realistic to switch this late, and what training would I need".
+  const from = text.lastIndexOf(clause.trim());
+  const end = text.slice(from).search(SENTENCE_END);
+  const sentence = end < 0 ? text.slice(from) : text.slice(from, from + end);
+  // A sentence that is the whole text asks no more narrowly than the whole: then the clause alone.
+  const last = foldText(sentence) === foldText(text) ? clause : sentence;
+  if (foldText(last) === foldText(text)) return null;
   if (!BACK_REFERENCE.test(foldText(last))) return last;
   const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);
   const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));

@@ -74,6 +74,20 @@ describe('readShape', () => {
     expect(readShape(question).scenario).toBe(false);
   });
 
+  test.each([
+    'counseling one person vs passing a law, which level is which',
+    'personal or systemic change: which level goes with which?',
+    'which level works face to face and which ones work behind the scenes',
+  ])('%j matches things up with the levels: a comparison, not a scenario', (question) => {
+    const shape = readShape(question);
+    expect(shape.intent).toBe('comparison');
+    expect(shape.scenario).toBe(false);
+  });
+
+  test('"which level is this" still asks for a level', () => {
+    expect(readShape('a worker lobbies the state senate, which level is this').scenario).toBe(true);
+  });
+
   test('"how would you classify…" still asks for a level', () => {
     expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);
   });

@@ -11,14 +11,24 @@ describe('lastQuestion', () => {
 
   test('the last clause that reads as a question, past the story', () => {
     expect(lastQuestion('so my cousin keeps asking me what i even study and i got confused myself, what is mezzo social work', isKnown)).toBe(
-      ' what is mezzo social work',
+      'what is mezzo social work',
     );
   });
 
   test('a clause that points back takes the known words of the one before', () => {
     expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour again today, why is that macro work', isKnown)).toBe(
-      ' why is that macro work lobbying lawmakers',
+      'why is that macro work lobbying lawmakers',
     );
+  });
+
+  test('the question runs on to the end of its sentence, past a comma', () => {
+    const question = 'i have done casework for years and i am tired of it. is it too late to switch levels, and what training would i need';
+    expect(lastQuestion(question, isKnown)).toBe('is it too late to switch levels, and what training would i need');
+  });
+
+  test('a sentence that is the whole text is not split off: its question clause is', () => {
+    const question = 'what did the professor mean by private troubles and public issues in class, and how does it apply to social work';
+    expect(lastQuestion(question, isKnown)).toBe('what did the professor mean by private troubles and public issues in class');
   });
 
   test('no clause that reads as a question: nothing to split off', () => {
@@ -27,7 +37,7 @@ describe('lastQuestion', () => {
 
   test('"so important" inside a clause is not a break', () => {
     const question = 'i missed the lecture last week and my notes are a total mess, what are the reasons micro practice is seen as so important';
-    expect(lastQuestion(question, isKnown)).toBe(' what are the reasons micro practice is seen as so important');
+    expect(lastQuestion(question, isKnown)).toBe('what are the reasons micro practice is seen as so important');
   });
 });
 
