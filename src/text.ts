@@ -239,11 +239,15 @@ const expandCache = new RecentCache<readonly string[]>(5_000);
 /** Each folded word as expandWords() gives it: its expansion, or its American spelling. */
 const wordCache = new RecentCache<readonly string[]>(50_000);
 
+/** A letter typed three or more times in a row ("mezzzo", "sooo"): no English word has that, so it was held down. */
+const HELD_LETTER = /(\p{L})\1{2,}/gu;
+
 export function expandWord(word: string): readonly string[] {
   let expanded = wordCache.get(word);
   if (expanded === undefined) {
-    const expansion = EXPANSIONS.get(word);
-    expanded = expansion === undefined ? [americanize(word)] : expansion.split(' ');
+    const typed = word.replace(HELD_LETTER, '$1$1');
+    const expansion = EXPANSIONS.get(typed);
+    expanded = expansion === undefined ? [americanize(typed)] : expansion.split(' ');
     wordCache.set(word, expanded);
   }
   return expanded;

@@ -96,7 +96,9 @@ export class SpellCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     // A word with no vowel is shorthand ("wrk"), or an acronym one edit from a word ("lmft" is not "left").
-    const corrected = VOWELLESS.test(word) ? this.unabbreviated(word) : ((word.length >= MIN_LENGTH ? this.search(word) : null) ?? this.unabbreviated(word));
+    const vowelless = VOWELLESS.test(word);
+    const searched = word.length >= MIN_LENGTH ? this.search(word, vowelless) : null;
+    const corrected = vowelless ? (this.unabbreviated(word) ?? searched) : (searched ?? this.unabbreviated(word));
     if (this.cache.size < CACHE_LIMIT) this.cache.set(word, corrected);
     return corrected;
   }
@@ -113,7 +115,8 @@ export class SpellCorrector {
     return second === undefined || (this.frequency.get(first) ?? 0) >= CLEAR_LEAD * (this.frequency.get(second) ?? 0) ? first : null;
   }
 
-  private search(word: string): string | null {
+  /** The closest known word; for a word with no vowels ("lcssw"), only an acronym like it ("lcsw"), never "left" for "lmft". */
+  private search(word: string, acronymsOnly: boolean): string | null {
     const max = word.length <= ONE_EDIT_UP_TO ? 1 : 2;
     let best: string | null = null;
     let bestDistance = Infinity;
@@ -137,6 +140,7 @@ export class SpellCorrector {
         for (const candidate of byLength.get(length) ?? []) {
           // From the second letter's bucket, only words that swap the first two letters.
           if (index === 1 && candidate[1] !== word[0]) continue;
+          if (acronymsOnly && !VOWELLESS.test(candidate)) continue;
           consider(candidate);
         }
       }

@@ -65,6 +65,21 @@ describe('SpellCorrector', () => {
   });
 });
 
+describe('SpellCorrector: acronyms', () => {
+  const acronyms = new SpellCorrector(
+    new Map([
+      ['lcsw', 4],
+      ['left', 9],
+    ]),
+  );
+
+  test('corrects a mistyped acronym to the acronym, not to a word', () => {
+    expect(acronyms.correct('lcssw')).toBe('lcsw'); // a letter doubled
+    expect(acronyms.correct('lscw')).toBe('lcsw'); // two swapped
+    expect(acronyms.correct('lmft')).toBeNull(); // another acronym, not "left"
+  });
+});
+
 describe('SpellCorrector: words typed without their vowels', () => {
   const typed = new SpellCorrector(
     new Map([
