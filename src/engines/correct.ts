@@ -3,7 +3,7 @@ import { eachOf, runToEnd, type Steps } from './steps.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;
-/** Up to this length one edit is allowed; longer words may take two. */
+/** Up to this length (of the typed word or the word meant, the longer) one edit is allowed; longer words may take two. */
 const ONE_EDIT_UP_TO = 6;
 const CACHE_LIMIT = 10_000;
 /** A word typed without vowels is read from this many letters ("wrk"): fewer are too ambiguous. */
@@ -117,12 +117,14 @@ export class SpellCorrector {
 
   /** The closest known word; for a word with no vowels ("lcssw"), only an acronym like it ("lcsw"), never "left" for "lmft". */
   private search(word: string, acronymsOnly: boolean): string | null {
-    const max = word.length <= ONE_EDIT_UP_TO ? 1 : 2;
+    // The length that counts is the longer of the two: "prupse" (six letters) is "purpose" (seven) with two edits.
+    const max = 2;
     let best: string | null = null;
     let bestDistance = Infinity;
     let bestFrequency = 0;
     const consider = (candidate: string): void => {
-      const distance = editDistance(word, candidate, Math.min(max, bestDistance));
+      const allowed = Math.max(word.length, candidate.length) <= ONE_EDIT_UP_TO ? 1 : 2;
+      const distance = editDistance(word, candidate, Math.min(allowed, bestDistance));
       if (distance === Infinity || distance > bestDistance) return;
       const frequency = this.frequency.get(candidate) ?? 0;
       // Closer first, then more frequent, then alphabetical: the same answer every time.

@@ -36,6 +36,7 @@ describe('SpellCorrector', () => {
   test('allows one edit up to six letters and two from seven', () => {
     expect(corrector.correct('sxcixl')).toBeNull(); // six letters, two edits
     expect(corrector.correct('prectise')).toBe('practice'); // eight letters, two edits
+    expect(corrector.correct('clincl')).toBe('clinical'); // six letters typed, but the word meant has eight
   });
 
   test.each(['microwave', 'macros', 'mezzanine', 'microsoft'])('never turns the look-alike %s into a level word', (word) => {
