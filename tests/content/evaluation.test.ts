@@ -14,18 +14,18 @@ const report = evaluate(engine, fixtures);
  * Issue 12's bars are top-1 ≥ 0.95, refusal ≥ 0.95, every category ≥ 0.85 and scenario level
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves. They
- * were reset when the second blind batch (harder than the first) joined the tune split, and again
- * when the third joined it.
+ * were reset when the second blind batch (harder than the first) joined the tune split, again
+ * when the third joined it, and when the sixth (weighted to the hardest kinds) joined both splits.
  */
 const FLOOR = {
-  top1: 0.92,
+  top1: 0.91,
   refusal: 0.98,
-  scenarioLevel: 0.96,
+  scenarioLevel: 0.95,
   categories: {
-    british: 0.89,
+    british: 0.84,
     'chit-chat': 1.0,
     clean: 0.88,
-    comparison: 0.8,
+    comparison: 0.85,
     definition: 0.98,
     degree: 0.88,
     examples: 0.86,
@@ -34,11 +34,11 @@ const FLOOR = {
     long: 0.8,
     'off-topic': 0.98,
     'one-typo': 0.98,
-    scenario: 0.96,
+    scenario: 0.95,
     short: 1.0,
     sloppy: 0.92,
     'two-typos': 0.96,
-    unanswerable: 0.98,
+    unanswerable: 0.97,
   } as Record<string, number>,
 };
 
