@@ -5,7 +5,9 @@ import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 const LONG_QUESTION_WORDS = 16;
 /** Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so" before "i", "we", "my" or "now". */
 const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i;
+/** Where a sentence ends. */
 const SENTENCE_END = /[.?!]/;
+const MIN_QUESTION_TOKENS = 3;
 /** A clause that points back to the one before it: "what does that look like", "is it micro". */
 const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 
@@ -22,7 +24,7 @@ export function asksSomewhere(text: string): boolean {
 export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
   if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
   const clauses = text.split(CLAUSE_BREAK);
-  const at = clauses.findLastIndex((clause) => contentTokens(clause).length >= 3 && startsAsQuestion(foldText(clause)));
+  const at = clauses.findLastIndex((clause) => contentTokens(clause).length >= MIN_QUESTION_TOKENS && startsAsQuestion(foldText(clause)));
   const clause = clauses[at];
   if (clause === undefined) return null;
   // The question runs on to the end of its sentence: "is it realistic to switch this late, and what training would I need".

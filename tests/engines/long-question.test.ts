@@ -27,8 +27,13 @@ describe('lastQuestion', () => {
   });
 
   test('a sentence that is the whole text is not split off: its question clause is', () => {
-    const question = 'what did the professor mean by private troubles and public issues in class, and how does it apply to social work';
+    const question = 'what did the professor mean by private troubles and public issues in class, i missed that whole part of the lecture';
     expect(lastQuestion(question, isKnown)).toBe('what did the professor mean by private troubles and public issues in class');
+  });
+
+  test('filler before the question word does not hide the question', () => {
+    const question = 'my mum keeps asking what i will do all day and i never know what to say lol. like what is mezzo social work practice';
+    expect(lastQuestion(question, isKnown)).toBe('like what is mezzo social work practice');
   });
 
   test('no clause that reads as a question: nothing to split off', () => {

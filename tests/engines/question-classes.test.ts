@@ -138,18 +138,20 @@ describe('facts the sources lack are refused, with what is near', () => {
     ['how much money do macro workers make', 'salary'],
     ['is there an online msw for macro practice', 'university'],
     ['can i do a bsw part time', 'university'],
+    ['how do i apply to an msw program', 'university'],
   ])('%j is refused (%s)', (question, kind) => {
     const result = engine.ask(question);
     expect(result.answer).toBeNull();
     expect(result.uncovered).toBe(kind);
   });
 
-  test.each(['i work part time at a food bank, what level is handing out food to one family', 'are online support groups mezzo'])(
-    '%j mentions part-time work or online groups, not study: not refused for it',
-    (question) => {
-      expect(engine.ask(question).uncovered).toBeNull();
-    },
-  );
+  test.each([
+    'i work part time at a food bank, what level is handing out food to one family',
+    'are online support groups mezzo',
+    'how does the person in environment idea apply to social work',
+  ])('%j mentions part-time work, online groups or applying an idea, not study: not refused for it', (question) => {
+    expect(engine.ask(question).uncovered).toBeNull();
+  });
 });
 
 describe('"can social workers become X" asks about jobs; a teacher or professor is a topic unless it is someone\'s', () => {
