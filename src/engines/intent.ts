@@ -81,10 +81,10 @@ const EXPLANATION = /^(so |ok |okay |but )?(how|why|who|explain|what makes|what 
 const ASKS_HOW_OR_WHY = /^(so |ok |okay |but )?(how|why|what makes|what determines|explain (how|why|what))\b|\b(why|how come)\b/;
 
 const CHIT_CHAT_WORDS = new Set(
-  `hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
+  `a an the hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
    thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
-   how are r doing going whats up is it wassup hru wyd that this was helped helps helpful super really actually`.split(/\s+/),
+   how are r doing going whats up is it wassup hru wyd that this was help helped helps helpful super really actually`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;

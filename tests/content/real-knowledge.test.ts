@@ -36,8 +36,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer).toBeNull();
   });
 
-  test('thanks with "that really helped" is chit-chat, not a question about help', () => {
-    expect(real.ask('thanks, that really helped').outcome).toBe('chit-chat');
+  test.each(['thanks, that really helped', 'oh wow that was a great help'])('%j is chit-chat, not a question about help', (text) => {
+    expect(real.ask(text).outcome).toBe('chit-chat');
+  });
+
+  test('"even" is filler: "what even is mezzo" asks for the definition', () => {
+    expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
 
   test('how a program is taught (part time, distance learning) is refused where no entry says', () => {
