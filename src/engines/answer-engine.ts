@@ -240,6 +240,14 @@ export class AnswerEngine {
     if (tail.answer === null) return whole;
     if (whole.answer === null) return tail;
     // Both classify the practice at one level: the tail's clause names what to read next more narrowly.
+    // The story describes practice, but its question asks something else ("…so how am i supposed to know which level im at"): the question's answer.
+    if (
+      whole.answer.scenario !== null &&
+      tail.answer.scenario === null &&
+      !readShape(this.correctText(last)).scenario &&
+      wholeRanked.some((c) => c.doc.id === tail.answer?.doc.id)
+    )
+      return tail;
     if (whole.answer.scenario !== null) return tail.answer.scenario !== null && tail.answer.scenario.level === whole.answer.scenario.level ? tail : whole;
     if (!this.namesItsSubject(last)) return whole;
     const agreement = (result: AskResult): number => {

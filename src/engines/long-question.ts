@@ -17,22 +17,30 @@ export function asksSomewhere(text: string): boolean {
 }
 
 /**
- * The real question of a long, rambling one: its last clause that reads as a question
- * ("…, what degree do I actually need"), or null when the text is short or has no such clause.
- * A clause that points back ("why is that macro") takes the known words of the clause before.
+ * The real question of a long, rambling one: the last sentence's clauses that read as a question,
+ * from the first of them to the sentence's end ("…, what level is that job, and does it still
+ * count"), or null when the text is short or asks nothing. A question that points back ("why is
+ * that macro") takes the known words of the clause before it.
  */
 export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
   if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
   const clauses = text.split(CLAUSE_BREAK);
-  const at = clauses.findLastIndex((clause) => contentTokens(clause).length >= MIN_QUESTION_TOKENS && startsAsQuestion(foldText(clause)));
-  const clause = clauses[at];
-  if (clause === undefined) return null;
+  const asks = (clause: string): boolean => contentTokens(clause).length >= MIN_QUESTION_TOKENS && startsAsQuestion(foldText(clause));
+  let at = clauses.findLastIndex(asks);
+  if (at < 0) return null;
+  let searchFrom = 0;
+  const starts = clauses.map((clause) => (searchFrom = text.indexOf(clause, searchFrom) + clause.length) - clause.length);
+  /** Whether no sentence ends between clause i - 1 and clause i. */
+  const sameSentence = (i: number): boolean =>
+    !SENTENCE_END.test(text.slice((starts[i - 1] as number) + (clauses[i - 1] as string).length, starts[i] as number));
+  while (at > 0 && sameSentence(at) && asks(clauses[at - 1] as string)) at--;
+  const clause = clauses[at] as string;
   // The question runs on to the end of its sentence: "is it realistic to switch this late, and what training would I need".
-  const from = text.lastIndexOf(clause.trim());
+  const from = (starts[at] as number) + clause.length - clause.trimStart().length;
   const end = text.slice(from).search(SENTENCE_END);
   const sentence = end < 0 ? text.slice(from) : text.slice(from, from + end);
   // A sentence that is the whole text asks no more narrowly than the whole: then the clause alone.
-  const last = foldText(sentence) === foldText(text) ? clause : sentence;
+  const last = foldText(sentence) === foldText(text) ? clause.trim() : sentence;
   if (foldText(last) === foldText(text)) return null;
   if (!BACK_REFERENCE.test(foldText(last))) return last;
   const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);

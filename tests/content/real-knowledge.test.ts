@@ -72,6 +72,14 @@ describe('on the real knowledge base', () => {
     expect(result.answer?.doc.id).toBe('women-policy-trend');
   });
 
+  test('a story that describes practice, then asks how to tell the levels apart, is answered about that, not classified', () => {
+    const result = real.ask(
+      'I just began a placement at a community clinic and my practice teacher said part of what we do is micro and part is mezzo, but it is one clinic, so how would I ever know which level I am working at',
+    );
+    expect(result.answer).not.toBeNull();
+    expect(result.answer?.scenario).toBeNull();
+  });
+
   test('a long question with a story first is answered about what it asks', () => {
     const result = real.ask(
       'my notes from the first week keep going on about the three levels and how each one depends on the others, how does that work in practice',

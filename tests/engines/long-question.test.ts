@@ -31,6 +31,12 @@ describe('lastQuestion', () => {
     expect(lastQuestion(question, isKnown)).toBe('what did the professor mean by private troubles and public issues in class');
   });
 
+  test('a question of two clauses in its sentence starts at the first', () => {
+    const question =
+      'my aunt runs reports for a charity board and never sees clients. what level of practice is that job, and does it still count as social work';
+    expect(lastQuestion(question, isKnown)).toBe('what level of practice is that job, and does it still count as social work');
+  });
+
   test('filler before the question word does not hide the question', () => {
     const question = 'my mum keeps asking what i will do all day and i never know what to say lol. like what is mezzo social work practice';
     expect(lastQuestion(question, isKnown)).toBe('like what is mezzo social work practice');
