@@ -77,6 +77,8 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     mezz: 'mezzo',
     mac: 'macro',
     wat: 'what',
+    y: 'why',
+    r: 'are',
     wht: 'what',
     wich: 'which',
     mgmt: 'management',

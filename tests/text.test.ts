@@ -59,6 +59,7 @@ describe('expandWords', () => {
     ['licence', ['license']],
     ['nonprofit admin grp', ['nonprofit', 'administration', 'group']],
     ['approaches strategies interventions tools', ['methods', 'methods', 'methods', 'methods']],
+    ['y r u here', ['why', 'are', 'u', 'here']],
     ['mezzzo sooo helllpful', ['mezzo', 'soo', 'hellpful']], // a held-down key leaves two, and "mezzzo" is no look-alike
   ])('expands %j', (input, expected) => {
     expect(expandWords(input)).toEqual(expected);
