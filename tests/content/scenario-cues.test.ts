@@ -14,6 +14,8 @@ describe('ScenarioClassifier', () => {
     ['training the staff of a local agency', 'mezzo'],
     ['a social worker lobbies the state for a housing bill', 'macro'],
     ['researching child poverty across the country', 'macro'],
+    ['the hospital social worker starts helping the whole family adjust to the new baby', 'mezzo'],
+    ['a social worker teaches self defence to a few women', 'micro'],
   ])('%j is %s', (text, level) => {
     const verdict = classifier.classify(text);
     expect(verdict?.level).toBe(level);
