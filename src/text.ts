@@ -144,7 +144,7 @@ const STOPWORDS = new Set(
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
    q qs stuff thing things anyway anyways exactly basically literally honestly
    break down breakdown side whos now wise really bother ok advance tho though
-   usually typically normally generally mostly often even`.split(/\s+/),
+   usually typically normally generally mostly often even supposed suppose`.split(/\s+/),
 );
 
 /**

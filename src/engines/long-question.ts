@@ -3,8 +3,11 @@ import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 
 /** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
 const LONG_QUESTION_WORDS = 16;
-/** Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so" before "i", "we", "my" or "now". */
-const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now)\b)/i;
+/**
+ * Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so"
+ * before "i", "we", "my", "now" or a question word ("…the same hospital so how do i know").
+ */
+const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now|how|what|why|which|where|who|is|are|do|does|can|could|should)\b)/i;
 /** Where a sentence ends. */
 const SENTENCE_END = /[.?!]/;
 const MIN_QUESTION_TOKENS = 3;

@@ -37,6 +37,12 @@ describe('lastQuestion', () => {
     expect(lastQuestion(question, isKnown)).toBe('what level of practice is that job, and does it still count as social work');
   });
 
+  test('"so" before a question word starts the question', () => {
+    const question =
+      'my supervisor says some of our work is micro and some is mezzo but it is one hospital so how do i work out which level my placement job sits at';
+    expect(lastQuestion(question, isKnown)).toBe('how do i work out which level my placement job sits at');
+  });
+
   test('filler before the question word does not hide the question', () => {
     const question = 'my mum keeps asking what i will do all day and i never know what to say lol. like what is mezzo social work practice';
     expect(lastQuestion(question, isKnown)).toBe('like what is mezzo social work practice');
