@@ -76,6 +76,15 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     micr: 'micro',
     mezz: 'mezzo',
     mac: 'macro',
+    info: 'information',
+    req: 'requirement',
+    reqs: 'requirements',
+    uni: 'university',
+    psych: 'psychology',
+    hosp: 'hospital',
+    bw: 'between',
+    comm: 'community',
+    exp: 'experience',
     wat: 'what',
     y: 'why',
     r: 'are',
@@ -144,7 +153,8 @@ const STOPWORDS = new Set(
    ive id ill youre thats theres dont doesnt isnt arent cant wont didnt
    q qs stuff thing things anyway anyways exactly basically literally honestly
    break down breakdown side whos now wise really bother ok advance tho though
-   usually typically normally generally mostly often even supposed suppose`.split(/\s+/),
+   usually typically normally generally mostly often even supposed suppose
+   rn smth sth wdym fr imo btw ya yall lemme gimme`.split(/\s+/),
 );
 
 /**

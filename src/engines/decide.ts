@@ -17,7 +17,8 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ],
   [
     'university',
-    /\b(university|universities|college|colleges|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|(apply|applying|applied) (to|for) (\w+ ){0,3}(msw|bsw|dsw|programs?|school|masters?|grad)|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?|(online|part time) (bsw|msw|dsw|degrees?|programs?|masters?|bachelors?|study|studying|courses?|classes|school)|(bsw|msw|dsw|degrees?|programs?|masters?|bachelors?|study|school) (online|part time)|distance learning|cost|costs|price|fees?|expensive|cheap|afford\w*)\b/g,
+    // "do i need to go to university" asks about a degree, not about a university.
+    /\b((?<!\b(go|going|went) to )(university|universities|college|colleges)|columbia|harvard|nyu|usc|ucla|berkeley|stanford|yale|rutgers|fordham|admissions?|(apply|applying|applied) (to|for) (\w+ ){0,3}(msw|bsw|dsw|programs?|school|masters?|grad)|application|gpa|gre|tuition|scholarships?|personal statement|ranked programs?|(online|part time) (bsw|msw|dsw|degrees?|programs?|masters?|bachelors?|study|studying|courses?|classes|school)|(bsw|msw|dsw|degrees?|programs?|masters?|bachelors?|study|school) (online|part time)|distance learning|cost|costs|price|fees?|expensive|cheap|afford\w*)\b/g,
   ],
   [
     'technique',

@@ -40,6 +40,13 @@ describe('on the real knowledge base', () => {
     expect(real.ask(text).outcome).toBe('chit-chat');
   });
 
+  test.each(['do i need to go to uni to be a social worker', 'is going to college needed to become a social worker'])(
+    '%j asks about a degree, not about jobs',
+    (question) => {
+      expect(real.ask(question).answer?.doc.intent).toBe('degree');
+    },
+  );
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
