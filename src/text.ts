@@ -85,6 +85,7 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     bw: 'between',
     comm: 'community',
     exp: 'experience',
+    eachother: 'each other',
     wat: 'what',
     y: 'why',
     r: 'are',

@@ -61,6 +61,7 @@ describe('expandWords', () => {
     ['approaches strategies interventions tools', ['methods', 'methods', 'methods', 'methods']],
     ['y r u here', ['why', 'are', 'u', 'here']],
     ['uni reqs info', ['university', 'requirements', 'information']],
+    ['eachother', ['each', 'other']],
     ['mezzzo sooo helllpful', ['mezzo', 'soo', 'hellpful']], // a held-down key leaves two, and "mezzzo" is no look-alike
   ])('expands %j', (input, expected) => {
     expect(expandWords(input)).toEqual(expected);
