@@ -71,6 +71,11 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/** The question's two most informative known words, best first. */
+interface Anchors {
+  readonly first: string | null;
+  readonly second: string | null;
+}
 /**
  * Autocomplete's fuzzy step ranks by the typed words held by at most this many phrasings together
  * (Retriever.rarest): at 100,000 entries the common words of a half-typed question cost a scan
@@ -293,16 +298,17 @@ export class AnswerEngine {
     const direct =
       levelDefined ??
       (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
-    // The question's most informative known word: an intent bonus goes only to entries about it.
+    // The question's two most informative known words: an intent bonus goes only to entries about one of them
+    // (the rarest alone may be a word of how it asks, "using", "exist").
     const keys = keyWords(tokens);
-    const anchor = keys[0]?.token ?? null;
+    const anchors: Anchors = { first: keys[0]?.token ?? null, second: keys[1]?.token ?? null };
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape));
     const who = whoAsked(text);
     const ranked = this.retriever.rank(
       tokens,
       RERANK_POOL,
-      (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchor, who),
+      (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchors, who),
       // The most adjust can add to this question's candidates: an intent bonus needs an intent, a level bonus named levels.
       (shape.intent === null ? 0 : Math.max(0, this.tuning.intentBonus)) + (shapeMask === 0 ? 0 : Math.max(0, this.tuning.levelBonus)),
     );
@@ -364,12 +370,14 @@ export class AnswerEngine {
    * Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation.
    * It never adds more than intentBonus (with an intent) plus levelBonus (with levels): rank() relies on that to skip hopeless candidates.
    */
-  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchor: string | null, who: WhoAsked | null): number {
+  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchors: Anchors, who: WhoAsked | null): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
     // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
     const intended = doc.intent === (shape.compares ?? shape.intent);
-    if (shape.intent !== null && intended && (anchor === null || this.retriever.docHas(index, anchor))) adjusted += this.tuning.intentBonus;
+    const anchored =
+      anchors.first === null || this.retriever.docHas(index, anchors.first) || (anchors.second !== null && this.retriever.docHas(index, anchors.second));
+    if (shape.intent !== null && intended && anchored) adjusted += this.tuning.intentBonus;
     // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
     if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {

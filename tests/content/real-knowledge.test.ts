@@ -47,6 +47,13 @@ describe('on the real knowledge base', () => {
     },
   );
 
+  test.each(['what would i study on a macro-track masters course', 'what do students study in a macro track msw'])(
+    '%j: the intent bonus follows either of the two most informative words ("track" alone is not the topic)',
+    (question) => {
+      expect(real.ask(question).answer?.doc.id).toBe('macro-msw');
+    },
+  );
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
