@@ -71,6 +71,8 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/** Where a definition says where the term is used ("what is psychotherapy when social workers talk about it"): the term is before it. */
+const DEFINITION_CONTEXT = /\s(when|in|within|for|as used in|according to)\s.*$/;
 /** The question's two most informative known words, best first. */
 interface Anchors {
   readonly first: string | null;
@@ -297,7 +299,10 @@ export class AnswerEngine {
     const levelDefined = this.levelDefinition(text, shape);
     const direct =
       levelDefined ??
-      (shape.intent === 'explanation' ? null : (this.termDefinition(text) ?? (shape.intent === 'definition' ? this.termDefinition(text, true) : null)));
+      (shape.intent === 'explanation'
+        ? null
+        : (this.termDefinition(text) ??
+          (shape.intent === 'definition' ? (this.termDefinition(text, true) ?? this.termDefinition(text.replace(DEFINITION_CONTEXT, ''), true)) : null)));
     // The question's two most informative known words: an intent bonus goes only to entries about one of them
     // (the rarest alone may be a word of how it asks, "using", "exist").
     const keys = keyWords(tokens);

@@ -54,6 +54,13 @@ describe('on the real knowledge base', () => {
     },
   );
 
+  test.each([
+    ['what is oppression according to the textbook', 'term:oppression'],
+    ['what is case management in everyday practice', 'term:case-management'],
+  ])('%j: a definition that says where the term is used gets the card', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
