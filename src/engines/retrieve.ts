@@ -60,6 +60,8 @@ const DENSE_SHARE = 8;
  * bookkeeping (the real knowledge base has a few thousand).
  */
 export const PRUNE_FROM_PHRASINGS = 5_000;
+/** rankBounded() takes a word held by more than 1 in this many answers to be in every answer. */
+const COMMON_ANSWER_SHARE = 4;
 /** Query tokens rankBounded() tracks as bits of one integer. */
 const MAX_QUERY_BITS = 31;
 
@@ -281,7 +283,11 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
   for (const doc of phrasingDocs) (docPhrasings[doc + 1] as number)++;
   for (let d = 0; d < docs.length; d++) (docPhrasings[d + 1] as number) += docPhrasings[d] as number;
   yield;
-  const phrasingsOfToken = yield* invert(phrasingTokens, tokenIds.size, Array.from({ length: phrasingCount }, (_, p) => p));
+  const phrasingsOfToken = yield* invert(
+    phrasingTokens,
+    tokenIds.size,
+    Array.from({ length: phrasingCount }, (_, p) => p),
+  );
   const { lists: phrasingDocList, share: phrasingDocShare } = yield* docsOfPhrasings(phrasingsOfToken, phrasingDocs, phrasingWeight);
   return {
     tokenIds,
@@ -526,8 +532,8 @@ export class Retriever {
    * rank() from a bound on each matched document's score, or null when the query repeats a token,
    * has more than MAX_QUERY_BITS of them, or a weight that is not positive. One walk of the query
    * words' document lists adds up, for each document, the weight of the words its phrasings hold
-   * and of those its answer holds, and each word's weight over the lightest phrasing holding it:
-   * no phrasing covers more of the question, nor more of itself. Documents are then scored in
+   * and of those its answer holds (a word most answers hold counts as held), and each word's
+   * weight over the lightest phrasing holding it: no phrasing covers more of the question, nor more of itself. Documents are then scored in
    * full, highest bound first, until a bound plus the most adjust adds cannot reach the k-th score.
    */
   private rankBounded(tokens: readonly QueryToken[], k: number, totalWeight: number, adjust: Adjust | undefined, maxRaise: number): Candidate[] | null {
@@ -565,9 +571,15 @@ export class Retriever {
         (heldShare[docIndex] as number) += weight * (phrasingDocShare[j] as number);
       }
     }
+    // A word most answers hold is taken to be in every one: its weight is small, and its list the longest to walk.
+    let everyAnswer = 0;
     for (let bit = 0; bit < bitIds.length; bit++) {
       const id = bitIds[bit] as number;
       const weight = bitWeights[bit] as number;
+      if (((answerDocs.start[id + 1] as number) - (answerDocs.start[id] as number)) * COMMON_ANSWER_SHARE > this.docs.length) {
+        everyAnswer += weight;
+        continue;
+      }
       for (let j = answerDocs.start[id] as number; j < (answerDocs.start[id + 1] as number); j++) {
         const docIndex = answerDocs.ids[j] as number;
         if (heldShare[docIndex] !== 0) (answerWeight[docIndex] as number) += weight;
@@ -578,7 +590,7 @@ export class Retriever {
     for (let i = 0; i < docCount; i++) {
       const docIndex = touchedDocs[i] as number;
       const phrasingBound = coverQuestion * ((heldWeight[docIndex] as number) / totalWeight) + (1 - coverQuestion) * Math.min(1, heldShare[docIndex] as number);
-      const raw = phrasingPart * phrasingBound + (1 - phrasingPart) * ((answerWeight[docIndex] as number) / totalWeight);
+      const raw = phrasingPart * phrasingBound + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
       docBound[docIndex] = Math.min(1, raw * (this.isTerm[docIndex] === 0 ? 1 : this.maxFactor));
       heldWeight[docIndex] = 0;
       heldShare[docIndex] = 0;
@@ -732,7 +744,7 @@ export class Retriever {
     bandCount.fill(0);
     for (let i = 0; i < docCount; i++) (bandCount[bandOf(scores[touchedDocs[i] as number] as number)] as number)++;
     let cut = BANDS - 1;
-    for (let held = bandCount[cut] as number; cut > 0 && held < first; ) held += bandCount[--cut] as number;
+    for (let held = bandCount[cut] as number; cut > 0 && held < first;) held += bandCount[--cut] as number;
     for (const inFirst of [true, false]) {
       for (let i = 0; i < docCount; i++) {
         const docIndex = touchedDocs[i] as number;
