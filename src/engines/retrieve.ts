@@ -91,9 +91,17 @@ interface TokenLists {
   readonly ids: Int32Array;
 }
 
-/** Whether item `item` of `lists` holds token `id`: its few dozen ids side by side are quicker to scan than a Set to build. */
-function holds(lists: TokenLists, item: number, id: number): boolean {
-  for (let j = lists.start[item] as number; j < (lists.start[item + 1] as number); j++) if (lists.ids[j] === id) return true;
+/** Whether list `id` of `lists` (its items in ascending order) holds `item`: a binary search, not a scan of the item's own dozens of tokens. */
+function listHolds(lists: TokenLists, id: number, item: number): boolean {
+  let low = lists.start[id] as number;
+  let high = lists.start[id + 1] as number;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = lists.ids[middle] as number;
+    if (at === item) return true;
+    if (at < item) low = middle + 1;
+    else high = middle;
+  }
   return false;
 }
 
@@ -444,19 +452,13 @@ export class Retriever {
   /** Whether a document's phrasings or answer hold a stemmed word. */
   docHas(index: number, token: string): boolean {
     const id = this.tokenIds.get(token);
-    return id !== undefined && index >= 0 && index < this.docs.length && (this.phrasingsHold(index, id) || holds(this.answerTokens, index, id));
+    return id !== undefined && (listHolds(this.phrasingDocs, id, index) || listHolds(this.answerDocs, id, index));
   }
 
   /** Whether a document's phrasings (its question, alternatives, or a term's name and aliases) hold a stemmed word. */
   phrasingHas(index: number, token: string): boolean {
     const id = this.tokenIds.get(token);
-    return id !== undefined && index >= 0 && index < this.docs.length && this.phrasingsHold(index, id);
-  }
-
-  private phrasingsHold(docIndex: number, id: number): boolean {
-    for (let p = this.docPhrasings[docIndex] as number; p < (this.docPhrasings[docIndex + 1] as number); p++)
-      if (holds(this.phrasingTokens, p, id)) return true;
-    return false;
+    return id !== undefined && listHolds(this.phrasingDocs, id, index);
   }
 
   /** Content words of a question, corrected where misspelt, each weighted by rarity. */
