@@ -74,9 +74,6 @@ function sumOfBits(bits: number, weights: readonly number[]): number {
 
 /** Score bands for adjusting the best candidates first. */
 const BANDS = 64;
-/** Documents in the top bands offered first, per candidate kept: they set the k-th score the rest must reach. */
-const FIRST_PER_KEPT = 8;
-
 /** The band of a score (or bound) from 0 to 1; scores past 1 share the top band. */
 function bandOf(score: number): number {
   return Math.min(BANDS - 1, Math.max(0, Math.floor(score * BANDS)));
@@ -341,8 +338,9 @@ export class Retriever {
   /** Each matched document's score before adjust, and its best phrasing's share of the question. */
   private readonly docBase: Float64Array;
   private readonly docShare: Float64Array;
-  /** How many matched documents each score band holds. */
-  private readonly bandCount = new Int32Array(BANDS);
+  /** The matched documents by score band, as lists linked through nextInBand: each band's last filed, or -1. */
+  private readonly bandHead = new Int32Array(BANDS);
+  private readonly nextInBand: Int32Array;
   private readonly phrasingTokens: TokenLists;
   private readonly answerTokens: TokenLists;
   /** Phrasings holding each token, in phrasing order. */
@@ -402,6 +400,7 @@ export class Retriever {
     this.isTerm = Uint8Array.from(docs, (doc) => (doc.kind === 'term' ? 1 : 0));
     this.docBase = new Float64Array(docs.length);
     this.docShare = new Float64Array(docs.length);
+    this.nextInBand = new Int32Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
     this.queryBit = new Int8Array(this.tokenIds.size);
@@ -526,7 +525,9 @@ export class Retriever {
       const id = this.tokenIds.get(token);
       if (id !== undefined) for (let i = answerStart[id] as number; i < (answerStart[id + 1] as number); i++) answerWeight[answerDocs[i] as number] = 0;
     }
-    this.bestFirst(docCount, this.docBase, k * FIRST_PER_KEPT, top, maxRaise, (docIndex) => this.offerScored(docIndex, top, adjust));
+    this.bandHead.fill(-1);
+    for (let i = 0; i < docCount; i++) this.fileByBand(this.touchedDocs[i] as number, this.docBase);
+    this.bestFirst(this.docBase, top, maxRaise, (docIndex) => this.offerScored(docIndex, top, adjust));
     return top.items();
   }
 
@@ -589,17 +590,19 @@ export class Retriever {
     }
     const coverQuestion = this.tuning.questionCoverageWeight;
     const phrasingPart = this.tuning.phrasingWeight;
+    this.bandHead.fill(-1);
     for (let i = 0; i < docCount; i++) {
       const docIndex = touchedDocs[i] as number;
       const phrasingBound = coverQuestion * ((heldWeight[docIndex] as number) / totalWeight) + (1 - coverQuestion) * Math.min(1, heldShare[docIndex] as number);
       const raw = phrasingPart * phrasingBound + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
       docBound[docIndex] = Math.min(1, raw * (this.isTerm[docIndex] === 0 ? 1 : this.maxFactor));
+      this.fileByBand(docIndex, docBound);
       heldWeight[docIndex] = 0;
       heldShare[docIndex] = 0;
       answerWeight[docIndex] = 0;
     }
     const top = new TopK(k);
-    this.bestFirst(docCount, docBound, k * FIRST_PER_KEPT, top, maxRaise, (docIndex) => {
+    this.bestFirst(docBound, top, maxRaise, (docIndex) => {
       // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all.
       const floor = top.floor();
       if (adjust !== undefined && floor > 0 && adjust(this.docs[docIndex] as AnswerDoc, docBound[docIndex] as number, docIndex) + RAISE_SLACK < floor) return;
@@ -735,25 +738,26 @@ export class Retriever {
     this.docShare[docIndex] = questionShare;
   }
 
+  /** Files a matched document under the band of its score (or bound) for bestFirst. */
+  private fileByBand(docIndex: number, scores: Float64Array): void {
+    const band = bandOf(scores[docIndex] as number);
+    this.nextInBand[docIndex] = this.bandHead[band] as number;
+    this.bandHead[band] = docIndex;
+  }
+
   /**
-   * Offers the matched documents (the first docCount of touchedDocs) roughly best first: those in
-   * the top score (or bound) bands of 1/BANDS that hold at least `first` of them, then each other
-   * one that can still reach the k-th score with the most adjust adds. A histogram, not a sort: the
-   * best k do not depend on the order. Scores are never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
+   * Offers the documents filed by band, highest score (or bound) band first (no sort), and stops at
+   * the first band that cannot reach the k-th score even with the most adjust adds. Scores are
+   * never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
    */
-  private bestFirst(docCount: number, scores: Float64Array, first: number, top: TopK, maxRaise: number, offer: (docIndex: number) => void): void {
-    const { touchedDocs, bandCount } = this;
-    bandCount.fill(0);
-    for (let i = 0; i < docCount; i++) (bandCount[bandOf(scores[touchedDocs[i] as number] as number)] as number)++;
-    let cut = BANDS - 1;
-    for (let held = bandCount[cut] as number; cut > 0 && held < first;) held += bandCount[--cut] as number;
-    for (const inFirst of [true, false]) {
-      for (let i = 0; i < docCount; i++) {
-        const docIndex = touchedDocs[i] as number;
-        const score = scores[docIndex] as number;
-        if (bandOf(score) >= cut !== inFirst) continue;
-        const floor = top.floor();
-        if (floor > 0 && score + maxRaise + RAISE_SLACK < floor) continue;
+  private bestFirst(scores: Float64Array, top: TopK, maxRaise: number, offer: (docIndex: number) => void): void {
+    const { bandHead, nextInBand } = this;
+    for (let band = BANDS - 1; band >= 0; band--) {
+      const floor = top.floor();
+      if (floor > 0 && (band + 1) / BANDS + maxRaise + RAISE_SLACK < floor) break;
+      for (let docIndex = bandHead[band] as number; docIndex >= 0; docIndex = nextInBand[docIndex] as number) {
+        const kept = top.floor();
+        if (kept > 0 && (scores[docIndex] as number) + maxRaise + RAISE_SLACK < kept) continue;
         offer(docIndex);
       }
     }
