@@ -352,9 +352,11 @@ export class Retriever {
   private readonly answerDocs: TokenLists;
   /** Scratch for rankBounded(), left zeroed: each query token's bit (plus one) by token id. */
   private readonly queryBit: Int8Array;
-  /** Scratch for rankBounded(), left zeroed: the weight of the query words each document's phrasings hold, and that weight over their lightest phrasings. */
-  private readonly heldWeight: Float64Array;
-  private readonly heldShare: Float64Array;
+  /**
+   * Scratch for rankBounded(), left zeroed: for each document, the most its best phrasing can score
+   * (coverage × the query words' weight its phrasings hold / total, plus the rest × that weight over the lightest phrasings holding them).
+   */
+  private readonly phrasingBound: Float64Array;
   /** Each matched document's bound in rankBounded(). */
   private readonly docBound: Float64Array;
   /** Whether rankBounded()'s bound holds: it needs both score mixes within 0..1. */
@@ -404,8 +406,7 @@ export class Retriever {
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
     this.queryBit = new Int8Array(this.tokenIds.size);
-    this.heldWeight = new Float64Array(docs.length);
-    this.heldShare = new Float64Array(docs.length);
+    this.phrasingBound = new Float64Array(docs.length);
     this.docBound = new Float64Array(docs.length);
     const within = (share: number): boolean => share >= 0 && share <= 1;
     this.prunable =
@@ -536,11 +537,12 @@ export class Retriever {
    * has more than MAX_QUERY_BITS of them, or a weight that is not positive. One walk of the query
    * words' document lists adds up, for each document, the weight of the words its phrasings hold
    * and of those its answer holds (a word most answers hold counts as held), and each word's
-   * weight over the lightest phrasing holding it: no phrasing covers more of the question, nor more of itself. Documents are then scored in
-   * full, highest bound first, until a bound plus the most adjust adds cannot reach the k-th score.
+   * weight over the lightest phrasing holding it: no phrasing covers more of the question, nor
+   * more of itself. Documents are then scored in full, highest bound first, until a bound plus the
+   * most adjust adds cannot reach the k-th score.
    */
   private rankBounded(tokens: readonly QueryToken[], k: number, totalWeight: number, adjust: Adjust | undefined, maxRaise: number): Candidate[] | null {
-    const { queryBit, heldWeight, heldShare, answerWeight, docBound, touchedDocs, phrasingDocs, phrasingDocShare, answerDocs } = this;
+    const { queryBit, phrasingBound, answerWeight, docBound, touchedDocs, phrasingDocs, phrasingDocShare, answerDocs } = this;
     const bitIds: number[] = [];
     const bitWeights: number[] = [];
     let knownBits = 0;
@@ -561,7 +563,9 @@ export class Retriever {
       for (const id of bitIds) queryBit[id] = 0;
       return null;
     }
-    // Only a phrasing match makes a candidate, as in the full scan; a known word's share is positive, so zero means not matched yet.
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    const perWeight = coverQuestion / totalWeight;
+    // Only a phrasing match makes a candidate, as in the full scan; a known word adds a positive bound, so zero means not matched yet.
     let docCount = 0;
     for (let bit = 0; bit < bitIds.length; bit++) {
       if (((knownBits >> bit) & 1) === 0) continue;
@@ -569,9 +573,8 @@ export class Retriever {
       const weight = bitWeights[bit] as number;
       for (let j = phrasingDocs.start[id] as number; j < (phrasingDocs.start[id + 1] as number); j++) {
         const docIndex = phrasingDocs.ids[j] as number;
-        if (heldShare[docIndex] === 0) touchedDocs[docCount++] = docIndex;
-        (heldWeight[docIndex] as number) += weight;
-        (heldShare[docIndex] as number) += weight * (phrasingDocShare[j] as number);
+        if (phrasingBound[docIndex] === 0) touchedDocs[docCount++] = docIndex;
+        (phrasingBound[docIndex] as number) += weight * (perWeight + (1 - coverQuestion) * (phrasingDocShare[j] as number));
       }
     }
     // A word most answers hold is taken to be in every one: its weight is small, and its list the longest to walk.
@@ -585,20 +588,17 @@ export class Retriever {
       }
       for (let j = answerDocs.start[id] as number; j < (answerDocs.start[id + 1] as number); j++) {
         const docIndex = answerDocs.ids[j] as number;
-        if (heldShare[docIndex] !== 0) (answerWeight[docIndex] as number) += weight;
+        if (phrasingBound[docIndex] !== 0) (answerWeight[docIndex] as number) += weight;
       }
     }
-    const coverQuestion = this.tuning.questionCoverageWeight;
     const phrasingPart = this.tuning.phrasingWeight;
     this.bandHead.fill(-1);
     for (let i = 0; i < docCount; i++) {
       const docIndex = touchedDocs[i] as number;
-      const phrasingBound = coverQuestion * ((heldWeight[docIndex] as number) / totalWeight) + (1 - coverQuestion) * Math.min(1, heldShare[docIndex] as number);
-      const raw = phrasingPart * phrasingBound + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
+      const raw = phrasingPart * (phrasingBound[docIndex] as number) + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
       docBound[docIndex] = Math.min(1, raw * (this.isTerm[docIndex] === 0 ? 1 : this.maxFactor));
       this.fileByBand(docIndex, docBound);
-      heldWeight[docIndex] = 0;
-      heldShare[docIndex] = 0;
+      phrasingBound[docIndex] = 0;
       answerWeight[docIndex] = 0;
     }
     const top = new TopK(k);
