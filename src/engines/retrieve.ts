@@ -2,7 +2,7 @@ import type { Level } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
 import type { SpellCorrector } from './correct.ts';
 import { expandWord, expandWords, foldText, isLevelLookalike, isStopword, stem } from '../text.ts';
-import { pauseAt, runToEnd, sortedOf, type Steps } from './steps.ts';
+import { pauseAt, runToEnd, type Steps } from './steps.ts';
 
 /** Something the bot can answer: a Q&A entry, or a glossary term asked about directly. */
 export interface AnswerDoc {
@@ -46,21 +46,23 @@ export interface RetrievalTuning {
   readonly phrasingWeight: number;
 }
 
-/** Re-scores a candidate (intent, levels) before the top-k selection. */
+/**
+ * Re-scores a candidate (intent, levels) before the top-k selection. It must not fall as the
+ * score rises (the engine's adds and takes off amounts the score does not change): rank() may
+ * adjust an upper bound of a document's score to learn it cannot make the top k.
+ */
 export type Adjust = (doc: AnswerDoc, score: number, index: number) => number;
 
 /** Past this share of all phrasings matched (1 in DENSE_SHARE), rank() walks every document in order instead of the matched ones. */
 const DENSE_SHARE = 8;
-/** The rarest query words' postings, up to this many together, are scored first in rankPruned(). */
-const RARE_POSTINGS_BUDGET = 4096;
-/** rankPruned() gives up when its walks would still cover more than 1 in this many phrasings. */
-const PRUNED_WALK_SHARE = 16;
 /**
- * Below this many phrasings every posting list is short, and a plain scan beats rankPruned()'s
+ * Below this many phrasings every posting list is short, and a plain scan beats rankBounded()'s
  * bookkeeping (the real knowledge base has a few thousand).
  */
 export const PRUNE_FROM_PHRASINGS = 5_000;
-/** Query tokens rankPruned() tracks as bits of one integer. */
+/** rankBounded() takes a word held by more than 1 in this many answers to be in every answer. */
+const COMMON_ANSWER_SHARE = 4;
+/** Query tokens rankBounded() tracks as bits of one integer. */
 const MAX_QUERY_BITS = 31;
 
 /** The sum of the weights whose bits are set, lowest bit first: the order a scan of the query's words adds them. */
@@ -72,6 +74,11 @@ function sumOfBits(bits: number, weights: readonly number[]): number {
 
 /** Score bands for adjusting the best candidates first. */
 const BANDS = 64;
+/** The band of a score (or bound) from 0 to 1; scores past 1 share the top band. */
+function bandOf(score: number): number {
+  return Math.min(BANDS - 1, Math.max(0, Math.floor(score * BANDS)));
+}
+
 /** Absorbs rounding when a score plus the most adjust can add is compared with the k-th score. */
 const RAISE_SLACK = 1e-9;
 
@@ -81,9 +88,17 @@ interface TokenLists {
   readonly ids: Int32Array;
 }
 
-/** Whether item `item` of `lists` holds token `id`: its few dozen ids side by side are quicker to scan than a Set to build. */
-function holds(lists: TokenLists, item: number, id: number): boolean {
-  for (let j = lists.start[item] as number; j < (lists.start[item + 1] as number); j++) if (lists.ids[j] === id) return true;
+/** Whether list `id` of `lists` (its items in ascending order) holds `item`: a binary search, not a scan of the item's own dozens of tokens. */
+function listHolds(lists: TokenLists, id: number, item: number): boolean {
+  let low = lists.start[id] as number;
+  let high = lists.start[id + 1] as number;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = lists.ids[middle] as number;
+    if (at === item) return true;
+    if (at < item) low = middle + 1;
+    else high = middle;
+  }
   return false;
 }
 
@@ -135,9 +150,43 @@ interface RetrieverIndex {
   readonly phrasingTokens: TokenLists;
   readonly answerTokens: TokenLists;
   readonly phrasingsOfToken: TokenLists;
-  readonly lightestPhrasings: TokenLists;
-  readonly phrasingRank: Int32Array;
+  readonly phrasingDocs: TokenLists;
+  readonly phrasingDocShare: Float64Array;
   readonly answerDocs: TokenLists;
+}
+
+/**
+ * For each token, the documents whose phrasings hold it (in document order, each once), and for
+ * each of them 1 / the weight of its lightest phrasing holding it: the most of a phrasing's own
+ * weight that token can cover there. `phrasingsOfToken` lists phrasings in order, so a document's are side by side.
+ */
+function* docsOfPhrasings(
+  phrasingsOfToken: TokenLists,
+  phrasingDoc: Int32Array,
+  phrasingWeight: Float64Array,
+): Steps<{ lists: TokenLists; share: Float64Array }> {
+  const { start: from, ids: phrasings } = phrasingsOfToken;
+  const tokenCount = from.length - 1;
+  const newDoc = (j: number, t: number): boolean => j === from[t] || phrasingDoc[phrasings[j] as number] !== phrasingDoc[phrasings[j - 1] as number];
+  const start = new Int32Array(tokenCount + 1);
+  for (let t = 0; t < tokenCount; t++) {
+    let count = 0;
+    for (let j = from[t] as number; j < (from[t + 1] as number); j++) if (newDoc(j, t)) count++;
+    start[t + 1] = (start[t] as number) + count;
+    if (pauseAt(t, 64)) yield;
+  }
+  const ids = new Int32Array(start[tokenCount] as number);
+  const share = new Float64Array(ids.length);
+  for (let t = 0; t < tokenCount; t++) {
+    let at = (start[t] as number) - 1;
+    for (let j = from[t] as number; j < (from[t + 1] as number); j++) {
+      const phrasing = phrasings[j] as number;
+      if (newDoc(j, t)) ids[++at] = phrasingDoc[phrasing] as number;
+      share[at] = Math.max(share[at] as number, 1 / (phrasingWeight[phrasing] as number));
+    }
+    if (pauseAt(t, 64)) yield;
+  }
+  return { lists: { start, ids }, share };
 }
 
 /** The documents' index, built in steps: every phrasing's and answer's tokens as ids, their weights, and the lists inverted. */
@@ -239,10 +288,12 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
   for (const doc of phrasingDocs) (docPhrasings[doc + 1] as number)++;
   for (let d = 0; d < docs.length; d++) (docPhrasings[d + 1] as number) += docPhrasings[d] as number;
   yield;
-  const phrasingOrder = Array.from({ length: phrasingCount }, (_, p) => p);
-  const lightestFirst = yield* sortedOf(phrasingOrder, (a, b) => (phrasingWeight[a] as number) - (phrasingWeight[b] as number) || a - b);
-  const phrasingRank = new Int32Array(phrasingCount);
-  lightestFirst.forEach((phrasing, rank) => (phrasingRank[phrasing] = rank));
+  const phrasingsOfToken = yield* invert(
+    phrasingTokens,
+    tokenIds.size,
+    Array.from({ length: phrasingCount }, (_, p) => p),
+  );
+  const { lists: phrasingDocList, share: phrasingDocShare } = yield* docsOfPhrasings(phrasingsOfToken, phrasingDocs, phrasingWeight);
   return {
     tokenIds,
     idf,
@@ -252,9 +303,9 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     docPhrasings,
     phrasingTokens,
     answerTokens,
-    phrasingsOfToken: yield* invert(phrasingTokens, tokenIds.size, phrasingOrder),
-    lightestPhrasings: yield* invert(phrasingTokens, tokenIds.size, lightestFirst),
-    phrasingRank,
+    phrasingsOfToken,
+    phrasingDocs: phrasingDocList,
+    phrasingDocShare,
     answerDocs: yield* invert(answerTokens, tokenIds.size, docs.keys()),
   };
 }
@@ -287,24 +338,28 @@ export class Retriever {
   /** Each matched document's score before adjust, and its best phrasing's share of the question. */
   private readonly docBase: Float64Array;
   private readonly docShare: Float64Array;
-  /** The matched documents by score band (band b at [bandStart[b], bandStart[b + 1])), and the counting sort's cursor. */
-  private readonly byBand: Int32Array;
-  private readonly bandStart = new Int32Array(BANDS + 1);
-  private readonly bandFill = new Int32Array(BANDS);
+  /** The matched documents by score band, as lists linked through nextInBand: each band's last filed, or -1. */
+  private readonly bandHead = new Int32Array(BANDS);
+  private readonly nextInBand: Int32Array;
   private readonly phrasingTokens: TokenLists;
   private readonly answerTokens: TokenLists;
   /** Phrasings holding each token, in phrasing order. */
   private readonly phrasingsOfToken: TokenLists;
-  /** Phrasings holding each token, least phrasing weight first: a common word's walk stops where the rest cannot make the top k. */
-  private readonly lightestPhrasings: TokenLists;
-  /** Each phrasing's place in the lightest-first order (weight, then index): the order of every list in lightestPhrasings. */
-  private readonly phrasingRank: Int32Array;
+  /** Documents whose phrasings hold each token, in document order, and 1 / the weight of the lightest such phrasing of each. */
+  private readonly phrasingDocs: TokenLists;
+  private readonly phrasingDocShare: Float64Array;
   /** Documents whose answer holds each token, in document order. */
   private readonly answerDocs: TokenLists;
-  /** Scratch for rankPruned(), left zeroed: each query token's bit (plus one) by token id, and the documents scored. */
+  /** Scratch for rankBounded(), left zeroed: each query token's bit (plus one) by token id. */
   private readonly queryBit: Int8Array;
-  private readonly scored: Uint8Array;
-  /** Whether the bound on what common words can add holds: it needs both score mixes within 0..1. */
+  /**
+   * Scratch for rankBounded(), left zeroed: for each document, the most its best phrasing can score
+   * (coverage × the query words' weight its phrasings hold / total, plus the rest × that weight over the lightest phrasings holding them).
+   */
+  private readonly phrasingBound: Float64Array;
+  /** Each matched document's bound in rankBounded(). */
+  private readonly docBound: Float64Array;
+  /** Whether rankBounded()'s bound holds: it needs both score mixes within 0..1. */
   private readonly prunable: boolean;
   /** The most a document's factor (entry 1, exact term 1.02, other term termFactor) multiplies its score by. */
   private readonly maxFactor: number;
@@ -333,8 +388,8 @@ export class Retriever {
       phrasingTokens: this.phrasingTokens,
       answerTokens: this.answerTokens,
       phrasingsOfToken: this.phrasingsOfToken,
-      lightestPhrasings: this.lightestPhrasings,
-      phrasingRank: this.phrasingRank,
+      phrasingDocs: this.phrasingDocs,
+      phrasingDocShare: this.phrasingDocShare,
       answerDocs: this.answerDocs,
     } = index);
     const phrasingCount = this.phrasingDoc.length;
@@ -347,11 +402,12 @@ export class Retriever {
     this.isTerm = Uint8Array.from(docs, (doc) => (doc.kind === 'term' ? 1 : 0));
     this.docBase = new Float64Array(docs.length);
     this.docShare = new Float64Array(docs.length);
-    this.byBand = new Int32Array(docs.length);
+    this.nextInBand = new Int32Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.answerWeight = new Float64Array(docs.length);
     this.queryBit = new Int8Array(this.tokenIds.size);
-    this.scored = new Uint8Array(docs.length);
+    this.phrasingBound = new Float64Array(docs.length);
+    this.docBound = new Float64Array(docs.length);
     const within = (share: number): boolean => share >= 0 && share <= 1;
     this.prunable =
       phrasingCount >= PRUNE_FROM_PHRASINGS && within(tuning.questionCoverageWeight) && within(tuning.phrasingWeight) && tuning.phrasingWeight > 0;
@@ -396,19 +452,13 @@ export class Retriever {
   /** Whether a document's phrasings or answer hold a stemmed word. */
   docHas(index: number, token: string): boolean {
     const id = this.tokenIds.get(token);
-    return id !== undefined && index >= 0 && index < this.docs.length && (this.phrasingsHold(index, id) || holds(this.answerTokens, index, id));
+    return id !== undefined && (listHolds(this.phrasingDocs, id, index) || listHolds(this.answerDocs, id, index));
   }
 
   /** Whether a document's phrasings (its question, alternatives, or a term's name and aliases) hold a stemmed word. */
   phrasingHas(index: number, token: string): boolean {
     const id = this.tokenIds.get(token);
-    return id !== undefined && index >= 0 && index < this.docs.length && this.phrasingsHold(index, id);
-  }
-
-  private phrasingsHold(docIndex: number, id: number): boolean {
-    for (let p = this.docPhrasings[docIndex] as number; p < (this.docPhrasings[docIndex + 1] as number); p++)
-      if (holds(this.phrasingTokens, p, id)) return true;
-    return false;
+    return id !== undefined && listHolds(this.phrasingDocs, id, index);
   }
 
   /** Content words of a question, corrected where misspelt, each weighted by rarity. */
@@ -445,7 +495,7 @@ export class Retriever {
     const top = new TopK(k);
     if (k <= 0) return top.items();
     const totalWeight = tokens.reduce((sum, t) => sum + t.weight, 0);
-    const pruned = this.prunable && maxRaise !== Infinity ? this.rankPruned(tokens, k, totalWeight, adjust, maxRaise) : null;
+    const pruned = this.prunable && maxRaise !== Infinity ? this.rankBounded(tokens, k, totalWeight, adjust, maxRaise) : null;
     if (pruned !== null) return pruned;
     const { matchedWeight, firstWord, touchedPhrasings, answerWeight } = this;
     let phrasingCount = 0;
@@ -476,147 +526,90 @@ export class Retriever {
       const id = this.tokenIds.get(token);
       if (id !== undefined) for (let i = answerStart[id] as number; i < (answerStart[id + 1] as number); i++) answerWeight[answerDocs[i] as number] = 0;
     }
-    this.offerBestFirst(docCount, top, adjust, maxRaise);
+    this.bandHead.fill(-1);
+    for (let i = 0; i < docCount; i++) this.fileByBand(this.touchedDocs[i] as number, this.docBase);
+    this.bestFirst(this.docBase, top, maxRaise, (docIndex) => this.offerScored(docIndex, top, adjust));
     return top.items();
   }
 
   /**
-   * rank() without touching most postings of common words, or null when that would not pay
-   * (or the query repeats a token or has more than MAX_QUERY_BITS of them). The rarest words'
-   * documents are scored first, each in full from its own token lists. A document reached by
-   * common words only covers at most their weight of the question and of its answer, and at
-   * most that weight over its phrasing's weight of the phrasing: walking each common word's
-   * phrasings lightest first, the walk stops where that bound falls below the k-th score.
+   * rank() from a bound on each matched document's score, or null when the query repeats a token,
+   * has more than MAX_QUERY_BITS of them, or a weight that is not positive. One walk of the query
+   * words' document lists adds up, for each document, the weight of the words its phrasings hold
+   * and of those its answer holds (a word most answers hold counts as held), and each word's
+   * weight over the lightest phrasing holding it: no phrasing covers more of the question, nor
+   * more of itself. Documents are then scored in full, highest bound first, until a bound plus the
+   * most adjust adds cannot reach the k-th score.
    */
-  private rankPruned(tokens: readonly QueryToken[], k: number, totalWeight: number, adjust: Adjust | undefined, maxRaise: number): Candidate[] | null {
-    const { queryBit, scored } = this;
+  private rankBounded(tokens: readonly QueryToken[], k: number, totalWeight: number, adjust: Adjust | undefined, maxRaise: number): Candidate[] | null {
+    const { queryBit, phrasingBound, answerWeight, docBound, touchedDocs, phrasingDocs, phrasingDocShare, answerDocs } = this;
     const bitIds: number[] = [];
     const bitWeights: number[] = [];
     let knownBits = 0;
-    let usable = true;
+    let usable = totalWeight > 0;
     for (const { token, weight, known } of tokens) {
       const id = this.tokenIds.get(token);
-      if (id === undefined) continue;
-      // The bounds take a phrasing's matched weight to be at most its own weight: so the known words must weigh their IDF.
-      if (queryBit[id] !== 0 || bitIds.length === MAX_QUERY_BITS || (known && weight !== this.idfOf(token))) {
+      if (id === undefined || !usable) continue;
+      if (queryBit[id] !== 0 || bitIds.length === MAX_QUERY_BITS || !(weight > 0)) {
         usable = false;
-        break;
+        continue;
       }
       queryBit[id] = bitIds.length + 1;
       if (known) knownBits |= 1 << bitIds.length;
       bitIds.push(id);
       bitWeights.push(weight);
     }
-    const scoredDocs: number[] = [];
-    const top = new TopK(k);
-    const score = (docIndex: number): void => {
-      if (scored[docIndex] === 1) return;
-      scored[docIndex] = 1;
-      scoredDocs.push(docIndex);
-      this.scoreInFull(docIndex, knownBits, bitWeights, totalWeight, top, adjust, maxRaise);
-    };
-    const { phrasingDoc, answerDocs, lightestPhrasings: lists } = this;
-    const postingCount = (bit: number): number => {
-      const id = bitIds[bit] as number;
-      return (lists.start[id + 1] as number) - (lists.start[id] as number) + (answerDocs.start[id + 1] as number) - (answerDocs.start[id] as number);
-    };
-    let result: Candidate[] | null = null;
-    if (usable) {
-      const matching = bitIds.flatMap((_, bit) => ((knownBits >> bit) & 1 ? [bit] : []));
-      const counts = matching.map(postingCount);
-      const order = matching.map((_, i) => i).sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b);
-      let rare = 0;
-      let rarePostings = 0;
-      let rareWeight = 0;
-      while (rare < order.length && rarePostings + (counts[order[rare] as number] as number) <= RARE_POSTINGS_BUDGET) {
-        rarePostings += counts[order[rare] as number] as number;
-        rareWeight += bitWeights[matching[order[rare] as number] as number] as number;
-        rare++;
-      }
-      for (let r = 0; r < rare; r++) {
-        const id = bitIds[matching[order[r] as number] as number] as number;
-        for (let j = lists.start[id] as number; j < (lists.start[id + 1] as number); j++) score(phrasingDoc[lists.ids[j] as number] as number);
-        for (let j = answerDocs.start[id] as number; j < (answerDocs.start[id + 1] as number); j++) score(answerDocs.ids[j] as number);
-      }
-      // Every document left holds only common query words, in its phrasings and in its answer.
-      const common = order.slice(rare).map((i) => matching[i] as number);
-      // Least weight first: the words that drop out of the walk first as the k-th score rises.
-      common.sort((x, y) => (bitWeights[x] as number) - (bitWeights[y] as number) || x - y);
-      const commonIds = common.map((bit) => bitIds[bit] as number);
-      const lighterWeight = [0];
-      for (const bit of common) lighterWeight.push((lighterWeight[lighterWeight.length - 1] as number) + (bitWeights[bit] as number));
-      const cursors = commonIds.map((id) => lists.start[id] as number);
-      const coverQuestion = this.tuning.questionCoverageWeight;
-      const phrasingPart = this.tuning.phrasingWeight;
-      const answerPart = (1 - phrasingPart) * ((totalWeight - rareWeight) / totalWeight);
-      /** The phrasing score a document reached by common words only needs to reach the k-th score. */
-      const needed = (): number => {
-        const floor = top.floor();
-        return floor > 0 ? ((floor - maxRaise - RAISE_SLACK) / this.maxFactor - answerPart) / phrasingPart : -Infinity;
-      };
-      // MaxScore over the common words' phrasings, lightest first: a phrasing of weight W scores its matched weight times
-      // perWeight(W), which only falls with W. Once the lightest words together cannot reach what is needed at the current
-      // phrasing weight, a phrasing holding only those cannot either: their lists are no longer walked, only looked up.
-      let dropped = 0;
-      let estimated = false;
-      for (;;) {
-        let list = -1;
-        let at = Infinity;
-        for (let c = dropped; c < commonIds.length; c++) {
-          const cursor = cursors[c] as number;
-          if (cursor < (lists.start[(commonIds[c] as number) + 1] as number) && (this.phrasingRank[lists.ids[cursor] as number] as number) < at) {
-            at = this.phrasingRank[lists.ids[cursor] as number] as number;
-            list = c;
-          }
-        }
-        if (list < 0) break;
-        const phrasing = lists.ids[cursors[list] as number] as number;
-        const perWeight = coverQuestion / totalWeight + (1 - coverQuestion) / (this.phrasingWeight[phrasing] as number);
-        const need = needed();
-        // Once k are kept, what is left to walk at most: when that is a large share of all phrasings, the full scan is cheaper.
-        if (need !== -Infinity && !estimated) {
-          estimated = true;
-          let left = 0;
-          for (let c = dropped; c < commonIds.length; c++) {
-            const reach = lighterWeight[c + 1] as number;
-            let low = cursors[c] as number;
-            let high = lists.start[(commonIds[c] as number) + 1] as number;
-            while (low < high) {
-              const mid = (low + high) >>> 1;
-              const weight = this.phrasingWeight[lists.ids[mid] as number] as number;
-              if ((coverQuestion / totalWeight + (1 - coverQuestion) / weight) * reach + RAISE_SLACK < need) high = mid;
-              else low = mid + 1;
-            }
-            left += low - (cursors[c] as number);
-          }
-          if (left * PRUNED_WALK_SHARE > phrasingDoc.length) return this.endPruned(bitIds, scoredDocs, null);
-        }
-        while (dropped < commonIds.length && perWeight * (lighterWeight[dropped + 1] as number) + RAISE_SLACK < need) dropped++;
-        if (dropped === commonIds.length) break;
-        if (list < dropped) continue;
-        for (let c = dropped; c < commonIds.length; c++) {
-          const cursor = cursors[c] as number;
-          if (cursor < (lists.start[(commonIds[c] as number) + 1] as number) && lists.ids[cursor] === phrasing) cursors[c] = cursor + 1;
-        }
-        const docIndex = phrasingDoc[phrasing] as number;
-        if (scored[docIndex] === 1) continue;
-        let bits = 0;
-        for (let j = this.phrasingTokens.start[phrasing] as number; j < (this.phrasingTokens.start[phrasing + 1] as number); j++) {
-          const bit = queryBit[this.phrasingTokens.ids[j] as number] as number;
-          if (bit !== 0) bits |= 1 << (bit - 1);
-        }
-        if (perWeight * sumOfBits(bits & knownBits, bitWeights) + RAISE_SLACK >= need) score(docIndex);
-      }
-      result = top.items();
+    if (!usable) {
+      for (const id of bitIds) queryBit[id] = 0;
+      return null;
     }
-    return this.endPruned(bitIds, scoredDocs, result);
-  }
-
-  /** Leaves rankPruned()'s scratch zeroed. */
-  private endPruned(bitIds: readonly number[], scoredDocs: readonly number[], result: Candidate[] | null): Candidate[] | null {
-    for (const id of bitIds) this.queryBit[id] = 0;
-    for (const docIndex of scoredDocs) this.scored[docIndex] = 0;
-    return result;
+    const coverQuestion = this.tuning.questionCoverageWeight;
+    const perWeight = coverQuestion / totalWeight;
+    // Only a phrasing match makes a candidate, as in the full scan; a known word adds a positive bound, so zero means not matched yet.
+    let docCount = 0;
+    for (let bit = 0; bit < bitIds.length; bit++) {
+      if (((knownBits >> bit) & 1) === 0) continue;
+      const id = bitIds[bit] as number;
+      const weight = bitWeights[bit] as number;
+      for (let j = phrasingDocs.start[id] as number; j < (phrasingDocs.start[id + 1] as number); j++) {
+        const docIndex = phrasingDocs.ids[j] as number;
+        if (phrasingBound[docIndex] === 0) touchedDocs[docCount++] = docIndex;
+        (phrasingBound[docIndex] as number) += weight * (perWeight + (1 - coverQuestion) * (phrasingDocShare[j] as number));
+      }
+    }
+    // A word most answers hold is taken to be in every one: its weight is small, and its list the longest to walk.
+    let everyAnswer = 0;
+    for (let bit = 0; bit < bitIds.length; bit++) {
+      const id = bitIds[bit] as number;
+      const weight = bitWeights[bit] as number;
+      if (((answerDocs.start[id + 1] as number) - (answerDocs.start[id] as number)) * COMMON_ANSWER_SHARE > this.docs.length) {
+        everyAnswer += weight;
+        continue;
+      }
+      for (let j = answerDocs.start[id] as number; j < (answerDocs.start[id + 1] as number); j++) {
+        const docIndex = answerDocs.ids[j] as number;
+        if (phrasingBound[docIndex] !== 0) (answerWeight[docIndex] as number) += weight;
+      }
+    }
+    const phrasingPart = this.tuning.phrasingWeight;
+    this.bandHead.fill(-1);
+    for (let i = 0; i < docCount; i++) {
+      const docIndex = touchedDocs[i] as number;
+      const raw = phrasingPart * (phrasingBound[docIndex] as number) + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
+      docBound[docIndex] = Math.min(1, raw * (this.isTerm[docIndex] === 0 ? 1 : this.maxFactor));
+      this.fileByBand(docIndex, docBound);
+      phrasingBound[docIndex] = 0;
+      answerWeight[docIndex] = 0;
+    }
+    const top = new TopK(k);
+    this.bestFirst(docBound, top, maxRaise, (docIndex) => {
+      // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all.
+      const floor = top.floor();
+      if (adjust !== undefined && floor > 0 && adjust(this.docs[docIndex] as AnswerDoc, docBound[docIndex] as number, docIndex) + RAISE_SLACK < floor) return;
+      this.scoreInFull(docIndex, knownBits, bitWeights, totalWeight, top, adjust, maxRaise);
+    });
+    for (const id of bitIds) queryBit[id] = 0;
+    return top.items();
   }
 
   /** One document's score, exactly as the full scan adds it up (the same sums in the same order), offered to the top k. */
@@ -665,12 +658,9 @@ export class Retriever {
     this.scoreDoc(docIndex, bestPhrasing, best, totalWeight);
     this.matchedWeight[bestPhrasing] = 0;
     this.answerWeight[docIndex] = 0;
-    const base = this.docBase[docIndex] as number;
     const floor = top.floor();
-    if (floor > 0 && base + maxRaise + RAISE_SLACK < floor) return;
-    const doc = this.docs[docIndex] as AnswerDoc;
-    const adjusted = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
-    if (top.admits(adjusted, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score: adjusted, questionShare: this.docShare[docIndex] as number });
+    if (floor > 0 && (this.docBase[docIndex] as number) + maxRaise + RAISE_SLACK < floor) return;
+    this.offerScored(docIndex, top, adjust);
   }
 
   /** A phrasing's score: covering the question, and (less) covering the whole phrasing. */
@@ -748,37 +738,37 @@ export class Retriever {
     this.docShare[docIndex] = questionShare;
   }
 
+  /** Files a matched document under the band of its score (or bound) for bestFirst. */
+  private fileByBand(docIndex: number, scores: Float64Array): void {
+    const band = bandOf(scores[docIndex] as number);
+    this.nextInBand[docIndex] = this.bandHead[band] as number;
+    this.bandHead[band] = docIndex;
+  }
+
   /**
-   * Adjusts and offers the matched documents, highest score first by bands of 1/BANDS (a
-   * counting sort, not a full one), and stops at the first band that cannot reach the k-th score
-   * even with the most adjust adds. Scores are never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
+   * Offers the documents filed by band, highest score (or bound) band first (no sort), and stops at
+   * the first band that cannot reach the k-th score even with the most adjust adds. Scores are
+   * never below 0, and a 0 may still win a tie: a floor of 0 stops nothing.
    */
-  private offerBestFirst(docCount: number, top: TopK, adjust: Adjust | undefined, maxRaise: number): void {
-    const { touchedDocs, docBase, bandStart, byBand } = this;
-    bandStart.fill(0);
-    const bandOf = (base: number): number => Math.min(BANDS - 1, Math.max(0, Math.floor(base * BANDS)));
-    for (let i = 0; i < docCount; i++) (bandStart[bandOf(docBase[touchedDocs[i] as number] as number) + 1] as number)++;
-    for (let b = 0; b < BANDS; b++) (bandStart[b + 1] as number) += bandStart[b] as number;
-    const fill = this.bandFill;
-    fill.set(bandStart.subarray(0, BANDS));
-    for (let i = 0; i < docCount; i++) {
-      const docIndex = touchedDocs[i] as number;
-      byBand[(fill[bandOf(docBase[docIndex] as number)] as number)++] = docIndex;
-    }
-    for (let b = BANDS - 1; b >= 0; b--) {
+  private bestFirst(scores: Float64Array, top: TopK, maxRaise: number, offer: (docIndex: number) => void): void {
+    const { bandHead, nextInBand } = this;
+    for (let band = BANDS - 1; band >= 0; band--) {
       const floor = top.floor();
-      if (floor > 0 && (b + 1) / BANDS + maxRaise + RAISE_SLACK < floor) break;
-      for (let i = bandStart[b] as number; i < (bandStart[b + 1] as number); i++) {
-        const docIndex = byBand[i] as number;
-        const base = docBase[docIndex] as number;
+      if (floor > 0 && (band + 1) / BANDS + maxRaise + RAISE_SLACK < floor) break;
+      for (let docIndex = bandHead[band] as number; docIndex >= 0; docIndex = nextInBand[docIndex] as number) {
         const kept = top.floor();
-        if (kept > 0 && base + maxRaise + RAISE_SLACK < kept) continue;
-        const doc = this.docs[docIndex] as AnswerDoc;
-        const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
-        // Most candidates do not make the top k: only the ones that do become objects.
-        if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: this.docShare[docIndex] as number });
+        if (kept > 0 && (scores[docIndex] as number) + maxRaise + RAISE_SLACK < kept) continue;
+        offer(docIndex);
       }
     }
+  }
+
+  /** Adjusts a document scored by the full scan and offers it: most do not make the top k, and only those that do become objects. */
+  private offerScored(docIndex: number, top: TopK, adjust: Adjust | undefined): void {
+    const base = this.docBase[docIndex] as number;
+    const doc = this.docs[docIndex] as AnswerDoc;
+    const score = Math.max(0, adjust === undefined ? base : adjust(doc, base, docIndex));
+    if (top.admits(score, doc.kind, docIndex)) top.offer({ doc, index: docIndex, score, questionShare: this.docShare[docIndex] as number });
   }
 }
 
