@@ -7,7 +7,7 @@ import { build, DIST, isStale } from './build.js';
 if (isStale()) {
   process.stderr.write('start: building dist/ (npm run build) ...\n');
   try {
-    build();
+    await build();
   } catch {
     process.stderr.write('start: the build failed (see above); fix it, or run from source with npm run dev.\n');
     process.exit(1);

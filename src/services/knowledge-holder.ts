@@ -6,6 +6,7 @@ import { GlossaryIndex } from '../engines/glossary.ts';
 import { runToEnd, type Steps } from '../engines/steps.ts';
 import { loadKnowledgeInWorker } from '../knowledge/load-in-worker.ts';
 import { loadKnowledge, KnowledgeError } from '../knowledge/load.ts';
+import { KNOWLEDGE_SNAPSHOT, readKnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
 import { runInSlices } from './in-slices.ts';
@@ -37,7 +38,7 @@ export class KnowledgeHolder {
       );
     }
     try {
-      this.current = runToEnd(KnowledgeHolder.build(loadKnowledge(dir)));
+      this.current = runToEnd(KnowledgeHolder.build(readKnowledgeSnapshot(dir, KNOWLEDGE_SNAPSHOT) ?? loadKnowledge(dir)));
     } catch (error) {
       if (error instanceof KnowledgeError) throw error;
       const { code, message } = error as NodeJS.ErrnoException;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -43,11 +43,22 @@ describe('npm start on compiled JavaScript', () => {
     expect(first.stderr).toContain('start: building dist/');
     expect(first.stdout).toMatch(/^╰ macro-definition · match \d+%$/m);
     expect(existsSync(path.join(dir, 'dist', 'src', 'index.js'))).toBe(true);
+    // The validated knowledge the compiled bot starts from while knowledge/ is unchanged.
+    expect(existsSync(path.join(dir, 'dist', 'knowledge.json'))).toBe(true);
 
     const second = await npmStart(dir, databasePath);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).not.toContain('building');
     expect(second.stdout).toMatch(/^╰ macro-definition · match \d+%$/m);
+
+    // An edited knowledge/ no longer matches the snapshot: the bot reads the folder itself (here, and says what is wrong).
+    const glossary = path.join(dir, 'knowledge', 'glossary.yaml');
+    const original = readFileSync(glossary, 'utf8');
+    writeFileSync(glossary, `${original}- id: Not An Id\n`);
+    const broken = await npmStart(dir, databasePath);
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toContain('glossary.yaml');
+    writeFileSync(glossary, original);
 
     // The clone's own staleness check: an edited source means the next start builds again.
     const { isStale } = (await import(pathToFileURL(path.join(dir, 'scripts', 'build.js')).href)) as { isStale: () => boolean };
