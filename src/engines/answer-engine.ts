@@ -7,14 +7,15 @@ import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, namesUnknownPerson, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
-import { levelNamedAt, levelsNamed, readShape, type QuestionShape } from './intent.ts';
+import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
+import { PinnedAnswers } from './pinned.ts';
 import { lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, isStopword, readerVocabulary } from '../text.ts';
+import { contentTokens, expandWords, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -71,8 +72,6 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
-/** Where a definition says where the term is used ("what is psychotherapy when social workers talk about it"): the term is before it. */
-const DEFINITION_CONTEXT = /\s(when|in|within|for|as used in|according to)\s.*$/;
 /** The question's two most informative known words, best first. */
 interface Anchors {
   readonly first: string | null;
@@ -89,39 +88,7 @@ const WEAK_MATCH = 0.5;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
-/**
- * Words that say nothing beyond the level in "what is macro social work practice?", and those
- * that ask what a level is about ("what does micro focus on"): its definition says that.
- */
-const LEVEL_FILLER = new Set([
-  'social',
-  'work',
-  'worker',
-  'workers',
-  'practice',
-  'level',
-  'levels',
-  'one',
-  'focus',
-  'focuses',
-  'focused',
-  'focusing',
-  'main',
-  'mainly',
-  'primary',
-  'primarily',
-  'about',
-  'concerned',
-  'deal',
-  'deals',
-  'centered',
-]);
 
-/**
- * Answers free-text questions from the knowledge base, as a pipeline of small steps:
- * normalise (text.ts) → correct (correct.ts) → read the question's shape (intent.ts) →
- * retrieve and score (retrieve.ts) → classify a scenario (scenario.ts) → decide or refuse (decide.ts).
- */
 /** What an AnswerEngine is built from its knowledge, in steps (steps.ts). */
 interface EngineParts {
   readonly tuning: MatchTuning;
@@ -180,7 +147,8 @@ export class AnswerEngine {
   /** Stems of one-word scenario cues and their level, for the rerank. */
   private readonly cueLevels: ReadonlyMap<string, PracticeLevel>;
   private readonly autocompleter: Autocompleter;
-  private readonly termNames: TermNames;
+  /** Definitions, compared and exampled terms, and level checks decided without ranking. */
+  private readonly pinned: PinnedAnswers;
   /** Stemmed words of entry questions and term names: what counts as social-work vocabulary. */
   private readonly topicTokens: ReadonlySet<string>;
   private readonly tuning: MatchTuning;
@@ -207,10 +175,10 @@ export class AnswerEngine {
       retriever: this.retriever,
       corrector: this.corrector,
       topicTokens: this.topicTokens,
-      termNames: this.termNames,
       levelAnswers: this.levelAnswers,
     } = parts);
     this.cueLevels = this.levelAnswers.singleWordCues();
+    this.pinned = new PinnedAnswers(this.docs, this.docById, parts.termNames, this.retriever, this.tuning.answerThreshold);
     this.autocompleter = new Autocompleter(parts.labels, (text, limit) => {
       const tokens = this.retriever.queryTokens(text, this.corrector).filter((t) => t.known);
       return tokens.length > 0 ? this.retriever.rank(this.retriever.rarest(tokens, AUTOCOMPLETE_PHRASINGS), limit).map((c) => c.doc.id) : [];
@@ -296,13 +264,8 @@ export class AnswerEngine {
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
     // "define oppression in macro social work": the level says where the term is used, the card defines it.
-    const levelDefined = this.levelDefinition(text, shape);
-    const direct =
-      levelDefined ??
-      (shape.intent === 'explanation'
-        ? null
-        : (this.termDefinition(text) ??
-          (shape.intent === 'definition' ? (this.termDefinition(text, true) ?? this.termDefinition(text.replace(DEFINITION_CONTEXT, ''), true)) : null)));
+    const levelDefined = this.pinned.levelDefinition(text, shape);
+    const direct = levelDefined ?? this.pinned.termDefined(text, shape);
     // The question's two most informative known words: an intent bonus goes only to entries about one of them
     // (the rarest alone may be a word of how it asks, "using", "exist").
     const keys = keyWords(tokens);
@@ -328,8 +291,8 @@ export class AnswerEngine {
 
     if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
     // "is case management micro?": an entry that answers that very check, else yes or no from the glossary card's level.
-    const named = shape.intent === 'classification' ? this.termDefinition(text, true) : null;
-    const entryChecks = shape.intent === 'classification' && this.answersCheck(candidates[0], topicKeys, named !== null);
+    const named = shape.intent === 'classification' ? this.pinned.termNamed(text, true) : null;
+    const entryChecks = shape.intent === 'classification' && this.pinned.answersCheck(candidates[0], topicKeys, named !== null);
     const termClassified = entryChecks ? null : named;
     if (termClassified !== null && shape.levels.length > 0 && termClassified.doc.levels[0] !== 'general')
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
@@ -339,9 +302,9 @@ export class AnswerEngine {
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
-    const compared = shape.intent === 'comparison' && direct === null ? this.comparedTerms(text, candidates[0], shape.levels.length > 0) : [];
-    const exampled = shape.intent === 'examples' && direct === null ? this.exampledTerm(text, candidates[0]) : null;
-    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.asCandidate(compared[0] as AnswerDoc) : null) ?? exampled;
+    const compared = shape.intent === 'comparison' && direct === null ? this.pinned.comparedTerms(text, candidates[0], shape.levels.length > 0) : [];
+    const exampled = shape.intent === 'examples' && direct === null ? this.pinned.exampledTerm(text, candidates[0]) : null;
+    const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.pinned.candidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ??
@@ -396,70 +359,10 @@ export class AnswerEngine {
     return adjusted;
   }
 
-  /** "what is macro", "define mezzo", "mezzo?", "tell me about micro practice": that level's definition, every time. */
-  private levelDefinition(text: string, shape: QuestionShape): Candidate | null {
-    if (shape.levels.length !== 1 || (shape.intent !== 'definition' && shape.intent !== null)) return null;
-    const words = expandWords(text);
-    const rest = words.filter((word, i) => !isStopword(word) && !LEVEL_FILLER.has(word) && levelNamedAt(words, i) === undefined);
-    if (rest.length > 0) return null;
-    const doc = this.docById.get(`${shape.levels[0]}-definition`);
-    return doc === undefined ? null : this.asCandidate(doc);
-  }
-
-  /**
-   * The glossary terms a comparison names ("lobbying vs policy analysis"), in the order named,
-   * when it names two or more besides the levels and the best entry's question is not about all of them.
-   * Without a level named, only a comparison entry counts as about them: an entry on one of them
-   * that mentions the other ("is needle exchange mezzo harm reduction") does not compare them.
-   */
-  private comparedTerms(text: string, best: Candidate | undefined, levelNamed: boolean): AnswerDoc[] {
-    const { cards, tokens } = this.termNames.namedIn(text);
-    if (cards.length < 2) return [];
-    const about =
-      best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) && (levelNamed || best.doc.intent === 'comparison');
-    return about ? [] : cards;
-  }
-
-  /**
-   * "examples of direct services": the term's card, which gives one, unless the best entry is
-   * about the term itself, not comparing it ("examples of macro social work" has its own list).
-   */
-  private exampledTerm(text: string, best: Candidate | undefined): Candidate | null {
-    const named = this.termNames.exampled(text);
-    if (named === undefined) return null;
-    const bestIsAbout =
-      best !== undefined &&
-      best.doc.kind === 'entry' &&
-      best.doc.intent !== 'comparison' &&
-      named.tokens.every((token) => this.retriever.phrasingHas(best.index, token));
-    return bestIsAbout ? null : this.asCandidate(named.card);
-  }
-
   /** Whether the only word of the question a candidate holds is one no entry's question or term's name uses. */
   private matchesOnlyAnEverydayWord(tokens: readonly QueryToken[], candidate: Candidate): boolean {
     const held = tokens.filter((t) => t.known && this.retriever.docHas(candidate.index, t.token));
     return held.length === 1 && !this.topicTokens.has((held[0] as QueryToken).token);
-  }
-
-  private asCandidate(doc: AnswerDoc): Candidate {
-    return { doc, index: this.docs.indexOf(doc), score: 1, questionShare: 1 };
-  }
-
-  /** A question that is only a glossary term's name, with scaffolding: "msw", "define oppression", "whats case mgmt". */
-  private termDefinition(text: string, withoutLevels = false): Candidate | null {
-    const doc = this.termNames.named(text, withoutLevels);
-    return doc === undefined ? null : this.asCandidate(doc);
-  }
-
-  /**
-   * An entry that declares it answers a classification and whose phrasings hold every key word
-   * ("is case management part of micro"); when a glossary term is named, its own question must
-   * hold them, or the term's card answers ("is counseling micro" is not the group work entry).
-   */
-  private answersCheck(best: Candidate | undefined, keys: readonly QueryToken[], termNamed: boolean): boolean {
-    if (best === undefined || best.doc.kind !== 'entry' || best.doc.intent !== 'classification' || best.score < this.tuning.answerThreshold) return false;
-    const question = termNamed ? new Set(contentTokens(best.doc.question)) : null;
-    return keys.length > 0 && keys.every((key) => (question === null ? this.retriever.phrasingHas(best.index, key.token) : question.has(key.token)));
   }
 
   /** The query as the matcher sees it: for `npm run eval -- --verbose` and curious curators. */
