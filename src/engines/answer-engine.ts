@@ -214,15 +214,16 @@ export class AnswerEngine {
     const tail = this.answer(last, tailRanked);
     if (tail.answer === null) return whole;
     if (whole.answer === null) return tail;
-    // Both classify the practice at one level: the tail's clause names what to read next more narrowly.
     // The story describes practice, but its question asks something else ("…so how am i supposed to know which level im at"): the question's answer.
+    // (`understood` is the tail as corrected and answered.)
     if (
       whole.answer.scenario !== null &&
       tail.answer.scenario === null &&
-      !readShape(this.correctText(last)).scenario &&
+      !readShape(tail.understood).scenario &&
       wholeRanked.some((c) => c.doc.id === tail.answer?.doc.id)
     )
       return tail;
+    // Both classify the practice at one level: the tail's clause names what to read next more narrowly.
     if (whole.answer.scenario !== null) return tail.answer.scenario !== null && tail.answer.scenario.level === whole.answer.scenario.level ? tail : whole;
     if (!this.namesItsSubject(last)) return whole;
     const agreement = (result: AskResult): number => {

@@ -5,6 +5,8 @@ import { eachOf, runToEnd, type Steps } from './steps.ts';
 const MIN_LENGTH = 4;
 /** Up to this length (of the typed word or the word meant, the longer) one edit is allowed; longer words may take two. */
 const ONE_EDIT_UP_TO = 6;
+/** The most edits any correction takes (words longer than ONE_EDIT_UP_TO). */
+const MAX_EDITS = 2;
 const CACHE_LIMIT = 10_000;
 /** A word typed without vowels is read from this many letters ("wrk"): fewer are too ambiguous. */
 const MIN_SKELETON_LENGTH = 3;
@@ -117,13 +119,12 @@ export class SpellCorrector {
 
   /** The closest known word; for a word with no vowels ("lcssw"), only an acronym like it ("lcsw"), never "left" for "lmft". */
   private search(word: string, acronymsOnly: boolean): string | null {
-    // The length that counts is the longer of the two: "prupse" (six letters) is "purpose" (seven) with two edits.
-    const max = 2;
     let best: string | null = null;
     let bestDistance = Infinity;
     let bestFrequency = 0;
     const consider = (candidate: string): void => {
-      const allowed = Math.max(word.length, candidate.length) <= ONE_EDIT_UP_TO ? 1 : 2;
+      // The length that counts is the longer of the two: "prupse" (six letters) is "purpose" (seven) with two edits.
+      const allowed = Math.max(word.length, candidate.length) <= ONE_EDIT_UP_TO ? 1 : MAX_EDITS;
       const distance = editDistance(word, candidate, Math.min(allowed, bestDistance));
       if (distance === Infinity || distance > bestDistance) return;
       const frequency = this.frequency.get(candidate) ?? 0;
@@ -138,7 +139,7 @@ export class SpellCorrector {
     for (const [index, letter] of firstLetters.entries()) {
       const byLength = this.buckets.get(letter);
       if (byLength === undefined) continue;
-      for (let length = word.length - max; length <= word.length + max; length++) {
+      for (let length = word.length - MAX_EDITS; length <= word.length + MAX_EDITS; length++) {
         for (const candidate of byLength.get(length) ?? []) {
           // From the second letter's bucket, only words that swap the first two letters.
           if (index === 1 && candidate[1] !== word[0]) continue;

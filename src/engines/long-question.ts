@@ -43,8 +43,9 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
   const end = text.slice(from).search(SENTENCE_END);
   const sentence = end < 0 ? text.slice(from) : text.slice(from, from + end);
   // A sentence that is the whole text asks no more narrowly than the whole: then the clause alone.
-  const last = foldText(sentence) === foldText(text) ? clause.trim() : sentence;
-  if (foldText(last) === foldText(text)) return null;
+  const whole = foldText(text);
+  const last = foldText(sentence) === whole ? clause.trim() : sentence;
+  if (foldText(last) === whole) return null;
   if (!BACK_REFERENCE.test(foldText(last))) return last;
   const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);
   const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));

@@ -5,18 +5,18 @@ import type { Knowledge } from './schema.ts';
 import { loadKnowledge } from './load.ts';
 
 /**
- * A validated copy of a knowledge folder as JSON, which `npm run build` writes beside the
- * compiled bot so that `npm start` skips parsing and validating the YAML (most of its start-up
- * after loading modules). It records the size and modification time of every file it was read
- * from: after any edit it no longer matches, and the folder itself is read as always.
- */
-/**
  * Where the compiled bot finds its snapshot: `dist/knowledge.json` beside `dist/src/`. Run from
  * source, the same path is the repository's root, where no snapshot is written, so `npm run dev`
  * always reads the YAML.
  */
 export const KNOWLEDGE_SNAPSHOT = fileURLToPath(new URL('../../knowledge.json', import.meta.url));
 
+/**
+ * A validated copy of a knowledge folder as JSON, which `npm run build` writes beside the
+ * compiled bot so that `npm start` skips parsing and validating the YAML (most of its start-up
+ * after loading modules). It records the size and modification time of every file it was read
+ * from: after any edit it no longer matches, and the folder itself is read as always.
+ */
 interface Snapshot {
   readonly dir: string;
   readonly files: readonly FileStamp[];
