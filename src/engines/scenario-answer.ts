@@ -60,6 +60,9 @@ function* jobListsOf(knowledge: Knowledge): Steps<JobList[]> {
   return lists;
 }
 
+/** Entries that answer a "which level is this" themselves: level checks and explanations of how practice spans levels. */
+const SCENARIO_ENTRY_INTENTS: ReadonlySet<string> = new Set(['classification', 'explanation']);
+
 /**
  * Answers with a level: a "which level is this?" question or a plain description of practice,
  * classified by its cues (scenario.ts), and a yes/no level check of a glossary term.
@@ -121,8 +124,9 @@ export class LevelAnswers {
    * A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither.
    * `asked` is the text as typed, punctuation and all, where a clause that asks something shows.
    */
-  scenario(text: string, shape: QuestionShape, best: Candidate | undefined, hasKeyWords: boolean, asked = text): LevelAnswer | null {
+  scenario(text: string, shape: QuestionShape, candidates: readonly Candidate[], hasKeyWords: boolean, asked = text): LevelAnswer | null {
     if (shape.explains) return null;
+    const best = candidates[0];
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
     const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
@@ -140,9 +144,12 @@ export class LevelAnswers {
     if (verdict === null) return null;
     // A description with few cues is more likely a question about something else.
     if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT && !(action && this.namesObject(text, verdict.level))) return null;
-    // An entry that answers this very classification is the best thing to read next.
-    const answersIt = best !== undefined && best.score >= 0.55 && best.doc.intent === 'classification' && best.doc.levels.includes(verdict.level);
-    const doc = (answersIt ? best.doc : this.docById.get(verdict.see)) ?? this.docById.get(`${verdict.level}-definition`);
+    // An entry among the two best that answers or explains this very classification is the best thing to read next
+    // ("some of our work is micro and some mezzo, same hospital": the entry on work in one school or hospital).
+    const answersIt = candidates
+      .slice(0, 2)
+      .find((c) => c.score >= 0.55 && SCENARIO_ENTRY_INTENTS.has(c.doc.intent) && c.doc.levels.includes(verdict.level));
+    const doc = answersIt?.doc ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
     if (doc === undefined) return null;
     return { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } };
   }

@@ -82,7 +82,7 @@ describe('LevelAnswers.scenario: bare descriptions of practice', () => {
     (['micro', 'mezzo', 'macro'] as const).map((level) => [`${level}-definition`, { ...next, id: `${level}-definition`, levels: [level] }] as const),
   );
   const answers = new LevelAnswers(knowledge, definitions, 2);
-  const levelOf = (text: string): string | null => answers.scenario(text, readShape(text), undefined, true)?.scenario.level ?? null;
+  const levelOf = (text: string): string | null => answers.scenario(text, readShape(text), [], true)?.scenario.level ?? null;
 
   test.each([
     ['giving a teen a lift to the doctor', 'micro'],
@@ -109,5 +109,31 @@ describe('LevelAnswers.levelsDescribed: a word that only leans says nothing', ()
     ['which jobs work with a group', ['mezzo']],
   ])('%j describes %j', (question, levels) => {
     expect(answers.levelsDescribed(question, readShape(question))).toEqual(levels);
+  });
+});
+
+describe('LevelAnswers.scenario: the entry to read next', () => {
+  const knowledge = loadKnowledge(path.resolve('tests/fixtures/class-knowledge'));
+  const definitions = new Map(
+    (['micro', 'mezzo', 'macro'] as const).map((level) => [`${level}-definition`, { ...next, id: `${level}-definition`, levels: [level] }] as const),
+  );
+  const answers = new LevelAnswers(knowledge, definitions, 2);
+  const entry = (id: string, intent: AnswerDoc['intent'], levels: AnswerDoc['levels']): AnswerDoc => ({ ...next, id, kind: 'entry', intent, levels });
+  const candidate = (doc: AnswerDoc, score: number, index: number) => ({ doc, score, index, questionShare: score });
+  const question = 'a social worker runs a support group at the hospital, which level is that';
+  const seen = (candidates: ReturnType<typeof candidate>[]) => answers.scenario(question, readShape(question), candidates, true)?.doc.id;
+  const comparison = entry('micro-vs-mezzo', 'comparison', ['micro', 'mezzo']);
+
+  test('an entry among the two best that explains or answers a classification of that level is read next', () => {
+    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('hospital-work-levels', 'classification', ['micro', 'mezzo']), 0.6, 1)])).toBe('hospital-work-levels');
+    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('mixing-levels', 'explanation', ['micro', 'mezzo']), 0.6, 1)])).toBe('mixing-levels');
+  });
+
+  test('not a weak one, one of another level, one further down or another kind of entry: the level is defined', () => {
+    const classification = entry('hospital-work-levels', 'classification', ['micro', 'mezzo']);
+    expect(seen([candidate(comparison, 0.7, 0), candidate(classification, 0.5, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('macro-check', 'classification', ['macro']), 0.8, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.7, 0), candidate(comparison, 0.6, 2), candidate(classification, 0.9, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.9, 0)])).toBe('mezzo-definition');
   });
 });
