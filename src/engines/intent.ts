@@ -84,10 +84,12 @@ const CHIT_CHAT_WORDS = new Set(
   `a an the hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
    thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
-   how are r doing going whats up is it wassup hru wyd that this was help helped helps helpful super really actually`.split(/\s+/),
+   how are r doing going what whats up is it wassup hru wyd that this was help helped helps helpful super really actually
+   me for can could will would please pls yo good new here first time using im i am mate bro ta brilliant much many
+   hmm hm test testing goodnight welcome`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
-  /^(who|what) (made|built|created|programmed|wrote|are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
 

@@ -92,15 +92,34 @@ describe('readShape', () => {
     expect(readShape('how would you classify a worker who runs a support group').scenario).toBe(true);
   });
 
-  test.each(['hi', 'hello there', 'thanks!', 'thank you so much', 'who made you', 'are you a bot'])('%j is chit-chat', (question) => {
+  test.each([
+    'hi',
+    'hello there',
+    'thanks!',
+    'thank you so much',
+    'who made you',
+    'are you a bot',
+    'who made this bot',
+    'hi, can you help me',
+    'whats up',
+    'thanks for the help',
+    'how do i use this',
+    'how do I ask a question',
+    'what commands are there',
+    'hey everyone, first time using this',
+    'cheers mate, brilliant',
+  ])('%j is chit-chat', (question) => {
     const shape = readShape(question);
     expect(shape.chitChat).toBe(true);
     expect(shape.scenario).toBe(false);
   });
 
-  test.each(['hi what is micro', 'thanks, and what is mezzo', 'what is social work'])('%j is not chit-chat', (question) => {
-    expect(readShape(question).chitChat).toBe(false);
-  });
+  test.each(['hi what is micro', 'thanks, and what is mezzo', 'what is social work', 'can you help me understand mezzo', 'how do i use case management'])(
+    '%j is not chit-chat',
+    (question) => {
+      expect(readShape(question).chitChat).toBe(false);
+    },
+  );
 
   test('reads a description before "level" as the level it names', () => {
     expect(readShape('what happens at the organisational level').levels).toEqual(['mezzo']);
