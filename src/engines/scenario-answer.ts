@@ -60,9 +60,6 @@ function* jobListsOf(knowledge: Knowledge): Steps<JobList[]> {
   return lists;
 }
 
-/** Entries that answer a "which level is this" themselves: level checks and explanations of how practice spans levels. */
-const SCENARIO_ENTRY_INTENTS: ReadonlySet<string> = new Set(['classification', 'explanation']);
-
 /**
  * Answers with a level: a "which level is this?" question or a plain description of practice,
  * classified by its cues (scenario.ts), and a yes/no level check of a glossary term.
@@ -144,11 +141,11 @@ export class LevelAnswers {
     if (verdict === null) return null;
     // A description with few cues is more likely a question about something else.
     if (!shape.scenario && !yesNo && verdict.scores[verdict.level] < MIN_DESCRIPTION_WEIGHT && !(action && this.namesObject(text, verdict.level))) return null;
-    // An entry among the two best that answers or explains this very classification is the best thing to read next
-    // ("some of our work is micro and some mezzo, same hospital": the entry on work in one school or hospital).
+    // An entry that answers this very classification is the best thing to read next: the first candidate, or the
+    // second when it scores no lower ("some of our work is micro and some mezzo, same hospital": the entry on work in one hospital).
     const answersIt = candidates
       .slice(0, 2)
-      .find((c) => c.score >= 0.55 && SCENARIO_ENTRY_INTENTS.has(c.doc.intent) && c.doc.levels.includes(verdict.level));
+      .find((c) => c.score >= Math.max(0.55, best?.score ?? 0) && c.doc.intent === 'classification' && c.doc.levels.includes(verdict.level));
     const doc = answersIt?.doc ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
     if (doc === undefined) return null;
     return { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } };

@@ -124,16 +124,19 @@ describe('LevelAnswers.scenario: the entry to read next', () => {
   const seen = (candidates: ReturnType<typeof candidate>[]) => answers.scenario(question, readShape(question), candidates, true)?.doc.id;
   const comparison = entry('micro-vs-mezzo', 'comparison', ['micro', 'mezzo']);
 
-  test('an entry among the two best that explains or answers a classification of that level is read next', () => {
-    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('hospital-work-levels', 'classification', ['micro', 'mezzo']), 0.6, 1)])).toBe('hospital-work-levels');
-    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('mixing-levels', 'explanation', ['micro', 'mezzo']), 0.6, 1)])).toBe('mixing-levels');
+  test('an entry that answers a classification of that level is read next: the first candidate, or the second scoring no lower', () => {
+    const classification = entry('hospital-work-levels', 'classification', ['micro', 'mezzo']);
+    expect(seen([candidate(classification, 0.6, 1)])).toBe('hospital-work-levels');
+    expect(seen([candidate(comparison, 0.58, 0), candidate(classification, 0.6, 1)])).toBe('hospital-work-levels');
+    expect(seen([candidate(comparison, 0.7, 0), candidate(classification, 0.6, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.58, 0), candidate(entry('mixing-levels', 'explanation', ['micro', 'mezzo']), 0.6, 1)])).toBe('mezzo-definition');
   });
 
-  test('not a weak one, one of another level, one further down or another kind of entry: the level is defined', () => {
+  test('not a weak one, one of another level or one further down: the level is defined', () => {
     const classification = entry('hospital-work-levels', 'classification', ['micro', 'mezzo']);
-    expect(seen([candidate(comparison, 0.7, 0), candidate(classification, 0.5, 1)])).toBe('mezzo-definition');
-    expect(seen([candidate(comparison, 0.7, 0), candidate(entry('macro-check', 'classification', ['macro']), 0.8, 1)])).toBe('mezzo-definition');
-    expect(seen([candidate(comparison, 0.7, 0), candidate(comparison, 0.6, 2), candidate(classification, 0.9, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.4, 0), candidate(classification, 0.5, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.58, 0), candidate(entry('macro-check', 'classification', ['macro']), 0.8, 1)])).toBe('mezzo-definition');
+    expect(seen([candidate(comparison, 0.58, 0), candidate(comparison, 0.6, 2), candidate(classification, 0.9, 1)])).toBe('mezzo-definition');
     expect(seen([candidate(comparison, 0.9, 0)])).toBe('mezzo-definition');
   });
 });
