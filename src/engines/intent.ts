@@ -86,10 +86,12 @@ const CHIT_CHAT_WORDS = new Set(
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
    how are r doing going what whats up is it wassup hru wyd that this was help helped helps helpful super really actually
    me for can could will would please pls yo good new here first time using im i am mate bro ta brilliant much many
-   hmm hm test testing goodnight welcome`.split(/\s+/),
+   hmm hm test testing goodnight welcome ya yall
+   your ur yours youre yourself smart old age from where live day feel feelings joke bored friend friends hope well
+   amazing lifesaver legend world love question questions have has know anything something ask quick understand creator built name`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
-  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b|^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
 
