@@ -1,7 +1,10 @@
 import type { AnswerDoc, Candidate, QueryToken, Retriever } from './retrieve.ts';
 import { levelNamedAt, type QuestionShape } from './intent.ts';
 import type { TermNames } from './terms.ts';
-import { contentTokens, expandWords, isStopword } from '../text.ts';
+import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
+
+/** A yes/no question: it asks whether something is so, not what a term means. */
+const YES_NO_QUESTION = /^(can|could|do|does|did|should|will|would|are|was|were|has|have)\b/;
 
 /**
  * Words that say nothing beyond the level in "what is macro social work practice?", and those
@@ -94,7 +97,8 @@ export class PinnedAnswers {
    * oppression according to the textbook" (where it is used comes after the term).
    */
   termDefined(text: string, shape: QuestionShape): Candidate | null {
-    if (shape.intent === 'explanation') return null;
+    // "can social workers move between levels" asks whether, not what "moving between levels" is.
+    if (shape.intent === 'explanation' || (shape.intent === null && YES_NO_QUESTION.test(foldText(text)))) return null;
     const named = this.termNamed(text);
     if (named !== null || shape.intent !== 'definition') return named;
     return this.termNamed(text, true) ?? this.termNamed(text.replace(DEFINITION_CONTEXT, ''), true);

@@ -37,10 +37,13 @@ describe('PinnedAnswers', () => {
     expect(found?.score).toBe(1);
   });
 
-  test('asking how a term works is not asking for its card', () => {
-    const question = 'how does case management work';
-    expect(pinned.termDefined(question, readShape(question))).toBeNull();
-  });
+  test.each(['how does case management work', 'can social workers do case management', 'do workers do lobbying'])(
+    '%j asks how or whether, not for the card',
+    (question) => {
+      expect(pinned.termNamed(question)).not.toBeNull();
+      expect(pinned.termDefined(question, readShape(question))).toBeNull();
+    },
+  );
 
   test('two terms compared get their cards, unless the best entry compares them', () => {
     expect(pinned.comparedTerms('lobbying vs policy analysis', undefined, false).map((doc) => doc.id)).toEqual(['term:lobbying', 'term:policy-analysis']);
