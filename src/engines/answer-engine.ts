@@ -67,6 +67,9 @@ export const DEFAULT_TUNING = {
   keyWordPenalty: 0.5,
   /** A key word only a candidate's answer mentions counts as this share of one left out. */
   answerOnlyShare: 0.6,
+  /** A question with this many key words or fewer loses at most fewKeyWordsMaxPenalty to the rerank. */
+  fewKeyWords: 3,
+  fewKeyWordsMaxPenalty: 0.3,
   /** A scenario's best-matching entry adds this much weight to its level, for practices no cue names. */
   scenarioHintWeight: 2,
 } as const;

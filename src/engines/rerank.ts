@@ -27,6 +27,10 @@ export interface RerankTuning {
   readonly keyWordPenalty: number;
   /** A key word only the answer text mentions counts as this share of one left out. */
   readonly answerOnlyShare: number;
+  /** With this many key words or fewer, one left out is most of their weight: */
+  readonly fewKeyWords: number;
+  /** ...so the penalty stops here ("how important is macro to the profession": the entry on why macro matters, without "profession"). */
+  readonly fewKeyWordsMaxPenalty: number;
 }
 
 /**
@@ -44,6 +48,7 @@ export function rerank(
 ): Candidate[] {
   const keyWeight = keys.reduce((sum, t) => sum + t.weight, 0);
   if (keyWeight === 0 || candidates.length < 2) return [...candidates];
+  const maxPenalty = keys.length <= tuning.fewKeyWords ? tuning.fewKeyWordsMaxPenalty : Infinity;
   const reranked = candidates.map((candidate) => {
     let missing = 0;
     for (const key of keys) {
@@ -51,7 +56,7 @@ export function rerank(
       if (retriever.phrasingHas(candidate.index, key.token) || (level !== undefined && candidate.doc.levels.includes(level))) continue;
       missing += retriever.docHas(candidate.index, key.token) ? key.weight * tuning.answerOnlyShare : key.weight;
     }
-    return { candidate, order: { ...candidate, score: candidate.score - (tuning.keyWordPenalty * missing) / keyWeight } };
+    return { candidate, order: { ...candidate, score: candidate.score - Math.min(maxPenalty, (tuning.keyWordPenalty * missing) / keyWeight) } };
   });
   return reranked.sort((a, b) => compareCandidates(a.order, b.order)).map((r) => r.candidate);
 }

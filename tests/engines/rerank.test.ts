@@ -24,7 +24,7 @@ const docs = [
 const tuning = { unknownWeight: 0.6, questionCoverageWeight: 0.65, termFactor: 0.7, phrasingWeight: 0.8 };
 const retriever = new Retriever(docs, tuning);
 const corrector = new SpellCorrector(retriever.wordFrequency);
-const rerankTuning = { keyWordPenalty: 0.5, answerOnlyShare: 0.6 };
+const rerankTuning = { keyWordPenalty: 0.5, answerOnlyShare: 0.6, fewKeyWords: 3, fewKeyWordsMaxPenalty: 0.3 };
 
 function order(question: string, cueLevels = new Map()): string[] {
   const tokens = retriever.queryTokens(question, corrector);
@@ -48,6 +48,20 @@ describe('rerank', () => {
     const tokens = retriever.queryTokens('examples of micro work in schools', corrector);
     expect(retriever.rank(tokens, 4)[0]?.doc.id).toBe('generic-examples');
     expect(order('examples of micro work in schools')[0]).toBe('school-work');
+  });
+
+  test('with few key words, a candidate far ahead loses at most the capped penalty for leaving one out', () => {
+    const tokens = retriever.queryTokens('examples of micro work in schools', corrector);
+    const candidate = (id: string, score: number) => {
+      const index = docs.findIndex((d) => d.id === id);
+      return { doc: docs[index] as AnswerDoc, index, score, questionShare: score };
+    };
+    const far = [candidate('macro-jobs', 0.9), candidate('school-work', 0.5)];
+    const near = [candidate('macro-jobs', 0.7), candidate('school-work', 0.5)];
+    const ids = (list: typeof far, t = rerankTuning) => rerank(list, keyWords(tokens), retriever, new Map(), t).map((c) => c.doc.id);
+    expect(ids(far)).toEqual(['macro-jobs', 'school-work']);
+    expect(ids(near)).toEqual(['school-work', 'macro-jobs']);
+    expect(ids(far, { ...rerankTuning, fewKeyWords: 0 })).toEqual(['school-work', 'macro-jobs']);
   });
 
   test('a word that names a level is covered by every document of that level', () => {
