@@ -15,30 +15,31 @@ const report = evaluate(engine, fixtures);
  * accuracy ≥ 0.95. Where the engine does not reach a bar yet, the test holds the floor it does
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves. They
  * were reset when the second blind batch (harder than the first) joined the tune split, again
- * when the third joined it, and when the sixth (weighted to the hardest kinds) joined both splits.
+ * when the third joined it, when the sixth (weighted to the hardest kinds) joined both splits, and
+ * when the eighth (long, short, jobs, British and chit-chat questions) joined both.
  */
 const FLOOR = {
-  top1: 0.92,
-  refusal: 0.98,
+  top1: 0.91,
+  refusal: 0.96,
   scenarioLevel: 0.96,
   categories: {
-    british: 0.88,
-    'chit-chat': 1.0,
-    clean: 0.87,
+    british: 0.87,
+    'chit-chat': 0.95,
+    clean: 0.89,
     comparison: 0.85,
     definition: 1.0,
-    degree: 0.9,
-    examples: 0.86,
-    importance: 0.9,
-    jobs: 0.93,
-    long: 0.83,
+    degree: 0.89,
+    examples: 0.84,
+    importance: 0.93,
+    jobs: 0.85,
+    long: 0.85,
     'off-topic': 0.98,
     'one-typo': 1.0,
     scenario: 0.96,
-    short: 1.0,
-    sloppy: 0.94,
-    'two-typos': 0.96,
-    unanswerable: 0.97,
+    short: 0.97,
+    sloppy: 0.93,
+    'two-typos': 0.98,
+    unanswerable: 0.96,
   } as Record<string, number>,
 };
 
