@@ -84,14 +84,18 @@ const CHIT_CHAT_WORDS = new Set(
   `a an the hi hii hiii hey heya hello helo yo sup hiya howdy greetings morning evening afternoon good night gm gn
    thanks thank thx ty tysm cheers appreciate appreciated you u bot there all everyone guys so much lot
    bye goodbye cya later see ok okay k cool nice great awesome lol lmao haha hahaha wow yay oh ah
-   how are r doing going what whats up is it wassup hru wyd that this was help helped helps helpful super really actually
+   how are r doing going whats up is it wassup hru wyd that this was help helped helps helpful super really actually
    me for can could will would please pls yo good new here first time using im i am mate bro ta brilliant much many
    hmm hm test testing goodnight welcome ya yall
    your ur yours youre yourself smart old age from where live day feel feelings joke bored friend friends hope well
-   amazing lifesaver legend world love question questions have has know anything something ask quick understand creator built name`.split(/\s+/),
+   amazing lifesaver legend world love question questions have has know anything something ask quick understand creator built name
+   my study studying revise revize revising revizing exam exams quiz homework`.split(/\s+/),
 );
 const CHIT_CHAT_PHRASES =
-  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b|^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^((yo|hey|hi|hello|oi) )*(what|whats) (is )?(up|good|new|happening)\b|^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b|^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+
+/** Two things offered as alternatives and nothing else ("bsw or msw", "case management or counselling"): compare them. */
+const BARE_ALTERNATIVES = /^(?!(is|are|was|were|do|does|did|can|could|should|would|will|which|what|whats|how|why|when|where|who)\b)(\w+ ){0,2}\w+ or (\w+ ){0,2}\w+$/;
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
 
@@ -156,13 +160,16 @@ function shapeOf(question: string): QuestionShape {
   const matchesUp = MATCHING_UP.test(folded);
   const scenario = !explains && !matchesUp && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));
   const intent = chitChat ? null : matchesUp ? 'comparison' : intentOf(folded, words);
-  const compares = intent === 'comparison' ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
+  // Only across levels ("how do the skills differ between the levels"): "bsw vs msw" compares two degrees, not degrees by level.
+  const byLevel = levels.length > 0 || words.includes('level') || words.includes('levels');
+  const compares = intent === 'comparison' && byLevel ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
   return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {
   // "how does macro work make a real difference" asks why it matters, not how two things differ.
   if (MAKES_A_DIFFERENCE.test(folded)) return 'importance';
+  if (BARE_ALTERNATIVES.test(folded)) return 'comparison';
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
   // A yes/no question about a level: "is case management micro?", "does macro include research?".
   if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';

@@ -7,6 +7,22 @@ import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 describe('on the real knowledge base', () => {
   const real = new AnswerEngine(loadKnowledge(REAL_KNOWLEDGE_DIR));
 
+  test.each([
+    ['msw or bsw', 'msw-vs-bsw'],
+    ['whats a good example of mezzo practice', 'mezzo-examples'],
+    ['is a policy analyst a macro job', 'macro-jobs'],
+  ])('%j gets %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
+  test.each(['can you help me revise for my exam', 'help me study for the quiz'])(
+    '%j asks the bot for help with nothing in particular: chit-chat',
+    (question) => {
+      expect(real.ask(question).answer).toBeNull();
+      expect(real.ask(question).outcome).toBe('chit-chat');
+    },
+  );
+
   test('a definition of a concept the best entry never mentions is refused, with suggestions', () => {
     const result = real.ask('what is a strengths based approach');
     expect(result.answer).toBeNull();

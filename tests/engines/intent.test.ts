@@ -153,3 +153,13 @@ describe('readShape', () => {
     expect(readShape('why is micro called the individual level').levels).toEqual(['micro']);
   });
 });
+
+describe('two things offered as alternatives', () => {
+  test.each(['bsw or msw', 'case management or counseling'])('%j is a comparison of the two, not of an aspect by level', (question) => {
+    expect(readShape(question)).toMatchObject({ intent: 'comparison', compares: null });
+  });
+
+  test('a yes/no question with alternatives is not', () => {
+    expect(readShape('is it micro or macro').intent).not.toBe('comparison');
+  });
+});
