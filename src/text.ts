@@ -155,7 +155,7 @@ const STOPWORDS = new Set(
    q qs stuff thing things anyway anyways exactly basically literally honestly
    break down breakdown side whos now wise really bother ok advance tho though
    usually typically normally generally mostly often even supposed suppose
-   rn smth sth wdym fr imo btw ya yall lemme gimme good`.split(/\s+/),
+   rn smth sth wdym fr imo btw ya yall lemme gimme`.split(/\s+/),
 );
 
 /**
@@ -183,6 +183,10 @@ function isOwned(before: readonly string[]): boolean {
   while (i >= 0 && STUDY_NARRATIVE.has(before[i] as string)) i--;
   return OWNERS.has(before[i] as string);
 }
+
+/** "a good example of macro practice" asks for an example, not about what good macro practice does. */
+const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', 'concrete', 'solid']);
+const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
@@ -278,8 +282,10 @@ export function expandWords(input: unknown): readonly string[] {
   const folded = foldText(input);
   const words: string[] = [];
   if (folded !== '') {
-    for (const word of folded.split(' ')) {
+    const split = folded.split(' ');
+    for (const [i, word] of split.entries()) {
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
+      if (PRAISE_OF_EXAMPLE.has(word) && EXAMPLE_WORDS.has(split[i + 1] as string)) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);

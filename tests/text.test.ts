@@ -51,6 +51,8 @@ describe('expandWords', () => {
     ['meso', ['mezzo', 'meso']],
     ['3 levels', ['three', 'levels']],
     ['careers', ['job']],
+    ['a good example of macro', ['a', 'example', 'of', 'macro']],
+    ['what good does macro do', ['what', 'good', 'does', 'macro', 'do']],
     ['diff micro vs macro', ['difference', 'micro', 'difference', 'macro']],
     ['PIE theory', ['person', 'environment', 'theory']],
     ['community organising', ['community', 'organizing']],
