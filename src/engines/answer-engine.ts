@@ -9,7 +9,7 @@ import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { PinnedAnswers } from './pinned.ts';
-import { lastQuestion } from './long-question.ts';
+import { embeddedQuestions, lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
@@ -212,10 +212,17 @@ export class AnswerEngine {
     const wholeRanked: Candidate[] = [];
     const whole = this.answer(text, wholeRanked);
     const last = lastQuestion(text, (word) => this.corrector.isKnown(word));
-    if (last === null) return whole;
     const tailRanked: Candidate[] = [];
-    const tail = this.answer(last, tailRanked);
-    if (tail.answer === null) return whole;
+    const tail = last === null ? null : this.answer(last, tailRanked);
+    // Neither is sure, and nothing was out of scope: a question asked inside the story ("…explain to her what social work is").
+    if (whole.outcome === 'unsure' && (tail === null || tail.answer === null)) {
+      for (const question of embeddedQuestions(text)) {
+        const inner = this.answer(question);
+        if (inner.answer !== null) return inner;
+        if (inner.outcome === 'out-of-scope' && inner.uncovered !== null) break;
+      }
+    }
+    if (last === null || tail === null || tail.answer === null) return whole;
     if (whole.answer === null) return tail;
     // The story describes practice, but its question asks something else ("…so how am i supposed to know which level im at"): the question's answer.
     // (`understood` is the tail as corrected and answered.)

@@ -95,7 +95,8 @@ const CHIT_CHAT_PHRASES =
   /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^((yo|hey|hi|hello|oi) )*(what|whats) (is )?(up|good|new|happening)\b|^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b|^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
 
 /** Two things offered as alternatives and nothing else ("bsw or msw", "case management or counselling"): compare them. */
-const BARE_ALTERNATIVES = /^(?!(is|are|was|were|do|does|did|can|could|should|would|will|which|what|whats|how|why|when|where|who)\b)(\w+ ){0,2}\w+ or (\w+ ){0,2}\w+$/;
+const BARE_ALTERNATIVES =
+  /^(?!(is|are|was|were|do|does|did|can|could|should|would|will|which|what|whats|how|why|when|where|who)\b)(\w+ ){0,2}\w+ or (?!(nah|not|no|nope|what|smth|something)$)(\w+ ){0,2}\w+$/;
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
 
@@ -162,7 +163,8 @@ function shapeOf(question: string): QuestionShape {
   const intent = chitChat ? null : matchesUp ? 'comparison' : intentOf(folded, words);
   // Only across levels ("how do the skills differ between the levels"): "bsw vs msw" compares two degrees, not degrees by level.
   const byLevel = levels.length > 0 || words.includes('level') || words.includes('levels');
-  const compares = intent === 'comparison' && byLevel ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
+  const compares =
+    intent === 'comparison' && byLevel ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
   return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
 }
 

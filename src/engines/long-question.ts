@@ -51,3 +51,22 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
   const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));
   return [last, ...carried].join(' ');
 }
+
+/** A question word inside a clause ("…explain to her what social work is"): a question runs from it. */
+const EMBEDDED_QUESTION = /\b(what|whats|how|why|which|who|where)\b/gi;
+
+/**
+ * The questions asked inside a long text's clauses: each from a question word to the clause's end
+ * ("i want to explain to her what social work is as a profession" → "what social work is as a
+ * profession"), the last clause first and, within one, the longest first. Tried when neither the
+ * whole text nor its last question is answered.
+ */
+export function embeddedQuestions(text: string): string[] {
+  if (expandWords(text).length < LONG_QUESTION_WORDS) return [];
+  return text
+    .split(CLAUSE_BREAK)
+    .reverse()
+    .flatMap((clause) =>
+      [...clause.matchAll(EMBEDDED_QUESTION)].map((match) => clause.slice(match.index).trim()).filter((question) => contentTokens(question).length >= 2),
+    );
+}

@@ -159,7 +159,7 @@ describe('two things offered as alternatives', () => {
     expect(readShape(question)).toMatchObject({ intent: 'comparison', compares: null });
   });
 
-  test('a yes/no question with alternatives is not', () => {
-    expect(readShape('is it micro or macro').intent).not.toBe('comparison');
+  test.each(['is it micro or macro', 'micro = therapy only?? or nah', 'lobbying or not'])('%j, a yes/no question, is not', (question) => {
+    expect(readShape(question).intent).not.toBe('comparison');
   });
 });

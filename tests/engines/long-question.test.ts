@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { asksSomewhere, lastQuestion } from '../../src/engines/long-question.ts';
+import { asksSomewhere, embeddedQuestions, lastQuestion } from '../../src/engines/long-question.ts';
 
 const known = new Set(['lobbying', 'lawmakers', 'advocacy']);
 const isKnown = (word: string): boolean => known.has(word);
@@ -65,5 +65,21 @@ describe('asksSomewhere', () => {
     ['so i help at a shelter. how do i know my level', true],
   ])('%j: %s', (text, asks) => {
     expect(asksSomewhere(text)).toBe(asks);
+  });
+});
+
+describe('embeddedQuestions', () => {
+  test('each question asked inside a long story, from a question word, the last clause first and the longest first', () => {
+    const story = 'my dad keeps asking why i picked this course and i want to explain to him what social work is, and also how the levels fit together lol';
+    expect(embeddedQuestions(story)).toEqual([
+      'how the levels fit together lol',
+      'why i picked this course and i want to explain to him what social work is',
+      'what social work is',
+    ]);
+  });
+
+  test('a short question has none, nor does a story without a question word', () => {
+    expect(embeddedQuestions('what is social work')).toEqual([]);
+    expect(embeddedQuestions('i volunteer at a shelter on weekends and my supervisor says i am doing mezzo work with the residents there')).toEqual([]);
   });
 });
