@@ -75,6 +75,8 @@ export const DEFAULT_TUNING = {
 } as const;
 
 const MAX_SUGGESTIONS = 3;
+/** How far above the answer threshold an answer counts as sure, against a refusal of the whole story. */
+const SURE_MARGIN = 0.1;
 /** The question's two most informative known words, best first. */
 interface Anchors {
   readonly first: string | null;
@@ -223,7 +225,8 @@ export class AnswerEngine {
       }
     }
     if (last === null || tail === null || tail.answer === null) return whole;
-    if (whole.answer === null) return tail;
+    // The story names something not covered (a technique, a university): only a sure answer to its question stands.
+    if (whole.answer === null) return whole.uncovered !== null && tail.answer.score < this.tuning.answerThreshold + SURE_MARGIN ? whole : tail;
     // The story describes practice, but its question asks something else ("…so how am i supposed to know which level im at"): the question's answer.
     // (`understood` is the tail as corrected and answered.)
     if (

@@ -23,6 +23,12 @@ describe('on the real knowledge base', () => {
     },
   );
 
+  test('a story naming a technique the bot does not cover is refused, though its last question matches a word weakly', () => {
+    const story =
+      'our placement team runs a dbt skills group for teenagers and i have been asked to run one session on my own next month. how do i teach the distress tolerance module to them';
+    expect(real.ask(story).answer).toBeNull();
+  });
+
   test('a definition of a concept the best entry never mentions is refused, with suggestions', () => {
     const result = real.ask('what is a strengths based approach');
     expect(result.answer).toBeNull();
