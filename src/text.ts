@@ -184,9 +184,16 @@ function isOwned(before: readonly string[]): boolean {
   return OWNERS.has(before[i] as string);
 }
 
-/** "a good example of macro practice" asks for an example, not about what good macro practice does. */
 const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', 'concrete', 'solid']);
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
+
+/**
+ * Whether a (folded) word only praises the example after it: "a good example of macro practice"
+ * asks for an example, not about what good macro practice does. The index drops it too.
+ */
+export function praisesTheExample(word: string, next: string | undefined): boolean {
+  return PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next);
+}
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
@@ -283,9 +290,10 @@ export function expandWords(input: unknown): readonly string[] {
   const words: string[] = [];
   if (folded !== '') {
     const split = folded.split(' ');
-    for (const [i, word] of split.entries()) {
+    for (let i = 0; i < split.length; i++) {
+      const word = split[i] as string;
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      if (PRAISE_OF_EXAMPLE.has(word) && EXAMPLE_WORDS.has(split[i + 1] as string)) continue;
+      if (praisesTheExample(word, split[i + 1])) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);

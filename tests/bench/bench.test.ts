@@ -79,7 +79,7 @@ describe('bench helpers', () => {
 
   test('every library compared finds a plainly worded question in the real knowledge base', () => {
     const docs = rivalDocs(loadKnowledge(REAL_KNOWLEDGE_DIR));
-    for (const top of [miniSearchOver(docs), flexSearchOver(docs), fuseOver(docs)]) expect(top('what is macro social work')).toBe('macro-definition');
+    for (const top of [miniSearchOver(docs), flexSearchOver(docs), fuseOver(docs)]) expect(top('what is micro social work')).toBe('micro-definition');
   });
 
   test('top-1 accuracy counts a question only when the best match is one of its expected ids', () => {
