@@ -114,6 +114,13 @@ describe('readShape', () => {
     'do you have feelings',
     'hey there, hope youre well',
     'i have a question',
+    'thank you so much for explaining that!',
+    'that doesnt help at all',
+    "that's not what i asked",
+    'see you tomorrow',
+    'anyone here?',
+    'does this bot work',
+    'no worries',
   ])('%j is chit-chat', (question) => {
     const shape = readShape(question);
     expect(shape.chitChat).toBe(true);
