@@ -285,7 +285,10 @@ export class AnswerEngine {
     const keys = keyWords(tokens);
     const anchors: Anchors = { first: keys[0]?.token ?? null, second: keys[1]?.token ?? null };
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
-    const shapeMask = levelMask(shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape));
+    // "how is mezzo different from micro and macro" is about mezzo against the others: mezzo's level bonus.
+    const shapeMask = levelMask(
+      shape.against !== null ? [shape.against] : shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape),
+    );
     const who = whoAsked(text);
     const ranked = this.retriever.rank(
       tokens,

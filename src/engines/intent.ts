@@ -16,6 +16,8 @@ export interface QuestionShape {
   readonly levels: readonly PracticeLevel[];
   /** What a comparison compares, when it says ("how do the skills differ between the levels"): skills, jobs, settings… */
   readonly compares: Intent | null;
+  /** The one level a comparison sets against the other two ("how is mezzo different from micro and macro"), else null. */
+  readonly against: PracticeLevel | null;
 }
 
 const LEVEL_OF_WORD: ReadonlyMap<string, PracticeLevel> = new Map([
@@ -167,7 +169,23 @@ function shapeOf(question: string): QuestionShape {
   const byLevel = levels.length > 0 || words.includes('level') || words.includes('levels');
   const compares =
     intent === 'comparison' && byLevel ? (INTENT_PATTERNS.find(([aspect, pattern]) => ASPECTS.has(aspect) && pattern.test(folded))?.[0] ?? null) : null;
-  return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares };
+  const against = intent === 'comparison' && levels.length === 3 ? levelAgainstTheOthers(words) : null;
+  return { intent, scenario: !chitChat && scenario, explains, chitChat, levels, compares, against };
+}
+
+/** Words after which a comparison names what the first level is set against: "different from", "compared with", "vs". */
+const SETS_AGAINST = new Set(['difference', 'different', 'differ', 'differs', 'compared', 'compare', 'vs', 'versus', 'unlike', 'distinct', 'apart', 'from']);
+
+/** A level named before the comparison word with the two others after it: "how is mezzo different from micro and macro". */
+function levelAgainstTheOthers(words: readonly string[]): PracticeLevel | null {
+  const turn = words.findIndex((word) => SETS_AGAINST.has(word));
+  if (turn < 0) return null;
+  const before = levelsNamed(words.slice(0, turn));
+  const rest = words.slice(turn + 1);
+  // "micro vs mezzo vs macro" (each vs read as "difference") compares all three alike.
+  if (rest.includes('difference') || rest.includes('vs') || rest.includes('versus')) return null;
+  const after = levelsNamed(rest);
+  return before.length === 1 && after.length === 2 && !after.includes(before[0] as PracticeLevel) ? (before[0] as PracticeLevel) : null;
 }
 
 function intentOf(folded: string, words: readonly string[]): Intent | null {

@@ -11,6 +11,7 @@ describe('on the real knowledge base', () => {
     ['msw or bsw', 'msw-vs-bsw'],
     ['whats a good example of mezzo practice', 'mezzo-examples'],
     ['is a policy analyst a macro job', 'macro-jobs'],
+    ['what makes mezzo stand out compared with micro and macro', 'mezzo-differs-from-both'],
   ])('%j gets %s', (question, id) => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });

@@ -170,3 +170,16 @@ describe('two things offered as alternatives', () => {
     expect(readShape(question).intent).not.toBe('comparison');
   });
 });
+
+describe('one level set against the other two', () => {
+  test.each([
+    ['how is mezzo different from micro and macro', 'mezzo'],
+    ['what makes macro its own thing compared with micro and mezzo', 'macro'],
+  ] as const)('%j sets %s against the others', (question, level) => {
+    expect(readShape(question).against).toBe(level);
+  });
+
+  test.each(['micro vs mezzo vs macro', 'compare micro, mezzo and macro', 'how do micro and mezzo differ from macro'])('%j does not', (question) => {
+    expect(readShape(question).against).toBeNull();
+  });
+});
