@@ -315,7 +315,9 @@ export class AnswerEngine {
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
     // "meso social work?" names a level and nothing else: its definition, never a scenario.
     const readsAsScenario = levelDefined === null && termClassified === null && !entryChecks;
-    const scenario = readsAsScenario ? this.levelAnswers.scenario(text, shape, candidates, topicKeys.length > 0, asked) : null;
+    const scenario = readsAsScenario
+      ? this.levelAnswers.scenario(text, shape, candidates, topicKeys.length > 0, asked, this.pinned.termNamed(text, true)?.doc)
+      : null;
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.

@@ -121,7 +121,15 @@ export class LevelAnswers {
    * A "which level is this?" question or a plain description of practice, classified by its cues; null when it is neither.
    * `asked` is the text as typed, punctuation and all, where a clause that asks something shows.
    */
-  scenario(text: string, shape: QuestionShape, candidates: readonly Candidate[], hasKeyWords: boolean, asked = text): LevelAnswer | null {
+  scenario(
+    text: string,
+    shape: QuestionShape,
+    candidates: readonly Candidate[],
+    hasKeyWords: boolean,
+    asked = text,
+    /** The glossary card the question is only the name of ("what does a substance abuse counselor do, which level"), if any. */
+    card?: AnswerDoc,
+  ): LevelAnswer | null {
     if (shape.explains) return null;
     const best = candidates[0];
     // "is bread micro": a yes/no check of nothing the knowledge base knows is not a scenario.
@@ -146,7 +154,8 @@ export class LevelAnswers {
     const answersIt = candidates
       .slice(0, 2)
       .find((c) => c.score >= Math.max(0.55, best?.score ?? 0) && c.doc.intent === 'classification' && c.doc.levels.includes(verdict.level));
-    const doc = answersIt?.doc ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
+    const namedCard = card !== undefined && card.levels.includes(verdict.level) ? card : undefined;
+    const doc = answersIt?.doc ?? namedCard ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
     if (doc === undefined) return null;
     return { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } };
   }

@@ -132,6 +132,15 @@ describe('LevelAnswers.scenario: the entry to read next', () => {
     expect(seen([candidate(comparison, 0.58, 0), candidate(entry('mixing-levels', 'explanation', ['micro', 'mezzo']), 0.6, 1)])).toBe('mezzo-definition');
   });
 
+  test('the glossary card the question names, when it is filed under the level found, unless an entry answers the classification', () => {
+    const card = entry('term:support-group', 'definition', ['mezzo']);
+    const named = (candidates: ReturnType<typeof candidate>[], doc: AnswerDoc) =>
+      answers.scenario(question, readShape(question), candidates, true, question, doc)?.doc.id;
+    expect(named([candidate(comparison, 0.7, 0)], card)).toBe('term:support-group');
+    expect(named([candidate(comparison, 0.7, 0)], { ...card, levels: ['micro'] })).toBe('mezzo-definition');
+    expect(named([candidate(entry('hospital-work-levels', 'classification', ['mezzo']), 0.8, 1)], card)).toBe('hospital-work-levels');
+  });
+
   test('not a weak one, one of another level or one further down: the level is defined', () => {
     const classification = entry('hospital-work-levels', 'classification', ['micro', 'mezzo']);
     expect(seen([candidate(comparison, 0.4, 0), candidate(classification, 0.5, 1)])).toBe('mezzo-definition');
