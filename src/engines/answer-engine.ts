@@ -286,8 +286,16 @@ export class AnswerEngine {
     const anchors: Anchors = { first: keys[0]?.token ?? null, second: keys[1]?.token ?? null };
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
     // "how is mezzo different from micro and macro" is about mezzo against the others: mezzo's level bonus.
+    // "how is macro different from what i do, counseling one client at a time": micro is the other side.
+    const other = this.levelAnswers.otherLevelDescribed(text, shape);
     const shapeMask = levelMask(
-      shape.against !== null ? [shape.against] : shape.levels.length > 0 ? shape.levels : this.levelAnswers.levelsDescribed(text, shape),
+      shape.against !== null
+        ? [shape.against]
+        : other !== null
+          ? [...shape.levels, other]
+          : shape.levels.length > 0
+            ? shape.levels
+            : this.levelAnswers.levelsDescribed(text, shape),
     );
     const who = whoAsked(text);
     const ranked = this.retriever.rank(

@@ -35,6 +35,8 @@ const LEADS_WITH_ACTION =
 const MIN_OBJECT_WEIGHT = 1.5;
 /** A level a jobs, settings or examples question describes needs at least this cue weight: a word that only leans says nothing. */
 const MIN_DESCRIBED_WEIGHT = 1.5;
+/** A comparison's described side must weigh this much to count as a second level: more than a word or two of the story. */
+const MIN_OTHER_LEVEL_WEIGHT = 4;
 /** The level a glossary card files a term under outweighs the cues of a yes/no check ("is case management micro"). */
 const CARD_LEVEL_WEIGHT = 6;
 /** A job list naming the title outweighs any one cue in it ("program" alone reads mezzo). */
@@ -115,6 +117,21 @@ export class LevelAnswers {
     if (titled !== undefined) return [titled];
     const verdict = this.classifier.classify(text);
     return verdict !== null && verdict.sureness !== 'low' && verdict.scores[verdict.level] >= MIN_DESCRIBED_WEIGHT ? [verdict.level] : [];
+  }
+
+  /**
+   * A comparison naming one level and describing the other ("how is mezzo work different from what I
+   * do now, handing out parcels to individual families"): the level the description's cues point to
+   * besides the one named, when they point there clearly; null otherwise.
+   */
+  otherLevelDescribed(text: string, shape: QuestionShape): PracticeLevel | null {
+    if (shape.intent !== 'comparison' || shape.levels.length !== 1) return null;
+    const named = shape.levels[0] as PracticeLevel;
+    const verdict = this.classifier.classify(text);
+    if (verdict === null) return null;
+    const others = (['micro', 'mezzo', 'macro'] as const).filter((level) => level !== named);
+    const [first, second] = [...others].sort((a, b) => verdict.scores[b] - verdict.scores[a]) as [PracticeLevel, PracticeLevel];
+    return verdict.scores[first] >= MIN_OTHER_LEVEL_WEIGHT && verdict.scores[first] > verdict.scores[second] ? first : null;
   }
 
   /**

@@ -12,6 +12,7 @@ describe('on the real knowledge base', () => {
     ['whats a good example of mezzo practice', 'mezzo-examples'],
     ['is a policy analyst a macro job', 'macro-jobs'],
     ['what makes mezzo stand out compared with micro and macro', 'mezzo-differs-from-both'],
+    ['how is macro different from what i do, which is counseling one client at a time', 'micro-vs-macro'],
   ])('%j gets %s', (question, id) => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
