@@ -14,22 +14,6 @@ const MIN_QUESTION_TOKENS = 3;
 /** A clause that points back to the one before it: "what does that look like", "is it micro". */
 const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 
-/** "is it realistic to switch", "is it too late": an "it" that stands for what follows, not for the clause before. */
-const EXPLETIVE_IT =
-  /\b(is|was|would|will) it (be )?(possible|realistic|too|normal|ok|okay|worth|hard|easy|true|common|better|best|bad|weird|fine|likely|necessary|required|important|smart|wise|reasonable)\b/g;
-
-/**
- * Whether a question points back to the clause before it ("why is that macro"): not when its
- * "it" stands for what follows ("is it realistic to switch"), nor when it names what it is about
- * before the pronoun ("where did social work come from and where is it going").
- */
-function pointsBack(folded: string): boolean {
-  const question = folded.replace(EXPLETIVE_IT, ' ');
-  const at = question.search(BACK_REFERENCE);
-  return at >= 0 && contentTokens(question.slice(0, at)).every((token) => QUESTION_WORDS.has(token));
-}
-const QUESTION_WORDS = new Set(['why', 'where', 'how', 'when']);
-
 /** Whether any clause of the text reads as a question ("…, how are students supposed to choose"): then it is not a bare description. */
 export function asksSomewhere(text: string): boolean {
   return text.split(CLAUSE_BREAK).some((clause) => startsAsQuestion(foldText(clause)));
@@ -62,7 +46,7 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
   const whole = foldText(text);
   const last = foldText(sentence) === whole ? clause.trim() : sentence;
   if (foldText(last) === whole) return null;
-  if (!pointsBack(foldText(last))) return last;
+  if (!BACK_REFERENCE.test(foldText(last))) return last;
   const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);
   const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));
   return [last, ...carried].join(' ');

@@ -83,17 +83,3 @@ describe('embeddedQuestions', () => {
     expect(embeddedQuestions('i volunteer at a shelter on weekends and my supervisor says i am doing mezzo work with the residents there')).toEqual([]);
   });
 });
-
-describe('lastQuestion: what a question points back to', () => {
-  const isKnown = (word: string): boolean => ['lobbying', 'lawmakers', 'degree', 'years'].includes(word);
-
-  test('a question that names its subject before the pronoun takes nothing from the story', () => {
-    const story = 'i went back to my degree after ten years away and everything feels new. where did social work come from and where is it going';
-    expect(lastQuestion(story, isKnown)).toBe('where did social work come from and where is it going');
-  });
-
-  test('an "it" that stands for what follows takes nothing either', () => {
-    const story = 'i have done lobbying of lawmakers for years and want a change now. is it realistic to switch levels this late';
-    expect(lastQuestion(story, isKnown)).toBe('is it realistic to switch levels this late');
-  });
-});
