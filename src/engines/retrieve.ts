@@ -601,8 +601,10 @@ export class Retriever {
     const answerPart = (1 - phrasingPart) / totalWeight;
     const { isTerm, maxFactor, bandHead, nextInBand } = this;
     bandHead.fill(-1);
-    // Every matched document passes here once: fileByBand() written out, with the fields read once.
-    for (let i = 0; i < docCount; i++) {
+    // Every matched document passes here once: fileByBand() written out, with the fields read once. Filed
+    // last to first (the lists hold each word's documents in order), a band is offered mostly earliest first, so a
+    // later copy of an entry that can at most tie the k-th loses the tie and is never scored (see below).
+    for (let i = docCount - 1; i >= 0; i--) {
       const docIndex = touchedDocs[i] as number;
       const raw = phrasingPart * (phrasingBound[docIndex] as number) + ((answerWeight[docIndex] as number) + everyAnswer) * answerPart;
       const bound = Math.min(1, isTerm[docIndex] === 0 ? raw : raw * maxFactor);
@@ -615,9 +617,11 @@ export class Retriever {
     }
     const top = new TopK(k);
     this.bestFirst(docBound, top, maxRaise, (docIndex) => {
-      // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all.
-      const floor = top.floor();
-      if (adjust !== undefined && floor > 0 && adjust(this.docs[docIndex] as AnswerDoc, docBound[docIndex] as number, docIndex) + RAISE_SLACK < floor) return;
+      // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all. The
+      // slack covers the bound's rounding; capped at 1 the bound is exact (no score exceeds 1), and so is the tie.
+      const bound = Math.min(1, (docBound[docIndex] as number) + RAISE_SLACK);
+      const most = adjust === undefined ? bound : Math.max(0, adjust(this.docs[docIndex] as AnswerDoc, bound, docIndex));
+      if (!top.admits(most, this.isTerm[docIndex] === 0 ? 'entry' : 'term', docIndex)) return;
       this.scoreInFull(docIndex, knownBits, bitWeights, totalWeight, top, adjust, maxRaise);
     });
     for (const id of bitIds) queryBit[id] = 0;
