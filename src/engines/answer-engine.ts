@@ -1,5 +1,5 @@
 import type { PracticeLevel } from '../domain/levels.ts';
-import type { Knowledge } from '../knowledge/schema.ts';
+import { INTENTS, type Knowledge } from '../knowledge/schema.ts';
 import { answersWho, attributions, whoAsked, type WhoAsked } from './attribution.ts';
 import { Autocompleter, autocompleteLabels, type AutocompleteChoice, type AutocompleteLabels } from './autocomplete.ts';
 import { commonEnglishWords } from './common-words.ts';
@@ -7,7 +7,7 @@ import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, namesUnknownPerson, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
-import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
+import { levelsNamed, readShape } from './intent.ts';
 import { PinnedAnswers } from './pinned.ts';
 import { embeddedQuestions, lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
@@ -93,6 +93,17 @@ const WEAK_MATCH = 0.5;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
+/** What adjust() needs to know of the question, worked out once per question. */
+interface Adjusting {
+  /** The intent (its place in INTENTS) an entry must declare for the intent bonus; no intent matches none. */
+  readonly intent: number;
+  /** Whether a glossary term is taken down: the question asks neither a definition nor an explanation. */
+  readonly termPenalty: boolean;
+  readonly comparison: boolean;
+  readonly shapeMask: number;
+  readonly anchors: Anchors;
+  readonly who: WhoAsked | null;
+}
 
 /** What an AnswerEngine is built from its knowledge, in steps (steps.ts). */
 interface EngineParts {
@@ -101,6 +112,8 @@ interface EngineParts {
   readonly docById: ReadonlyMap<string, AnswerDoc>;
   readonly levelMasks: Uint8Array;
   readonly questionLevelMasks: Uint8Array;
+  readonly intents: Uint8Array;
+  readonly isTerm: Uint8Array;
   readonly attributed: Uint8Array;
   readonly retriever: Retriever;
   readonly corrector: SpellCorrector;
@@ -116,10 +129,14 @@ function* engineParts(knowledge: Knowledge, tuningChanges: Partial<MatchTuning>)
   const docById = new Map<string, AnswerDoc>();
   const levelMasks = new Uint8Array(docs.length);
   const questionLevelMasks = new Uint8Array(docs.length);
+  const intents = new Uint8Array(docs.length);
+  const isTerm = new Uint8Array(docs.length);
   yield* eachOf(docs, (doc, i) => {
     docById.set(doc.id, doc);
     levelMasks[i] = doc.levels.includes('general') ? 7 : levelMask(doc.levels);
     questionLevelMasks[i] = levelMask(levelsNamed(expandWords(doc.question)));
+    intents[i] = INTENTS.indexOf(doc.intent);
+    isTerm[i] = doc.kind === 'term' ? 1 : 0;
   });
   const attributed = yield* attributions(docs);
   const retriever = yield* Retriever.build(docs, tuning);
@@ -135,7 +152,22 @@ function* engineParts(knowledge: Knowledge, tuningChanges: Partial<MatchTuning>)
   });
   const termNames = new TermNames(docs);
   const labels = yield* autocompleteLabels(knowledge);
-  return { tuning, docs, docById, levelMasks, questionLevelMasks, attributed, retriever, corrector, topicTokens, termNames, levelAnswers, labels };
+  return {
+    tuning,
+    docs,
+    docById,
+    levelMasks,
+    questionLevelMasks,
+    intents,
+    isTerm,
+    attributed,
+    retriever,
+    corrector,
+    topicTokens,
+    termNames,
+    levelAnswers,
+    labels,
+  };
 }
 
 /**
@@ -161,6 +193,13 @@ export class AnswerEngine {
   private readonly levelMasks: Uint8Array;
   /** The levels each document's own question names, as bits: which levels a comparison entry compares. */
   private readonly questionLevelMasks: Uint8Array;
+  /**
+   * Each document's intent (its place in INTENTS) and whether it is a glossary term: adjust() reads
+   * these for thousands of candidates per question at 100,000 entries, and a typed array is far
+   * cheaper to read than as many scattered document objects.
+   */
+  private readonly intents: Uint8Array;
+  private readonly isTerm: Uint8Array;
   /** What each document's answer attributes to whom (attribution.ts), for "who said…" questions. */
   private readonly attributed: Uint8Array;
 
@@ -176,6 +215,8 @@ export class AnswerEngine {
       docById: this.docById,
       levelMasks: this.levelMasks,
       questionLevelMasks: this.questionLevelMasks,
+      intents: this.intents,
+      isTerm: this.isTerm,
       attributed: this.attributed,
       retriever: this.retriever,
       corrector: this.corrector,
@@ -298,10 +339,20 @@ export class AnswerEngine {
             : this.levelAnswers.levelsDescribed(text, shape),
     );
     const who = whoAsked(text);
+    const adjusting: Adjusting = {
+      // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
+      intent: shape.intent === null ? -1 : INTENTS.indexOf(shape.compares ?? shape.intent),
+      // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
+      termPenalty: shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation',
+      comparison: shape.intent === 'comparison',
+      shapeMask,
+      anchors,
+      who,
+    };
     const ranked = this.retriever.rank(
       tokens,
       RERANK_POOL,
-      (doc, score, index) => this.adjust(doc, score, index, shape, shapeMask, anchors, who),
+      (_doc, score, index) => this.adjust(score, index, adjusting),
       // The most adjust can add to this question's candidates: an intent bonus needs an intent, a level bonus named levels.
       (shape.intent === null ? 0 : Math.max(0, this.tuning.intentBonus)) + (shapeMask === 0 ? 0 : Math.max(0, this.tuning.levelBonus)),
     );
@@ -365,25 +416,26 @@ export class AnswerEngine {
    * Intent and level agreement, added to the retrieval score before the top-k selection. Runs per candidate: no allocation.
    * It never adds more than intentBonus (with an intent) plus levelBonus (with levels): rank() relies on that to skip hopeless candidates.
    */
-  private adjust(doc: AnswerDoc, score: number, index: number, shape: QuestionShape, shapeMask: number, anchors: Anchors, who: WhoAsked | null): number {
+  private adjust(score: number, index: number, { intent, termPenalty, comparison, shapeMask, anchors, who }: Adjusting): number {
     let adjusted = score;
     if (who !== null && !answersWho(who, this.attributed[index] as number)) adjusted -= this.tuning.intentBonus;
-    // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
-    const intended = doc.intent === (shape.compares ?? shape.intent);
-    const anchored =
-      anchors.first === null || this.retriever.docHas(index, anchors.first) || (anchors.second !== null && this.retriever.docHas(index, anchors.second));
-    if (shape.intent !== null && intended && anchored) adjusted += this.tuning.intentBonus;
-    // A glossary card answers "what is X" (and may say how it is done), not "which degree" or "why does X matter".
-    if (doc.kind === 'term' && shape.intent !== null && shape.intent !== 'definition' && shape.intent !== 'explanation') adjusted -= this.tuning.intentBonus;
+    // The anchors are looked up (two binary searches each) only for an entry the bonus could go to: rank() adjusts thousands at 100,000 entries.
+    if (this.intents[index] === intent && this.anchored(index, anchors)) adjusted += this.tuning.intentBonus;
+    if (termPenalty && this.isTerm[index] === 1) adjusted -= this.tuning.intentBonus;
     if (shapeMask !== 0) {
       const docMask = this.levelMasks[index] as number;
       const shared = bitCount(docMask & shapeMask);
       adjusted += this.tuning.levelBonus * (shared / bitCount(docMask | shapeMask)) - (shared === 0 ? this.tuning.levelBonus : 0);
       // "micro vs mezzo": an entry whose question names one side, or another pair, does not compare these two.
       const compares = (this.questionLevelMasks[index] as number) || docMask;
-      if (shape.intent === 'comparison' && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
+      if (comparison && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
     }
     return adjusted;
+  }
+
+  /** Whether a document holds one of the question's two most informative words (or the question has none). */
+  private anchored(index: number, anchors: Anchors): boolean {
+    return anchors.first === null || this.retriever.docHas(index, anchors.first) || (anchors.second !== null && this.retriever.docHas(index, anchors.second));
   }
 
   /** Whether the only word of the question a candidate holds is one no entry's question or term's name uses. */

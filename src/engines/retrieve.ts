@@ -570,14 +570,20 @@ export class Retriever {
     const perWeight = coverQuestion / totalWeight;
     // Only a phrasing match makes a candidate, as in the full scan; a known word adds a positive bound, so zero means not matched yet.
     let docCount = 0;
+    const { start: docsStart, ids: docIds } = phrasingDocs;
     for (let bit = 0; bit < bitIds.length; bit++) {
       if (((knownBits >> bit) & 1) === 0) continue;
       const id = bitIds[bit] as number;
       const weight = bitWeights[bit] as number;
-      for (let j = phrasingDocs.start[id] as number; j < (phrasingDocs.start[id + 1] as number); j++) {
-        const docIndex = phrasingDocs.ids[j] as number;
-        if (phrasingBound[docIndex] === 0) touchedDocs[docCount++] = docIndex;
-        (phrasingBound[docIndex] as number) += weight * (perWeight + (1 - coverQuestion) * (phrasingDocShare[j] as number));
+      // Hot at 100,000 entries (a common word's list holds most documents): the per-word factors once, one read and one write per posting.
+      const ofQuestion = weight * perWeight;
+      const ofPhrasing = weight * (1 - coverQuestion);
+      const end = docsStart[id + 1] as number;
+      for (let j = docsStart[id] as number; j < end; j++) {
+        const docIndex = docIds[j] as number;
+        const bound = phrasingBound[docIndex] as number;
+        if (bound === 0) touchedDocs[docCount++] = docIndex;
+        phrasingBound[docIndex] = bound + ofQuestion + ofPhrasing * (phrasingDocShare[j] as number);
       }
     }
     // A word most answers hold is taken to be in every one: its weight is small, and its list the longest to walk.
@@ -595,20 +601,30 @@ export class Retriever {
       }
     }
     const phrasingPart = this.tuning.phrasingWeight;
-    this.bandHead.fill(-1);
-    for (let i = 0; i < docCount; i++) {
+    const answerPart = (1 - phrasingPart) / totalWeight;
+    const { isTerm, maxFactor, bandHead, nextInBand } = this;
+    bandHead.fill(-1);
+    // Every matched document passes here once: fileByBand() written out, with the fields read once. Filed
+    // last to first (the lists hold each word's documents in order), a band is offered mostly earliest first, so a
+    // later copy of an entry that can at most tie the k-th loses the tie and is never scored (see below).
+    for (let i = docCount - 1; i >= 0; i--) {
       const docIndex = touchedDocs[i] as number;
-      const raw = phrasingPart * (phrasingBound[docIndex] as number) + (1 - phrasingPart) * (((answerWeight[docIndex] as number) + everyAnswer) / totalWeight);
-      docBound[docIndex] = Math.min(1, raw * (this.isTerm[docIndex] === 0 ? 1 : this.maxFactor));
-      this.fileByBand(docIndex, docBound);
+      const raw = phrasingPart * (phrasingBound[docIndex] as number) + ((answerWeight[docIndex] as number) + everyAnswer) * answerPart;
+      const bound = Math.min(1, isTerm[docIndex] === 0 ? raw : raw * maxFactor);
+      docBound[docIndex] = bound;
+      const band = bandOf(bound);
+      nextInBand[docIndex] = bandHead[band] as number;
+      bandHead[band] = docIndex;
       phrasingBound[docIndex] = 0;
       answerWeight[docIndex] = 0;
     }
     const top = new TopK(k);
     this.bestFirst(docBound, top, maxRaise, (docIndex) => {
-      // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all.
-      const floor = top.floor();
-      if (adjust !== undefined && floor > 0 && adjust(this.docs[docIndex] as AnswerDoc, docBound[docIndex] as number, docIndex) + RAISE_SLACK < floor) return;
+      // Adjusting the bound bounds the adjusted score: a document the bonuses pass over is not scored at all. The
+      // slack covers the bound's rounding; capped at 1 the bound is exact (no score exceeds 1), and so is the tie.
+      const bound = Math.min(1, (docBound[docIndex] as number) + RAISE_SLACK);
+      const most = adjust === undefined ? bound : Math.max(0, adjust(this.docs[docIndex] as AnswerDoc, bound, docIndex));
+      if (!top.admits(most, this.isTerm[docIndex] === 0 ? 'entry' : 'term', docIndex)) return;
       this.scoreInFull(docIndex, knownBits, bitWeights, totalWeight, top, adjust, maxRaise);
     });
     for (const id of bitIds) queryBit[id] = 0;
