@@ -121,6 +121,8 @@ describe('readShape', () => {
     'anyone here?',
     'does this bot work',
     'no worries',
+    'thanks, that cleared it up',
+    'ok got it, makes sense',
   ])('%j is chit-chat', (question) => {
     const shape = readShape(question);
     expect(shape.chitChat).toBe(true);
