@@ -7,7 +7,7 @@ import { SpellCorrector } from './correct.ts';
 import { hasTopicWords, namesUnknownPerson, uncoveredDetail, undefinedConcept, type UncoveredKind } from './decide.ts';
 import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
-import { levelsNamed, readShape } from './intent.ts';
+import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { PinnedAnswers } from './pinned.ts';
 import { embeddedQuestions, lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
@@ -326,18 +326,7 @@ export class AnswerEngine {
     const keys = keyWords(tokens);
     const anchors: Anchors = { first: keys[0]?.token ?? null, second: keys[1]?.token ?? null };
     const topicKeys = keys.filter((t) => this.topicTokens.has(t.token));
-    // "how is mezzo different from micro and macro" is about mezzo against the others: mezzo's level bonus.
-    // "how is macro different from what i do, counseling one client at a time": micro is the other side.
-    const other = this.levelAnswers.otherLevelDescribed(text, shape);
-    const shapeMask = levelMask(
-      shape.against !== null
-        ? [shape.against]
-        : other !== null
-          ? [...shape.levels, other]
-          : shape.levels.length > 0
-            ? shape.levels
-            : this.levelAnswers.levelsDescribed(text, shape),
-    );
+    const shapeMask = levelMask(this.levelsAsked(text, shape));
     const who = whoAsked(text);
     const adjusting: Adjusting = {
       // "how do the skills differ between the levels" is answered by the entry on skills by level, whatever its declared intent.
@@ -431,6 +420,16 @@ export class AnswerEngine {
       if (comparison && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
     }
     return adjusted;
+  }
+
+  /** The levels a question is about, for the level bonus: named, set against the others, or described. */
+  private levelsAsked(text: string, shape: QuestionShape): readonly PracticeLevel[] {
+    // "how is mezzo different from micro and macro" is about mezzo against the others.
+    if (shape.against !== null) return [shape.against];
+    if (shape.levels.length === 0) return this.levelAnswers.levelsDescribed(text, shape);
+    // "how is macro different from what i do, counseling one client at a time": micro is the other side.
+    const other = this.levelAnswers.otherLevelDescribed(text, shape);
+    return other === null ? shape.levels : [...shape.levels, other];
   }
 
   /** Whether a document holds one of the question's two most informative words (or the question has none). */

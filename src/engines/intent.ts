@@ -95,8 +95,24 @@ const CHIT_CHAT_WORDS = new Set(
    working explain explaining explained doesnt not asked wrong answer nevermind never mind figured out
    tomorrow today tonight anyone anybody worries no yes maybe sure np at thats cleared clear got makes sense`.split(/\s+/),
 );
-const CHIT_CHAT_PHRASES =
-  /^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b|^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b|^what (commands|can i ask|should i ask|do i type)\b|^((yo|hey|hi|hello|oi) )*(what|whats) (is )?(up|good|new|happening)\b|^(does|is|can|will|do) (this|the) (bot|thing)\b|^(thats|that is|this is|thats just) not what i (asked|meant|wanted|said)\b|^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b|^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b|^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b|^what can (you|u) do\b|^how (do|does) (you|this bot|this) work\b|^(what|whats) (is )?your name\b|^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b|^good (bot|job)\b|^i love (you|u|this bot)\b/;
+const CHIT_CHAT_PHRASES = new RegExp(
+  [
+    String.raw`^(who|what) (made|built|created|programmed|wrote|designed|developed|owns|runs|are|r) (you|u|this|the bot|it)\b`,
+    String.raw`^how (do|can|should|would) (i|we) (use|ask|talk to) (this|the bot|you|u|it|a question|questions)\b`,
+    String.raw`^what (commands|can i ask|should i ask|do i type)\b`,
+    String.raw`^((yo|hey|hi|hello|oi) )*(what|whats) (is )?(up|good|new|happening)\b`,
+    String.raw`^(does|is|can|will|do) (this|the) (bot|thing)\b`,
+    String.raw`^(thats|that is|this is|thats just) not what i (asked|meant|wanted|said)\b`,
+    String.raw`^(what|whats|how) (is |s )?(your|ur) (purpose|name|job|day|favorite|favourite)\b`,
+    String.raw`^do (you|u) (have|get) (feelings|emotions|a name|friends|a life)\b`,
+    String.raw`^(are|r) (you|u) (a |an )?(bot|robot|human|real|ai|person|alive)\b`,
+    String.raw`^what can (you|u) do\b`,
+    String.raw`^how (do|does) (you|this bot|this) work\b`,
+    String.raw`^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b`,
+    String.raw`^good (bot|job)\b`,
+    String.raw`^i love (you|u|this bot)\b`,
+  ].join('|'),
+);
 
 /** Two things offered as alternatives and nothing else ("bsw or msw", "case management or counselling"): compare them. */
 const BARE_ALTERNATIVES =
