@@ -188,11 +188,13 @@ const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', '
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
 /**
- * Whether a (folded) word only praises the example after it: "a good example of macro practice"
- * asks for an example, not about what good macro practice does. The index drops it too.
+ * Whether a (folded) word is filler given the word after it, and the index drops it too: praise of
+ * the example ("a good example of macro practice" asks for an example, not about what good macro
+ * practice does), and the "each" of "each other" ("how do micro and mezzo differ from each other").
  */
-export function praisesTheExample(word: string, next: string | undefined): boolean {
-  return PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next);
+export function isFillerBefore(word: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  return (PRAISE_OF_EXAMPLE.has(word) && EXAMPLE_WORDS.has(next)) || (word === 'each' && next === 'other');
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -293,7 +295,7 @@ export function expandWords(input: unknown): readonly string[] {
     for (let i = 0; i < split.length; i++) {
       const word = split[i] as string;
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      if (praisesTheExample(word, split[i + 1])) continue;
+      if (isFillerBefore(word, split[i + 1])) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);
