@@ -136,7 +136,11 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?|(go|going|went) to (uni|university|college|grad school))\b/,
   ],
   ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as|become|becoming)\b/],
-  ['settings', /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b/],
+  // "what kind of organisations do macro social workers work for": where they work, not what organizing is.
+  [
+    'settings',
+    /\b(where (do|does|can|would|might|are|is)|settings?|workplaces?|work places?|places?|employers?)\b|\b(organi[sz]ations?|agenc(y|ies)|institutions?) (do|does|would|might|can|will) (\w+ ){1,4}work (for|in|at)\b/,
+  ],
   ['examples', /\b(examples?|areas of|types of|eg|e g|instances?|such as|looks? like|real life|real world|for instance|ex)\b/],
 ];
 

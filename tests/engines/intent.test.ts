@@ -14,6 +14,8 @@ describe('readShape', () => {
     ['examples of mezzo practice', 'examples'],
     ['jobs for macro social workers', 'jobs'],
     ['where do micro social workers work', 'settings'],
+    ['what kind of organisations do macro social workers work for', 'settings'],
+    ['which agencies would a mezzo worker work in', 'settings'],
     ['skills for mezzo work', 'skills'],
     ['what degree do I need', 'degree'],
     ['do macro workers need a licence', 'degree'],
