@@ -63,10 +63,11 @@ const LEVEL_QUESTION =
   /\b(which|what|wat|wich|witch) (social work |practice |sw )?(level|lvl|levels)\b|\b(micro|mezzo|meso|macro),? or (micro|mezzo|meso|macro)\b|\bis (that|this|it) (still |more |really )?(micro|mezzo|meso|macro)\b|\bclassify\b/;
 /**
  * A description of someone doing social work: "a social worker lobbies…", "social worker running a group…",
- * "a child protective services worker checks…" (up to three words naming the worker's field first).
+ * "a child protective services worker checks…" (up to three words naming the worker's field first),
+ * "a social worker at a union hall helps…" (and up to three saying where); not a student's own story ("ive been a caseworker for six years…").
  */
 const PRACTICE_DESCRIPTION =
-  /^(so |ok |okay )?(a |an |the |my |our |this |one )?(\w+ ){0,3}(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? (who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
+  /^(so |ok |okay )?(?!(i|ive|im|ill|id|we|weve|were)\b)(a |an |the |my |our |this |one )?(\w+ ){0,3}(social worker|social work|sw|caseworker|case worker|case manager|counselor|counsellor|therapist|lcsw|msw|advocate|practitioner|worker)s? ((at|in|on|for|from|with) (a |an |the |their |his |her )?(\w+ ){1,3})?(who )?(is |are )?(?!(levels|jobs|skills|roles|careers|settings|examples|programs|degrees|values|ethics|theories|methods|needs|goals|duties|students|salaries|licens\w*)\b)\w+(s|ing|ed)\b/;
 
 /** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
 const CHOOSING =

@@ -45,6 +45,7 @@ describe('readShape', () => {
     'is this micro or mezzo: a worker trains hospital staff',
     'a social worker lobbies the state for a housing bill',
     'a child protective services worker checks on one child at home',
+    'a caseworker at the county jail helps one inmate plan for release',
   ])('%j is a scenario', (question) => {
     expect(readShape(question).scenario).toBe(true);
   });
@@ -72,6 +73,7 @@ describe('readShape', () => {
     'if macro social work helps people indirectly, does that make it less effective',
     'what do macro social workers do',
     'how do school social workers help students',
+    'ive been a caseworker for six years and im tired of individual cases',
   ])('%j asks about practice, it does not describe a piece of it', (question) => {
     expect(readShape(question).scenario).toBe(false);
   });
