@@ -30,14 +30,18 @@ describe('AnswerEngine.ask', () => {
     expect(result.suggestions.length).toBeLessThanOrEqual(3);
   });
 
-  test.each(['how do I bake bread', 'excel macros tutorial', 'best microphone for streaming', 'macro keyboard shortcuts', 'mezzo-soprano singing lessons'])(
-    'abstains on off-topic %j',
-    (question) => {
-      const result = engine.ask(question);
-      expect(result.answer).toBeNull();
-      expect(result.outcome).toBe('out-of-scope');
-    },
-  );
+  test.each([
+    'how do I bake bread',
+    'excel macros tutorial',
+    'best microphone for streaming',
+    'macro keyboard shortcuts',
+    'mezzo-soprano singing lessons',
+    'what macro split should i eat when cutting',
+  ])('abstains on off-topic %j', (question) => {
+    const result = engine.ask(question);
+    expect(result.answer).toBeNull();
+    expect(result.outcome).toBe('out-of-scope');
+  });
 
   test.each([[''], ['    \n  '], ['???!!!'], ['what is it'], ['🙂🙂🙂'], [null], [{ evil: true }]])('returns a clean empty result for %j', (input) => {
     const result = engine.ask(input);
