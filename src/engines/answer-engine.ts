@@ -354,7 +354,8 @@ export class AnswerEngine {
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 
-    if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text))) return refuse('out-of-scope');
+    // Read as typed too: the corrector may have turned the companion into a word of ours ("bulking" into "building").
+    if (tokens.some((t) => t.lookalike) || hasLookalikeCompanion(expandWords(text)) || hasLookalikeCompanion(expandWords(asked))) return refuse('out-of-scope');
     // "is case management micro?": an entry that answers that very check, else yes or no from the glossary card's level.
     const named = shape.intent === 'classification' ? this.pinned.termNamed(text, true) : null;
     const entryChecks = shape.intent === 'classification' && this.pinned.answersCheck(candidates[0], topicKeys, named !== null);

@@ -36,7 +36,8 @@ describe('AnswerEngine.ask', () => {
     'best microphone for streaming',
     'macro keyboard shortcuts',
     'mezzo-soprano singing lessons',
-    'what macro split should i eat when cutting',
+    'macro ratio for eating clean',
+    'how do i hit my macro targets while bulking',
   ])('abstains on off-topic %j', (question) => {
     const result = engine.ask(question);
     expect(result.answer).toBeNull();
