@@ -36,6 +36,16 @@ const PLACE_MODIFIERS: ReadonlySet<string> = new Set(
   'a an the her his their its our my your this that same own local nearby public private big large small new one'.split(' '),
 );
 
+/** Words that deny what follows within NEGATION_REACH words: "never meets clients", "rather than sitting with one client". */
+const NEGATORS: ReadonlySet<string> = new Set('not never no without dont doesnt didnt isnt arent wasnt cant wont nor rather instead'.split(' '));
+const NEGATION_REACH = 3;
+
+/** Whether a negator stands in the few words before `at`: a cue the text denies says nothing for its level. */
+function negated(tokens: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - NEGATION_REACH; i--) if (NEGATORS.has(tokens[i] as string)) return true;
+  return false;
+}
+
 /**
  * How the matcher reads both cue and text: folded, British folded to American, stopwords kept,
  * not stemmed, since number matters here: "a teen" is micro, "teens" mezzo.
@@ -137,7 +147,7 @@ export class ScenarioClassifier {
         i++;
         continue;
       }
-      if (!seen.has(cue.cue)) {
+      if (!seen.has(cue.cue) && !negated(tokens, i)) {
         seen.add(cue.cue);
         found.push(cue);
         const where = cue.setting === true && (followsLocative(tokens, i) || WORKER_WORDS.has(tokens[i + cue.tokens.length] ?? ''));

@@ -53,6 +53,12 @@ describe('ScenarioClassifier word forms', () => {
     expect(classifier.classify('changing how the hospital discharges people')?.scores.mezzo).toBe(2);
   });
 
+  test('a cue the text denies counts for nothing: "never counsels", "rather than counselling"', () => {
+    expect(classifier.classify('she never counsels a teen but lobbies the state')?.scores).toEqual({ micro: 0, mezzo: 0, macro: 3 });
+    expect(classifier.classify('she counsels a teen and never lobbies')?.scores).toEqual({ micro: 3, mezzo: 0, macro: 0 });
+    expect(classifier.classify('lobbying rather than counselling')?.scores).toEqual({ micro: 0, mezzo: 0, macro: 3 });
+  });
+
   test('lists every word of every form it matches', () => {
     expect([...classifier.words()]).toEqual(expect.arrayContaining(['lobbies', 'groups', 'teens', 'counseling']));
   });
