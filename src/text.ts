@@ -188,13 +188,11 @@ const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', '
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
 /**
- * Whether a (folded) word is filler given the word after it, and the index drops it too: praise of
- * the example ("a good example of macro practice" asks for an example, not about what good macro
- * practice does), and the "each" of "each other" ("how do micro and mezzo differ from each other").
+ * Whether a (folded) word only praises the example after it: "a good example of macro practice"
+ * asks for an example, not about what good macro practice does. The index drops it too.
  */
-export function isFillerBefore(word: string, next: string | undefined): boolean {
-  if (next === undefined) return false;
-  return (PRAISE_OF_EXAMPLE.has(word) && EXAMPLE_WORDS.has(next)) || (word === 'each' && next === 'other');
+export function praisesTheExample(word: string, next: string | undefined): boolean {
+  return PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next);
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -295,7 +293,7 @@ export function expandWords(input: unknown): readonly string[] {
     for (let i = 0; i < split.length; i++) {
       const word = split[i] as string;
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      if (isFillerBefore(word, split[i + 1])) continue;
+      if (praisesTheExample(word, split[i + 1])) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);
