@@ -15,7 +15,7 @@ import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './re
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, readerVocabulary, stem } from '../text.ts';
+import { contentTokens, expandWords, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -254,7 +254,7 @@ export class AnswerEngine {
   private answerLong(text: string): AskResult {
     const wholeRanked: Candidate[] = [];
     const whole = this.answer(text, wholeRanked);
-    const last = lastQuestion(text, (word) => this.corrector.isKnown(word) && this.topicTokens.has(stem(word)));
+    const last = lastQuestion(text, (word) => this.corrector.isKnown(word));
     const tailRanked: Candidate[] = [];
     const tail = last === null ? null : this.answer(last, tailRanked);
     // Neither is sure, and nothing was out of scope: a question asked inside the story ("…explain to her what social work is").

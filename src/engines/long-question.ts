@@ -23,10 +23,9 @@ export function asksSomewhere(text: string): boolean {
  * The real question of a long, rambling one: the last sentence's clauses that read as a question,
  * from the first of them to the sentence's end ("…, what level is that job, and does it still
  * count"), or null when the text is short or asks nothing. A question that points back ("why is
- * that macro") takes the words of the clause before it that `carries` keeps (the engine keeps
- * known topic words: the story's "writing", "seminar" or "talk" would only dilute the question).
+ * that macro") takes the known words of the clause before it.
  */
-export function lastQuestion(text: string, carries: (word: string) => boolean): string | null {
+export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
   if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
   const clauses = text.split(CLAUSE_BREAK);
   const asks = (clause: string): boolean => contentTokens(clause).length >= MIN_QUESTION_TOKENS && startsAsQuestion(foldText(clause));
@@ -49,7 +48,7 @@ export function lastQuestion(text: string, carries: (word: string) => boolean): 
   if (foldText(last) === whole) return null;
   if (!BACK_REFERENCE.test(foldText(last))) return last;
   const before = clauses.slice(0, at).findLast((clause) => contentTokens(clause).length > 0);
-  const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && carries(word));
+  const carried = before === undefined ? [] : expandWords(before).filter((word) => !isStopword(word) && isKnown(word));
   return [last, ...carried].join(' ');
 }
 
