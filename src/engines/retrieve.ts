@@ -82,6 +82,9 @@ function bandOf(score: number): number {
 /** Absorbs rounding when a score plus the most adjust can add is compared with the k-th score. */
 const RAISE_SLACK = 1e-9;
 
+/** Postings an index build walks between two pauses (steps.ts): a millisecond or so. */
+const POSTINGS_PER_STEP = 1 << 16;
+
 /** Token ids of each item, in one flat array: the ids of item i are at [start[i], start[i + 1]). */
 interface TokenLists {
   readonly start: Int32Array;
@@ -105,7 +108,10 @@ function listHolds(lists: TokenLists, id: number, item: number): boolean {
 /** For each token, the items holding it, in the order `items` lists them: the inverse of `lists`. */
 function* invert(lists: TokenLists, tokenCount: number, items: Iterable<number>): Steps<TokenLists> {
   const start = new Int32Array(tokenCount + 1);
-  for (let i = 0; i < lists.ids.length; i++) (start[(lists.ids[i] as number) + 1] as number)++;
+  for (let i = 0; i < lists.ids.length; i++) {
+    (start[(lists.ids[i] as number) + 1] as number)++;
+    if (pauseAt(i, POSTINGS_PER_STEP)) yield;
+  }
   for (let t = 0; t < tokenCount; t++) (start[t + 1] as number) += start[t] as number;
   yield;
   const fill = start.slice(0, tokenCount);
@@ -169,11 +175,18 @@ function* docsOfPhrasings(
   const tokenCount = from.length - 1;
   const newDoc = (j: number, t: number): boolean => j === from[t] || phrasingDoc[phrasings[j] as number] !== phrasingDoc[phrasings[j - 1] as number];
   const start = new Int32Array(tokenCount + 1);
+  // Pauses go by postings walked, not by tokens, even inside a list: one common word's list holds most phrasings.
+  let walked = 0;
   for (let t = 0; t < tokenCount; t++) {
     let count = 0;
-    for (let j = from[t] as number; j < (from[t + 1] as number); j++) if (newDoc(j, t)) count++;
+    for (let j = from[t] as number; j < (from[t + 1] as number); j++) {
+      if (newDoc(j, t)) count++;
+      if (++walked === POSTINGS_PER_STEP) {
+        walked = 0;
+        yield;
+      }
+    }
     start[t + 1] = (start[t] as number) + count;
-    if (pauseAt(t, 64)) yield;
   }
   const ids = new Int32Array(start[tokenCount] as number);
   const share = new Float64Array(ids.length);
@@ -183,8 +196,11 @@ function* docsOfPhrasings(
       const phrasing = phrasings[j] as number;
       if (newDoc(j, t)) ids[++at] = phrasingDoc[phrasing] as number;
       share[at] = Math.max(share[at] as number, 1 / (phrasingWeight[phrasing] as number));
+      if (++walked === POSTINGS_PER_STEP) {
+        walked = 0;
+        yield;
+      }
     }
-    if (pauseAt(t, 64)) yield;
   }
   return { lists: { start, ids }, share };
 }
@@ -268,16 +284,23 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     }
     addTokens(doc.answer, docIndex, answerIds);
     answerStart.push(answerIds.length);
-    if (pauseAt(docIndex, 64)) yield;
+    if (pauseAt(docIndex, 16)) yield;
   }
   yield;
 
   const docCount = Math.max(docs.length, 1);
   const idf = Float64Array.from(documentFrequency, (frequency) => Math.log(1 + docCount / frequency));
+  yield;
+  // A reload of 50,000 entries holds hundreds of thousands of words: filled a slice at a time, like every list below.
   const wordFrequency = new Map<string, number>();
-  wordText.forEach((word, id) => wordFrequency.set(word, wordCount[id] as number));
+  for (let id = 0; id < wordText.length; id++) {
+    wordFrequency.set(wordText[id] as string, wordCount[id] as number);
+    if (pauseAt(id, 4096)) yield;
+  }
   const phrasingTokens: TokenLists = { start: phrasingStart.toArray(), ids: phrasingIds.toArray() };
+  yield;
   const answerTokens: TokenLists = { start: answerStart.toArray(), ids: answerIds.toArray() };
+  yield;
   const phrasingDocs = phrasingDoc.toArray();
   yield;
   const phrasingCount = phrasingDoc.length;
@@ -286,6 +309,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
     let weight = 0;
     for (let j = phrasingTokens.start[p] as number; j < (phrasingTokens.start[p + 1] as number); j++) weight += idf[phrasingTokens.ids[j] as number] as number;
     phrasingWeight[p] = weight;
+    if (pauseAt(p, 4096)) yield;
   }
   const docPhrasings = new Int32Array(docs.length + 1);
   for (const doc of phrasingDocs) (docPhrasings[doc + 1] as number)++;
