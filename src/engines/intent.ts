@@ -121,6 +121,10 @@ const BARE_ALTERNATIVES =
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
 
+/** A name, then "what is that": "geriatric social worker what is that job", "case mgmt whats that". */
+const NAME_THEN_WHAT_IS_IT =
+  /^(?!(what|whats|how|why|which|who|is|are|do|does|can)\b)(\w+ ){1,4}(what is|whats|what s|wat is|wut is) (that|this|it)( (job|role|thing|term|word))?$/;
+
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
@@ -212,6 +216,7 @@ function levelAgainstTheOthers(words: readonly string[]): PracticeLevel | null {
 function intentOf(folded: string, words: readonly string[]): Intent | null {
   // "how does macro work make a real difference" asks why it matters, not how two things differ.
   if (MAKES_A_DIFFERENCE.test(folded)) return 'importance';
+  if (NAME_THEN_WHAT_IS_IT.test(folded)) return 'definition';
   if (BARE_ALTERNATIVES.test(folded)) return 'comparison';
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
   // A yes/no question about a level: "is case management micro?", "does macro include research?".

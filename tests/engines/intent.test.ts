@@ -15,6 +15,8 @@ describe('readShape', () => {
     ['jobs for macro social workers', 'jobs'],
     ['where do micro social workers work', 'settings'],
     ['what kind of organisations do macro social workers work for', 'settings'],
+    ['geriatric social worker what is that job', 'definition'],
+    ['case mgmt whats that', 'definition'],
     ['which agencies would a mezzo worker work in', 'settings'],
     ['skills for mezzo work', 'skills'],
     ['what degree do I need', 'degree'],
