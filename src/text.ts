@@ -155,7 +155,7 @@ const STOPWORDS = new Set(
    q qs stuff thing things anyway anyways exactly basically literally honestly
    break down breakdown side whos now wise really bother ok advance tho though
    usually typically normally generally mostly often even supposed suppose
-   rn smth sth wdym fr imo btw ya yall lemme gimme`.split(/\s+/),
+   rn smth sth wdym fr imo btw ya yall lemme gimme official officially`.split(/\s+/),
 );
 
 /**
@@ -187,12 +187,16 @@ function isOwned(before: readonly string[]): boolean {
 const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', 'concrete', 'solid']);
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
+/** Words that are filler after "in": "what is social work in general", "in particular". */
+const AFTER_IN = new Set(['general', 'particular']);
+
 /**
- * Whether a (folded) word only praises the example after it: "a good example of macro practice"
- * asks for an example, not about what good macro practice does. The index drops it too.
+ * Whether a (folded) word is filler between the words around it, and the index drops it too: praise
+ * of the example after it ("a good example of macro practice" asks for an example, not about what
+ * good macro practice does), and "in general" or "in particular".
  */
-export function praisesTheExample(word: string, next: string | undefined): boolean {
-  return PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next);
+export function isFillerWord(previous: string | undefined, word: string, next: string | undefined): boolean {
+  return (PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next)) || (previous === 'in' && AFTER_IN.has(word));
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -293,7 +297,7 @@ export function expandWords(input: unknown): readonly string[] {
     for (let i = 0; i < split.length; i++) {
       const word = split[i] as string;
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      if (praisesTheExample(word, split[i + 1])) continue;
+      if (isFillerWord(split[i - 1], word, split[i + 1])) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);

@@ -53,6 +53,8 @@ describe('expandWords', () => {
     ['careers', ['job']],
     ['a good example of macro', ['a', 'example', 'of', 'macro']],
     ['what good does macro do', ['what', 'good', 'does', 'macro', 'do']],
+    ['social work in general', ['social', 'work', 'in']],
+    ['general practice', ['general', 'practice']],
     ['diff micro vs macro', ['difference', 'micro', 'difference', 'macro']],
     ['PIE theory', ['person', 'environment', 'theory']],
     ['community organising', ['community', 'organizing']],

@@ -1,7 +1,7 @@
 import type { Level } from '../domain/levels.ts';
 import type { Intent } from '../knowledge/schema.ts';
 import type { SpellCorrector } from './correct.ts';
-import { expandWord, expandWords, foldText, isLevelLookalike, isStopword, praisesTheExample, stem } from '../text.ts';
+import { expandWord, expandWords, foldText, isLevelLookalike, isFillerWord, isStopword, stem } from '../text.ts';
 import { pauseAt, runToEnd, type Steps } from './steps.ts';
 
 /** Something the bot can answer: a Q&A entry, or a glossary term asked about directly. */
@@ -259,7 +259,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
       const raws = folded.split(' ');
       for (let i = 0; i < raws.length; i++) {
         const raw = raws[i] as string;
-        if (praisesTheExample(raw, raws[i + 1])) continue;
+        if (isFillerWord(raws[i - 1], raw, raws[i + 1])) continue;
         for (const word of wordsOfRaw.get(raw) ?? wordsOf(raw)) {
           (wordCount[word] as number)++;
           const token = wordToken[word] as number;
