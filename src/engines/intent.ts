@@ -140,7 +140,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
     'degree',
     /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?|(go|going|went) to (uni|university|college|grad school))\b/,
   ],
-  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|work as|become|becoming)\b/],
+  ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|hiring|work as|become|becoming)\b/],
   // "what kind of organisations do macro social workers work for": where they work, not what organizing is.
   [
     'settings',

@@ -16,6 +16,7 @@ describe('readShape', () => {
     ['where do micro social workers work', 'settings'],
     ['what kind of organisations do macro social workers work for', 'settings'],
     ['geriatric social worker what is that job', 'definition'],
+    ['whats driving all the hiring in social work lately', 'jobs'],
     ['case mgmt whats that', 'definition'],
     ['which agencies would a mezzo worker work in', 'settings'],
     ['skills for mezzo work', 'skills'],

@@ -41,6 +41,11 @@ describe('keyWords', () => {
     const asKnown = (token: string) => ({ token, weight: 1, known: true, lookalike: false });
     expect(keyWords(['exist', 'school', 'consid', 'between'].map(asKnown)).map((t) => t.token)).toEqual(['school']);
   });
+
+  test('a quantifier is never a key word ("whats driving all the hiring")', () => {
+    const asKnown = (token: string) => ({ token, weight: 1, known: true, lookalike: false });
+    expect(keyWords(['drive', 'all', 'hire'].map(asKnown)).map((t) => t.token)).toEqual(['drive', 'hire']);
+  });
 });
 
 describe('rerank', () => {
