@@ -59,8 +59,8 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     mico: 'micro',
     marco: 'macro',
     maco: 'macro',
-    bachelors: 'bachelor',
-    masters: 'master',
+    bachelors: 'bsw',
+    masters: 'msw',
     eg: 'example',
     '3': 'three',
     // Everyday words folded onto the knowledge base's own (applied to both sides, so symmetric).

@@ -51,6 +51,7 @@ describe('expandWords', () => {
     ['meso', ['mezzo', 'meso']],
     ['3 levels', ['three', 'levels']],
     ['careers', ['job']],
+    ['masters or bachelors', ['msw', 'or', 'bsw']],
     ['a good example of macro', ['a', 'example', 'of', 'macro']],
     ['what good does macro do', ['what', 'good', 'does', 'macro', 'do']],
     ['social work in general', ['social', 'work', 'in']],
