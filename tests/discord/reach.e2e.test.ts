@@ -464,14 +464,14 @@ describe('did you mean → kb:suggest', () => {
     await pickFrom('Mezzo vibe?', 'mezzo-definition', classmate);
     await ask('mezzo   VIBE');
     // A blind evaluation question: a pick is recorded, but never proposed for knowledge/.
-    await pickFrom('whats driving all the hiring in social work lately', 'integrated-program');
+    await pickFrom('whats the average salary for an lcsw', 'lcsw-definition');
     expect(await bot.context.storage.picks.all()).toHaveLength(3);
 
     const { code, stdout } = await runCli('src/cli/kb-suggest.ts');
     expect(code).toBe(0);
     expect(stdout).toContain('# knowledge/qa/');
     expect(stdout).toMatch(/^ {4}- "mezzo vibe" {2}# picked 2×, asked 3×$/m);
-    expect(stdout).not.toMatch(/hiring/i);
+    expect(stdout).not.toMatch(/salary/i);
     expect(parseYaml(stdout)).toEqual([{ id: 'mezzo-definition', alternatives: ['mezzo vibe'] }]);
   });
 });
