@@ -181,10 +181,7 @@ function* docsOfPhrasings(
     let count = 0;
     for (let j = from[t] as number; j < (from[t + 1] as number); j++) {
       if (newDoc(j, t)) count++;
-      if (++walked === POSTINGS_PER_STEP) {
-        walked = 0;
-        yield;
-      }
+      if (pauseAt(walked++, POSTINGS_PER_STEP)) yield;
     }
     start[t + 1] = (start[t] as number) + count;
   }
@@ -196,10 +193,7 @@ function* docsOfPhrasings(
       const phrasing = phrasings[j] as number;
       if (newDoc(j, t)) ids[++at] = phrasingDoc[phrasing] as number;
       share[at] = Math.max(share[at] as number, 1 / (phrasingWeight[phrasing] as number));
-      if (++walked === POSTINGS_PER_STEP) {
-        walked = 0;
-        yield;
-      }
+      if (pauseAt(walked++, POSTINGS_PER_STEP)) yield;
     }
   }
   return { lists: { start, ids }, share };
