@@ -155,7 +155,8 @@ const STOPWORDS = new Set(
    q qs stuff thing things anyway anyways exactly basically literally honestly
    break down breakdown side whos now wise really bother ok advance tho though
    usually typically normally generally mostly often even supposed suppose
-   rn smth sth wdym fr imo btw ya yall lemme gimme official officially lately nowadays`.split(/\s+/),
+   rn smth sth wdym fr imo btw ya yall lemme gimme official officially lately nowadays
+   kinds sorts nah yeah yea yep nope bruh cuz coz teh hte adn nad taht wiht`.split(/\s+/),
 );
 
 /**

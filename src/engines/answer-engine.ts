@@ -370,7 +370,7 @@ export class AnswerEngine {
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
-    const compared = shape.intent === 'comparison' && direct === null ? this.pinned.comparedTerms(text, candidates[0], shape.levels.length > 0) : [];
+    const compared = shape.intent === 'comparison' && direct === null ? this.pinned.comparedTerms(text, candidates, shape.levels.length > 0) : [];
     const exampled = shape.intent === 'examples' && direct === null ? this.pinned.exampledTerm(text, candidates[0]) : null;
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.pinned.candidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];

@@ -138,7 +138,7 @@ const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['skills', /\b(skills?|skillset|abilit(y|ies)|qualities|traits|competenc\w*|good at)\b/],
   [
     'degree',
-    /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?|(go|going|went) to (uni|university|college|grad school))\b/,
+    /\b(degree|degrees|bsw|msw|dsw|phd|license[ds]?|licensure|licensing|licence[ds]?|lcsw|credential\w*|certif\w*|qualification\w*|school to|study to|major|masters?|bachelors?|(go|going|went) to (uni|university|college|grad school)|(required|requirements?|needed|take) to (become|be)|requirements? (for|of) (becoming|being))\b/,
   ],
   ['jobs', /\b(jobs?|careers?|job titles?|positions?|occupations?|employment|hired?|hiring|work as|become|becoming)\b/],
   // "what kind of organisations do macro social workers work for": where they work, not what organizing is.

@@ -67,12 +67,18 @@ export class PinnedAnswers {
    * when it names two or more besides the levels and the best entry's question is not about all of them.
    * Without a level named, only a comparison entry counts as about them: an entry on one of them
    * that mentions the other ("is needle exchange mezzo harm reduction") does not compare them.
+   * A comparison entry about the first two further down ("bsw vs msw which one lets me do therapy":
+   * the BSW and clinical work first, the degrees compared next) answers too: no cards then.
    */
-  comparedTerms(text: string, best: Candidate | undefined, levelNamed: boolean): AnswerDoc[] {
-    const { cards, tokens } = this.termNames.namedIn(text);
+  comparedTerms(text: string, candidates: readonly Candidate[], levelNamed: boolean): AnswerDoc[] {
+    const { cards, names } = this.termNames.namedIn(text);
     if (cards.length < 2) return [];
+    const holds = (candidate: Candidate, held: readonly string[][]): boolean =>
+      held.every((name) => name.every((token) => this.retriever.phrasingHas(candidate.index, token)));
+    const best = candidates[0];
     const about =
-      best !== undefined && tokens.every((token) => this.retriever.phrasingHas(best.index, token)) && (levelNamed || best.doc.intent === 'comparison');
+      (best !== undefined && holds(best, names) && (levelNamed || best.doc.intent === 'comparison')) ||
+      candidates.some((candidate) => candidate.doc.intent === 'comparison' && holds(candidate, names.slice(0, 2)));
     return about ? [] : cards;
   }
 

@@ -54,22 +54,24 @@ export class TermNames {
   }
 
   /** The cards a text names ("lobbying vs policy analysis"), in the order named, and the words that named them. */
-  namedIn(text: string): { readonly cards: AnswerDoc[]; readonly tokens: string[] } {
+  namedIn(text: string): { readonly cards: AnswerDoc[]; readonly names: string[][] } {
     const tokens = contentTokens(text).filter((token) => !NAME_FILLER.has(token));
     const cards: AnswerDoc[] = [];
-    const named: string[] = [];
+    const names: string[][] = [];
     for (let start = 0; start < tokens.length; start++) {
       // The longest name starting here: "community organising" before "community".
       for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS); end > start; end--) {
         const name = tokens.slice(start, end);
         const doc = name.length === 1 && LEVEL_TOKENS.has(name[0] as string) ? undefined : this.byName.get(name.join(' '));
         if (doc === undefined) continue;
-        if (!cards.includes(doc)) cards.push(doc);
-        named.push(...name);
+        if (!cards.includes(doc)) {
+          cards.push(doc);
+          names.push(name);
+        }
         start = end - 1;
         break;
       }
     }
-    return { cards, tokens: named };
+    return { cards, names };
   }
 }

@@ -85,6 +85,17 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test.each([
+    // A typo of a stopword ("teh") and chat filler ("nah", "kinds") are no topic words to miss.
+    ['wat is teh mezzo level', 'mezzo-definition'],
+    ['micro is one on one work or nah', 'micro-definition'],
+    ['what kinds of jobs do macro social workers have', 'macro-jobs'],
+    // "required to become" asks for the degree or licence, not for the job.
+    ['what is required to become an lcsw', 'lcsw-definition'],
+  ])('%j gets %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });

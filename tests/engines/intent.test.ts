@@ -22,6 +22,8 @@ describe('readShape', () => {
     ['skills for mezzo work', 'skills'],
     ['what degree do I need', 'degree'],
     ['do macro workers need a licence', 'degree'],
+    ['what is required to become a clinical social worker', 'degree'],
+    ['what does it take to be a macro practitioner', 'degree'],
     ['why does macro matter', 'importance'],
     ['is case management micro?', 'classification'],
     ['macro = policy stuff?? explain', 'definition'],

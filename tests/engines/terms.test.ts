@@ -21,9 +21,9 @@ describe('TermNames', () => {
   });
 
   test('finds every card a comparison names, in order, with the words that named them', () => {
-    const { cards, tokens } = names.namedIn('person in environment vs advocacy');
+    const { cards, names: named } = names.namedIn('person in environment vs advocacy');
     expect(cards.map((card) => card.id)).toEqual(['term:person-in-environment', 'term:advocacy']);
-    expect(tokens).toEqual([...nameKey('person in environment').split(' '), ...nameKey('advocacy').split(' ')]);
+    expect(named).toEqual([nameKey('person in environment').split(' '), nameKey('advocacy').split(' ')]);
   });
 
   test('a level word alone is never a card name', () => {
