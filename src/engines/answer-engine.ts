@@ -15,7 +15,7 @@ import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './re
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWords, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
+import { contentTokens, expandWords, foldText, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -90,6 +90,10 @@ interface Anchors {
 const AUTOCOMPLETE_PHRASINGS = 5_000;
 /** Below this confidence an answer must at least mention the question's rarest word. */
 const WEAK_MATCH = 0.5;
+/** How much better a long question's last clause must match alone than the whole text to be answered on its own. */
+const CLEARLY_BETTER = 0.2;
+/** The levels named together, without naming one: "the three levels", "all the levels". */
+const ALL_THE_LEVELS = /\b(three|3|all|all the|all three|the) (practice |social work )?levels\b/;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
@@ -280,6 +284,8 @@ export class AnswerEngine {
     // Both classify the practice at one level: the tail's clause names what to read next more narrowly.
     if (whole.answer.scenario !== null) return tail.answer.scenario !== null && tail.answer.scenario.level === whole.answer.scenario.level ? tail : whole;
     if (!this.namesItsSubject(last)) return whole;
+    // The story drowns the whole text's match, and its question alone is matched far better: the question's answer.
+    if (whole.answer.score < WEAK_MATCH && tail.answer.score >= whole.answer.score + CLEARLY_BETTER) return tail;
     const agreement = (result: AskResult): number => {
       const answer = result.answer as NonNullable<AskResult['answer']>;
       return agreedScore(answer, wholeRanked, whole) + agreedScore(answer, tailRanked, tail);
@@ -290,7 +296,7 @@ export class AnswerEngine {
   /** Whether a text names a level or a topic, not only how it asks ("what level would her work count as"). */
   private namesItsSubject(text: string): boolean {
     const corrected = this.correctText(text);
-    if (readShape(corrected).levels.length > 0) return true;
+    if (readShape(corrected).levels.length > 0 || ALL_THE_LEVELS.test(foldText(corrected))) return true;
     return keyWords(this.retriever.queryTokens(corrected, this.corrector)).some((t) => this.topicTokens.has(t.token));
   }
 
@@ -347,10 +353,9 @@ export class AnswerEngine {
     );
     // "jobs for policy people" are macro jobs, but "why does organization matter" asks about organization, not about mezzo.
     const cueLevels = shape.intent === 'importance' || shape.intent === 'explanation' ? NO_CUES : this.cueLevels;
-    const candidates = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning)
-      .slice(0, MAX_SUGGESTIONS + 1)
-      .filter((c) => c.score >= this.tuning.suggestThreshold);
-    reranked.push(...candidates);
+    const pool = rerank(ranked, topicKeys, this.retriever, cueLevels, this.tuning).filter((c) => c.score >= this.tuning.suggestThreshold);
+    const candidates = pool.slice(0, MAX_SUGGESTIONS + 1);
+    reranked.push(...pool);
     const topical = hasTopicWords(tokens, this.topicTokens);
     const suggestions = topical ? candidates.map((c) => c.doc) : [];
 

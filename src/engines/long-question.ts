@@ -28,7 +28,12 @@ export function asksSomewhere(text: string): boolean {
 export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
   if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
   const clauses = text.split(CLAUSE_BREAK);
-  const asks = (clause: string): boolean => contentTokens(clause).length >= MIN_QUESTION_TOKENS && startsAsQuestion(foldText(clause));
+  // Two content words ask enough when they point back to nothing ("can someone tell me what the three levels are").
+  const asks = (clause: string): boolean => {
+    const count = contentTokens(clause).length;
+    const folded = foldText(clause);
+    return (count >= MIN_QUESTION_TOKENS || (count === MIN_QUESTION_TOKENS - 1 && !BACK_REFERENCE.test(folded))) && startsAsQuestion(folded);
+  };
   let at = clauses.findLastIndex(asks);
   if (at < 0) return null;
   let searchFrom = 0;

@@ -96,6 +96,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test('a long question whose story drowns the match is answered by its last question, matched far better alone', () => {
+    const question =
+      'my cousin is a psych major and says social work is basically just therapy, and i got annoyed but i couldnt explain it well. what makes macro practice different from just doing counseling';
+    expect(real.ask(question).answer?.doc.id).toBe('micro-vs-macro');
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });

@@ -15,6 +15,11 @@ describe('lastQuestion', () => {
     );
   });
 
+  test('two content words ask enough when they point back to nothing', () => {
+    const story = 'i zoned out in the lecture today because i was exhausted after my night shift and missed the whole part on the levels, ';
+    expect(lastQuestion(`${story}can someone just tell me what the three levels are`, isKnown)).toBe('can someone just tell me what the three levels are');
+  });
+
   test('a clause that points back takes the known words of the one before', () => {
     expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour again today, why is that macro work', isKnown)).toBe(
       'why is that macro work lobbying lawmakers',
