@@ -166,8 +166,10 @@ export class ScenarioClassifier {
 
     found.sort((a, b) => b.weight - a.weight || (a.cue < b.cue ? -1 : 1));
     const deciding = found.find((cue) => cue.level === level && cue.see !== undefined);
-    const contested = found.find((cue) => cue.contested !== undefined)?.contested ?? null;
-    const see = hint !== undefined && hint.level === level ? hint.see : (deciding?.see ?? this.definitionOf(level));
+    const disputed = found.find((cue) => cue.contested !== undefined);
+    const contested = disputed?.contested ?? null;
+    // Where the sources disagree, the entry on that disagreement is the one to read next.
+    const see = disputed?.see ?? (hint !== undefined && hint.level === level ? hint.see : (deciding?.see ?? this.definitionOf(level)));
     return { level, cues: found.map((cue) => ({ cue: cue.cue, level: cue.level })), sureness, scores, see, contested };
   }
 }

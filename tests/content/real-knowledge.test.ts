@@ -102,6 +102,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe('micro-vs-macro');
   });
 
+  test('where the sources disagree, the entry on the disagreement is the one to read next', () => {
+    const answer = real.ask('would working with a family be micro or mezzo').answer;
+    expect(answer?.doc.id).toBe('family-smallest-mezzo-unit');
+    expect(answer?.scenario?.text).toMatch(/The sources disagree here/);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
