@@ -220,7 +220,8 @@ function intentOf(folded: string, words: readonly string[]): Intent | null {
   if (BARE_ALTERNATIVES.test(folded)) return 'comparison';
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(folded)) return intent;
   // A yes/no question about a level: "is case management micro?", "does macro include research?".
-  if (/^(is|are|does|do|would|can|could|should) /.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';
+  // "can you specialise in macro" asks what a student may do, not which level something is.
+  if (/^(is|are|does|do|would|can|could|should) (?!(i|you|u|we)\b)/.test(folded) && words.some((word) => LEVEL_OF_WORD.has(word))) return 'classification';
   // "explain how X works", "why is X called Y": the entry that explains, not a near one that defines.
   if (ASKS_HOW_OR_WHY.test(folded)) return 'explanation';
   const content = words.filter((word) => !isStopword(word));

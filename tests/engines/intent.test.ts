@@ -44,6 +44,13 @@ describe('readShape', () => {
     expect(readShape(question).intent).toBe(intent);
   });
 
+  test.each(['can you specialise in macro social work', 'could i move into macro later on', 'should we pick micro first'])(
+    '%j asks what a student may do, not whether something is a level',
+    (question) => {
+      expect(readShape(question).intent).not.toBe('classification');
+    },
+  );
+
   test.each([
     'a social worker counsels a teen with depression. which level',
     'social worker running a support group for grieving parents, what level',
