@@ -112,6 +112,10 @@ describe('contentTokens', () => {
     expect(contentTokens('hey can you please explain what it is')).toEqual([]);
   });
 
+  test('has nothing to say about chat filler, plural scaffolding or a typo of a stopword', () => {
+    expect(contentTokens('nah yeah yep kinds sorts bruh teh adn hte we had')).toEqual([]);
+  });
+
   test('drops the story about studying that long questions wrap around the real one', () => {
     expect(contentTokens('for my intro class, in the textbook, for my exam tomorrow: mezzo goals')).toEqual(contentTokens('mezzo goals'));
   });
