@@ -16,31 +16,32 @@ const report = evaluate(engine, fixtures);
  * reach (rounded down to 0.01), so nothing slips back; raise these as the engine improves. They
  * were reset when the second blind batch (harder than the first) joined the tune split, again
  * when the third joined it, when the sixth (weighted to the hardest kinds) joined both splits, and
- * when the eighth (long, short, jobs, British and chit-chat questions) joined both, and when the
- * tenth (first-year students' vague, paraphrased questions) joined both.
+ * when the eighth (long, short, jobs, British and chit-chat questions) joined both, when the
+ * tenth (first-year students' vague, paraphrased questions) joined both, and when the eleventh
+ * (Discord-style questions across every category) joined both.
  */
 const FLOOR = {
   top1: 0.92,
   refusal: 0.98,
   scenarioLevel: 0.97,
   categories: {
-    british: 0.85,
+    british: 0.83,
     'chit-chat': 0.98,
-    clean: 0.94,
+    clean: 0.95,
     comparison: 0.87,
     definition: 0.98,
     degree: 0.9,
-    examples: 0.84,
-    importance: 0.94,
+    examples: 0.86,
+    importance: 0.91,
     jobs: 0.9,
-    long: 0.82,
+    long: 0.84,
     'off-topic': 1.0,
-    'one-typo': 0.97,
+    'one-typo': 0.96,
     scenario: 0.97,
     short: 0.97,
     sloppy: 0.93,
-    'two-typos': 0.97,
-    unanswerable: 0.96,
+    'two-typos': 0.98,
+    unanswerable: 0.97,
   } as Record<string, number>,
 };
 
