@@ -194,10 +194,17 @@ const AFTER_IN = new Set(['general', 'particular']);
 /**
  * Whether a (folded) word is filler between the words around it, and the index drops it too: praise
  * of the example after it ("a good example of macro practice" asks for an example, not about what
- * good macro practice does), and "in general" or "in particular".
+ * good macro practice does), "in general" or "in particular", and "at the same time".
  */
 export function isFillerWord(previous: string | undefined, word: string, next: string | undefined): boolean {
-  return (PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next)) || (previous === 'in' && AFTER_IN.has(word));
+  return (
+    (PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next)) ||
+    (previous === 'in' && AFTER_IN.has(word)) ||
+    (word === 'same' && next === 'time') ||
+    (previous === 'same' && word === 'time') ||
+    (word === 'each' && next === 'other') ||
+    (previous === 'each' && word === 'other')
+  );
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;

@@ -116,6 +116,12 @@ describe('contentTokens', () => {
     expect(contentTokens('nah yeah yep kinds sorts bruh teh adn hte we had')).toEqual([]);
   });
 
+  test('drops the idioms "at the same time" and "each other": no topic of their own', () => {
+    expect(contentTokens('how is mezzo different from micro and macro at the same time')).toEqual(contentTokens('how is mezzo different from micro and macro'));
+    expect(contentTokens('how do micro and mezzo differ from each other')).toEqual(contentTokens('how do micro and mezzo differ'));
+    expect(contentTokens('is meso the same as mezzo')).toContain('same');
+  });
+
   test('drops the story about studying that long questions wrap around the real one', () => {
     expect(contentTokens('for my intro class, in the textbook, for my exam tomorrow: mezzo goals')).toEqual(contentTokens('mezzo goals'));
   });
