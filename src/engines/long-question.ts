@@ -57,6 +57,9 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
   return [last, ...carried].join(' ');
 }
 
+/** A pronoun that points back to the story ("it", "them"), not a determiner ("this course"). */
+const POINTS_BACK = /\b(it|its|they|them|their)\b/;
+
 /** A question word inside a clause ("…explain to her what social work is"): a question runs from it. */
 const EMBEDDED_QUESTION = /\b(what|whats|how|why|which|who|where)\b/gi;
 
@@ -72,6 +75,9 @@ export function embeddedQuestions(text: string): string[] {
     .split(CLAUSE_BREAK)
     .reverse()
     .flatMap((clause) =>
-      [...clause.matchAll(EMBEDDED_QUESTION)].map((match) => clause.slice(match.index).trim()).filter((question) => contentTokens(question).length >= 2),
+      [...clause.matchAll(EMBEDDED_QUESTION)]
+        .map((match) => clause.slice(match.index).trim())
+        // One that points back ("why does it matter to know all of them") means nothing on its own.
+        .filter((question) => contentTokens(question).length >= 2 && !POINTS_BACK.test(foldText(question))),
     );
 }

@@ -74,6 +74,11 @@ describe('asksSomewhere', () => {
 });
 
 describe('embeddedQuestions', () => {
+  test('a question that points back means nothing on its own and is left out', () => {
+    const story = 'for my seminar paper we have to talk about why social workers should know all three levels. why does it matter to know all of them';
+    expect(embeddedQuestions(story)).toEqual(['why social workers should know all three levels']);
+  });
+
   test('each question asked inside a long story, from a question word, the last clause first and the longest first', () => {
     const story = 'my dad keeps asking why i picked this course and i want to explain to him what social work is, and also how the levels fit together lol';
     expect(embeddedQuestions(story)).toEqual([
