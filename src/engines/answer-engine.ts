@@ -9,7 +9,7 @@ import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { PinnedAnswers } from './pinned.ts';
-import { embeddedQuestions, lastQuestion } from './long-question.ts';
+import { embeddedQuestions, lastQuestion, LONG_QUESTION_WORDS } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
@@ -94,6 +94,8 @@ const WEAK_MATCH = 0.5;
 const CLEARLY_BETTER = 0.2;
 /** The levels named together, without naming one: "the three levels", "all the levels". */
 const ALL_THE_LEVELS = /\b(three|3|all|all the|all three|the) (practice |social work )?levels\b/;
+/** A long question (a story around its question) needs this share of minCoverage known. */
+const LONG_STORY_COVERAGE = 0.9;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
@@ -396,8 +398,9 @@ export class AnswerEngine {
       best !== undefined &&
       topicKeys.length > 0 &&
       topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
-    if (pinned === null && !levelCheck && (knownWeight / totalWeight < this.tuning.minCoverage || best === undefined))
-      return refuse('out-of-scope', suggestions);
+    // A long story's everyday words ("seemed", "disagrees") are mostly unknown: it needs less of its weight known.
+    const minCoverage = expandWords(text).length >= LONG_QUESTION_WORDS ? this.tuning.minCoverage * LONG_STORY_COVERAGE : this.tuning.minCoverage;
+    if (pinned === null && !levelCheck && (knownWeight / totalWeight < minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     // "how do I fix my car": a weak match on one word that names no topic is no answer.
     const missesItsSubject = best !== undefined && pinned === null && best.score < WEAK_MATCH && this.matchesOnlyAnEverydayWord(tokens, best);
     if (best !== undefined && best.score >= this.tuning.answerThreshold && !missesItsSubject) {

@@ -2,7 +2,7 @@ import { startsAsQuestion } from './intent.ts';
 import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 
 /** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
-const LONG_QUESTION_WORDS = 16;
+export const LONG_QUESTION_WORDS = 16;
 /**
  * Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so"
  * before "i", "we", "my", "now" or a question word ("…the same hospital so how do i know").

@@ -108,6 +108,12 @@ describe('on the real knowledge base', () => {
     expect(answer?.scenario?.text).toMatch(/The sources disagree here/);
   });
 
+  test('a long story in everyday words the knowledge base never uses is still answered about its topic', () => {
+    const question =
+      'in tutorial somebody argued that working with a family is mezzo since a family is a group, but the handout reckons families are micro and now everybody disagrees. which one is it';
+    expect(['family-smallest-mezzo-unit', 'micro-to-mezzo-shift']).toContain(real.ask(question).answer?.doc.id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
