@@ -330,7 +330,8 @@ const LOOKALIKE_COMPANIONS = new Set(
    spreadsheets script scripts brewery breweries dosing transactions plastics biology organisms chip
    chips controller processor processors photo photos shot shots payments loans mouse
    bikini hdmi fiber record recorded recording weight loss meal meals
-   protein carbs carb grams gram eat eating bulking cutting kcal cals fitness gym workout bodybuilding recipe recipes nikon canon sony`.split(/\s+/),
+   protein carbs carb grams gram eat eating bulking cutting kcal cals fitness gym workout bodybuilding recipe recipes nikon canon sony
+   vim emacs vscode autohotkey ahk libreoffice`.split(/\s+/),
 );
 
 /** Whether a level word in the text stands within three words of one that makes it another thing entirely. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentTokens, editDistance, expandWords, foldText, isLevelLookalike, MAX_QUERY_CHARS, RecentCache } from '../src/text.ts';
+import { contentTokens, editDistance, expandWords, foldText, hasLookalikeCompanion, isLevelLookalike, MAX_QUERY_CHARS, RecentCache } from '../src/text.ts';
 
 describe('foldText', () => {
   test.each([
@@ -79,6 +79,19 @@ describe('isLevelLookalike', () => {
   });
   test.each(['micro', 'macro', 'mezzo', 'meso', 'mic'])('does not flag %j', (word) => {
     expect(isLevelLookalike(word)).toBe(false);
+  });
+});
+
+describe('hasLookalikeCompanion', () => {
+  test.each(['how to make a macro in vim', 'record a macro in emacs', 'excel macro to copy rows', 'micro usb cable'])(
+    '%j: the level word is another thing',
+    (text) => {
+      expect(hasLookalikeCompanion(expandWords(text))).toBe(true);
+    },
+  );
+
+  test('a level word among social-work words is a level', () => {
+    expect(hasLookalikeCompanion(expandWords('how do macro social workers change policy'))).toBe(false);
   });
 });
 

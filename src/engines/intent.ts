@@ -111,6 +111,8 @@ const CHIT_CHAT_PHRASES = new RegExp(
     String.raw`^how (do|does) (you|this bot|this) work\b`,
     String.raw`^(you are|youre|ur) (great|awesome|the best|cool|smart|helpful|dumb|useless)\b`,
     String.raw`^good (bot|job)\b`,
+    // Greeting or thanking the bot by its name: "good morning levels tutor", "thanks levels tutor".
+    String.raw`^((hi|hey|hello|yo|thanks|thank you|thx|ty|cheers|bye|good (morning|afternoon|evening|night)|morning|evening) )+(levels )?(tutor|bot)$`,
     String.raw`^i love (you|u|this bot)\b`,
   ].join('|'),
 );

@@ -139,6 +139,9 @@ describe('readShape', () => {
     'no worries',
     'thanks, that cleared it up',
     'ok got it, makes sense',
+    'good morning levels tutor',
+    'thanks levels tutor',
+    'hey tutor',
   ])('%j is chit-chat', (question) => {
     const shape = readShape(question);
     expect(shape.chitChat).toBe(true);
@@ -153,6 +156,7 @@ describe('readShape', () => {
     'how do i use case management',
     'what is the purpose of mezzo',
     'do you need a license',
+    'hi levels tutor, what is micro',
   ])('%j is not chit-chat', (question) => {
     expect(readShape(question).chitChat).toBe(false);
   });
