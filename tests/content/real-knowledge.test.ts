@@ -114,6 +114,10 @@ describe('on the real knowledge base', () => {
     expect(['family-smallest-mezzo-unit', 'micro-to-mezzo-shift']).toContain(real.ask(question).answer?.doc.id);
   });
 
+  test('a lawmaking body outside the US (a parliament) reads macro', () => {
+    expect(real.ask('social worker speaking to a parliamentary inquiry about benefits for children, what level').answer?.scenario?.level).toBe('macro');
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
