@@ -377,7 +377,9 @@ export class AnswerEngine {
     if (scenario !== null) return answered(text, scenario);
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
-    const compared = shape.intent === 'comparison' && direct === null ? this.pinned.comparedTerms(text, candidates, shape.levels.length > 0) : [];
+    // A long story names many terms: its own question (answerLong) says which two it compares.
+    const long = expandWords(text).length >= LONG_QUESTION_WORDS;
+    const compared = shape.intent === 'comparison' && direct === null && !long ? this.pinned.comparedTerms(text, candidates, shape.levels.length > 0) : [];
     const exampled = shape.intent === 'examples' && direct === null ? this.pinned.exampledTerm(text, candidates[0]) : null;
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.pinned.candidate(compared[0] as AnswerDoc) : null) ?? exampled;
     const best = pinned ?? candidates[0];
@@ -399,7 +401,7 @@ export class AnswerEngine {
       topicKeys.length > 0 &&
       topicKeys.every((key) => this.retriever.phrasingHas(best.index, key.token));
     // A long story's everyday words ("seemed", "disagrees") are mostly unknown: it needs less of its weight known.
-    const minCoverage = expandWords(text).length >= LONG_QUESTION_WORDS ? this.tuning.minCoverage * LONG_STORY_COVERAGE : this.tuning.minCoverage;
+    const minCoverage = long ? this.tuning.minCoverage * LONG_STORY_COVERAGE : this.tuning.minCoverage;
     if (pinned === null && !levelCheck && (knownWeight / totalWeight < minCoverage || best === undefined)) return refuse('out-of-scope', suggestions);
     // "how do I fix my car": a weak match on one word that names no topic is no answer.
     const missesItsSubject = best !== undefined && pinned === null && best.score < WEAK_MATCH && this.matchesOnlyAnEverydayWord(tokens, best);

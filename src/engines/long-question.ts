@@ -11,6 +11,11 @@ const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|
 /** Where a sentence ends. */
 const SENTENCE_END = /[.?!]/;
 const MIN_QUESTION_TOKENS = 3;
+/** A claim checked at the very end: "…? is that true", "…, right?", "…. am i right". */
+const TRUTH_CHECK =
+  /[.?!,;:]\s*(is (that|this|it) (really |actually )?(true|right|correct|accurate)|(am i|is she|is he|are they) (right|correct)|right|true|correct)\W*$/i;
+/** The last sentence of a text: what follows its last sentence end. */
+const LAST_SENTENCE = /[^.?!]*$/;
 /** A clause that points back to the one before it: "what does that look like", "is it micro". */
 const BACK_REFERENCE = /\b(that|this|it|they|them|those|these)\b/;
 
@@ -34,6 +39,13 @@ export function lastQuestion(text: string, isKnown: (word: string) => boolean): 
     const folded = foldText(clause);
     return (count >= MIN_QUESTION_TOKENS || (count === MIN_QUESTION_TOKENS - 1 && !BACK_REFERENCE.test(folded))) && startsAsQuestion(folded);
   };
+  // "…someone told me macro is what sets social work apart? is that true": the claim is the question.
+  const check = TRUTH_CHECK.exec(text);
+  if (check !== null) {
+    const claim = text.slice(0, check.index);
+    const sentence = claim.slice(claim.search(LAST_SENTENCE)).trim();
+    if (contentTokens(sentence).length >= MIN_QUESTION_TOKENS && foldText(sentence) !== foldText(text)) return sentence;
+  }
   let at = clauses.findLastIndex(asks);
   if (at < 0) return null;
   let searchFrom = 0;

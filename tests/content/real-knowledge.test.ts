@@ -118,6 +118,12 @@ describe('on the real knowledge base', () => {
     expect(real.ask('social worker speaking to a parliamentary inquiry about benefits for children, what level').answer?.scenario?.level).toBe('macro');
   });
 
+  test('a long story naming several terms is answered from its own question, not with the card of a term it names', () => {
+    const question =
+      'in my sociology module we covered micro and macro as well, and now social work has micro mezzo macro and i keep confusing them in tests. is micro-level sociology the same thing as micro social work?';
+    expect(real.ask(question).answer?.doc.id).toBe('sociology-micro-macro');
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });

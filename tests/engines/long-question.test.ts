@@ -20,6 +20,16 @@ describe('lastQuestion', () => {
     expect(lastQuestion(`${story}can someone just tell me what the three levels are`, isKnown)).toBe('can someone just tell me what the three levels are');
   });
 
+  test('a claim checked at the end ("is that true", "right?") is the question', () => {
+    const story = 'my aunt is a nurse and she always asks what i will actually do all day. ';
+    expect(lastQuestion(`${story}a friend said macro practice is what sets social work apart from other helping jobs? is that true`, isKnown)).toBe(
+      'a friend said macro practice is what sets social work apart from other helping jobs',
+    );
+    expect(lastQuestion(`${story}so lobbying lawmakers for a new law counts as macro advocacy, right?`, isKnown)).toBe(
+      'so lobbying lawmakers for a new law counts as macro advocacy',
+    );
+  });
+
   test('a clause that points back takes the known words of the one before', () => {
     expect(lastQuestion('our teacher talked about lobbying lawmakers for a whole hour again today, why is that macro work', isKnown)).toBe(
       'why is that macro work lobbying lawmakers',
