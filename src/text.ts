@@ -168,7 +168,8 @@ const STUDY_NARRATIVE = new Set(
    course courses coursework exam exams midterm midterms finals quiz quizzes homework
    assignment assignments intro hours tomorrow tonight morning blanking confused
    confusing mixing remind throwing notes essay essays presentation presentations classmate classmates
-   advisor cohort reflection revising revision`.split(/\s+/),
+   advisor cohort reflection revising revision flashcard flashcards quizlet anki notecard notecards handout handouts
+   slides powerpoint ppt tutorial tutorials seminar seminars`.split(/\s+/),
 );
 
 /**

@@ -137,6 +137,7 @@ describe('contentTokens', () => {
 
   test('drops the story about studying that long questions wrap around the real one', () => {
     expect(contentTokens('for my intro class, in the textbook, for my exam tomorrow: mezzo goals')).toEqual(contentTokens('mezzo goals'));
+    expect(contentTokens('mezzo definition for my flashcards, from the seminar slides')).toEqual(contentTokens('mezzo definition'));
   });
 
   test("keeps a professor, teacher or class that is not someone's: a job or a group is a topic", () => {
