@@ -126,7 +126,7 @@ describe('contentTokens', () => {
   });
 
   test('has nothing to say about chat filler, plural scaffolding or a typo of a stopword', () => {
-    expect(contentTokens('nah yeah yep kinds sorts bruh teh adn hte we had, she said wym')).toEqual([]);
+    expect(contentTokens('nah yeah yep kinds sorts bruh teh adn hte we had, she said wym, bc my notes are trash')).toEqual([]);
   });
 
   test('drops the idioms "at the same time" and "each other": no topic of their own', () => {
