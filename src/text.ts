@@ -189,23 +189,38 @@ function isOwned(before: readonly string[]): boolean {
 const PRAISE_OF_EXAMPLE = new Set(['good', 'great', 'clear', 'simple', 'easy', 'concrete', 'solid']);
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
-/** Words that are filler after "in": "what is social work in general", "in particular". */
-const AFTER_IN = new Set(['general', 'particular']);
+/**
+ * Idioms whose words name no topic, each word to drop marked with "-": "at the same time", "each
+ * other", "in general", "where's the line between" (which asks for a difference).
+ */
+const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
+  'in -general',
+  'in -particular',
+  'the -same -time',
+  '-each -other',
+  '-wheres the -line',
+  '-where is the -line',
+  '-draw the -line',
+  '-where do you draw the line',
+  '-where do we draw the line',
+  'the -line between',
+].map((phrase) => phrase.split(' '));
+
+/** Whether `words` hold `phrase` with its word `at` at position `i`. */
+function holdsPhraseAt(words: readonly string[], i: number, phrase: readonly string[], at: number): boolean {
+  return phrase.every((marked, k) => words[i - at + k] === (marked.startsWith('-') ? marked.slice(1) : marked));
+}
 
 /**
- * Whether a (folded) word is filler between the words around it, and the index drops it too: praise
- * of the example after it ("a good example of macro practice" asks for an example, not about what
- * good macro practice does), "in general" or "in particular", and "at the same time".
+ * Whether the (folded) word at `i` is filler among the words around it, and the index drops it too:
+ * praise of the example after it ("a good example of macro practice" asks for an example, not about
+ * what good macro practice does), and the idioms of FILLER_PHRASES.
  */
-export function isFillerWord(previous: string | undefined, word: string, next: string | undefined): boolean {
-  return (
-    (PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next)) ||
-    (previous === 'in' && AFTER_IN.has(word)) ||
-    (word === 'same' && next === 'time') ||
-    (previous === 'same' && word === 'time') ||
-    (word === 'each' && next === 'other') ||
-    (previous === 'each' && word === 'other')
-  );
+export function isFillerWord(words: readonly string[], i: number): boolean {
+  const word = words[i] as string;
+  const next = words[i + 1];
+  if (PRAISE_OF_EXAMPLE.has(word) && next !== undefined && EXAMPLE_WORDS.has(next)) return true;
+  return FILLER_PHRASES.some((phrase) => phrase.some((marked, at) => marked === `-${word}` && holdsPhraseAt(words, i, phrase, at)));
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -306,7 +321,7 @@ export function expandWords(input: unknown): readonly string[] {
     for (let i = 0; i < split.length; i++) {
       const word = split[i] as string;
       if (NARRATIVE_WHEN_OWNED.has(word) && isOwned(words)) continue;
-      if (isFillerWord(split[i - 1], word, split[i + 1])) continue;
+      if (isFillerWord(split, i)) continue;
       const expanded = expandWord(word);
       if (expanded.length === 1) words.push(expanded[0] as string);
       else words.push(...expanded);

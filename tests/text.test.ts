@@ -129,10 +129,13 @@ describe('contentTokens', () => {
     expect(contentTokens('nah yeah yep kinds sorts bruh teh adn hte we had, she said wym, bc my notes are trash')).toEqual([]);
   });
 
-  test('drops the idioms "at the same time" and "each other": no topic of their own', () => {
+  test('drops the idioms "at the same time", "each other" and "where\'s the line": no topic of their own', () => {
     expect(contentTokens('how is mezzo different from micro and macro at the same time')).toEqual(contentTokens('how is mezzo different from micro and macro'));
     expect(contentTokens('how do micro and mezzo differ from each other')).toEqual(contentTokens('how do micro and mezzo differ'));
     expect(contentTokens('is meso the same as mezzo')).toContain('same');
+    expect(contentTokens("mezzo and macro, where's the line")).toEqual(contentTokens('mezzo and macro'));
+    expect(contentTokens('where do you draw the line between micro and mezzo')).toEqual(contentTokens('between micro and mezzo'));
+    expect(contentTokens('a line manager')).toContain('line');
   });
 
   test('drops the story about studying that long questions wrap around the real one', () => {

@@ -130,7 +130,7 @@ const NAME_THEN_WHAT_IS_IT =
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'comparison',
-    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|distinct|distinction|same (thing |as)|separates|separate (\w+ ){1,4}from|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b/,
+    /\b(differen\w*|differ|differs|diff|dif|vs|versus|compare[ds]?|comparing|comparison|contrast\w*|distinguish\w*|distinct|distinction|same (thing |as)|separates|separate (\w+ ){1,4}from|similar\w*)\b|\bhow do (\w+ ){1,4}and (\w+ ){0,3}(differ|compare)\b|\btell (\w+ ){0,3}apart\b|\b(wheres|where is|draw) the line\b|\bthe line between\b/,
   ],
   // "why mezzo", "why policy work": why without a verb asks why the thing matters.
   [

@@ -253,7 +253,7 @@ function* indexDocs(docs: readonly AnswerDoc[]): Steps<RetrieverIndex> {
       const raws = folded.split(' ');
       for (let i = 0; i < raws.length; i++) {
         const raw = raws[i] as string;
-        if (isFillerWord(raws[i - 1], raw, raws[i + 1])) continue;
+        if (isFillerWord(raws, i)) continue;
         for (const word of wordsOfRaw.get(raw) ?? wordsOf(raw)) {
           (wordCount[word] as number)++;
           const token = wordToken[word] as number;

@@ -35,6 +35,8 @@ describe('readShape', () => {
     ['why mezzo', 'importance'],
     ['is there a separate license for macro', 'degree'],
     ['what separates micro from mezzo', 'comparison'],
+    ["mezzo and macro, where's the line", 'comparison'],
+    ['where do you draw the line between micro and mezzo', 'comparison'],
     ['how is macro distinct from the other two levels', 'comparison'],
     ['is there a real distinction between micro and mezzo', 'comparison'],
     ['what makes mezzo work valuable', 'importance'],
