@@ -169,7 +169,7 @@ const STUDY_NARRATIVE = new Set(
    assignment assignments intro hours tomorrow tonight morning blanking confused
    confusing mixing remind throwing notes essay essays presentation presentations classmate classmates
    advisor cohort reflection revising revision flashcard flashcards quizlet anki notecard notecards handout handouts
-   slides powerpoint ppt tutorial tutorials seminar seminars`.split(/\s+/),
+   slides powerpoint ppt tutorial tutorials seminar seminars memorise memorize memorising memorizing`.split(/\s+/),
 );
 
 /**

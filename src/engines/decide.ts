@@ -34,7 +34,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   // A date, or when something happened: "what year was the nasw founded", "when did social work start".
   [
     'year',
-    /\b(1[89]\d\d|20\d\d|(what|which) year|when (was|were|did) (\w+ ){1,5}(found|founded|start|started|create|created|establish|established|begin|began|pass|passed|invent|invented))\b/g,
+    /\b(1[89]\d\d|20\d\d|(what|which) year|when (was|were|did) (\w+ ){1,12}(found|founded|start|started|create|created|establish|established|begin|began|pass|passed|invent|invented))\b/g,
   ],
   ['ranking', /\b(best|rank|ranks|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];

@@ -71,7 +71,7 @@ const PRACTICE_DESCRIPTION =
 
 /** Choosing a level for oneself ("which level should i pick"), not classifying a piece of practice. */
 const CHOOSING =
-  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b|\b(fits|suits) (me|them|you|us)\b|\bright (one )?for (me|you)\b|\bhelp me (decide|choose|pick)\b|\b(if|whether) i (want|should|prefer)\b/;
+  /\b(should|would|could|can|do|will) (i|we|you) (pick|choose|select|go into|get into|focus on|specialize in|specialise in|study|pursue|major in|concentrate on|start in|start with)\b|\bbest (fit )?for me\b|\b(fits|suits) (me|them|you|us|someone|somebody|a person|people)\b|\bright (one )?for (me|you)\b|\bhelp me (decide|choose|pick)\b|\b(if|whether) i (want|should|prefer)\b/;
 
 /** Matching things up with the levels ("which level is which", "which level helps hands-on and which ones…"): a comparison, not one practice to classify. */
 const MATCHING_UP =

@@ -124,6 +124,20 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe('sociology-micro-macro');
   });
 
+  test('when something was founded is refused however long the name of the thing', () => {
+    const result = real.ask('when was the very first school of social work in the country founded');
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe('year');
+  });
+
+  test('memorising is how a definition is studied, not what it asks', () => {
+    expect(real.ask('mezzo social work, a definition i can memorise please').answer?.doc.id).toBe('mezzo-definition');
+  });
+
+  test('which level suits someone is choosing a level, not a scenario to classify', () => {
+    expect(real.ask('which level suits someone who would rather change laws than counsel people').answer?.scenario ?? null).toBeNull();
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
