@@ -172,7 +172,9 @@ export class LevelAnswers {
       .slice(0, 2)
       .find((c) => c.score >= Math.max(0.55, best?.score ?? 0) && c.doc.intent === 'classification' && c.doc.levels.includes(verdict.level));
     const namedCard = card !== undefined && card.levels.includes(verdict.level) ? card : undefined;
-    const doc = answersIt?.doc ?? namedCard ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
+    // Where the sources disagree, the entry on that disagreement comes first ("family counseling micro or mezzo").
+    const disputed = verdict.contested !== null ? this.docById.get(verdict.see) : undefined;
+    const doc = disputed ?? answersIt?.doc ?? namedCard ?? this.docById.get(verdict.see) ?? this.docById.get(`${verdict.level}-definition`);
     if (doc === undefined) return null;
     return { doc, score: SURENESS_SCORE[verdict.sureness], scenario: { ...verdict, text: scenarioText(verdict, doc) } };
   }
