@@ -156,7 +156,8 @@ const STOPWORDS = new Set(
    break down breakdown side whos now wise really bother ok advance tho though
    usually typically normally generally mostly often even supposed suppose
    rn smth sth wdym fr imo btw ya yall lemme gimme official officially lately nowadays
-   kinds sorts nah yeah yea yep nope bruh cuz coz teh hte adn nad taht wiht had wym said bc trash garbage messy main`.split(/\s+/),
+   kinds sorts nah yeah yea yep nope bruh cuz coz teh hte adn nad taht wiht had wym said bc trash garbage messy main
+   wants wanted wanting suit suits suited`.split(/\s+/),
 );
 
 /**

@@ -121,7 +121,7 @@ const CHIT_CHAT_PHRASES = new RegExp(
 const BARE_ALTERNATIVES =
   /^(?!(is|are|was|were|do|does|did|can|could|should|would|will|which|what|whats|how|why|when|where|who)\b)(\w+ ){0,2}\w+ or (?!(nah|not|no|nope|what|smth|something)$)(\w+ ){0,2}\w+$/;
 
-const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b/;
+const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b|\bwhat (difference|impact) (does|do|can|will) (\w+ ){1,4}make\b/;
 
 /** A name, then "what is that": "geriatric social worker what is that job", "case mgmt whats that". */
 const NAME_THEN_WHAT_IS_IT =

@@ -42,6 +42,7 @@ describe('readShape', () => {
     ['what makes mezzo work valuable', 'importance'],
     ['why should anyone care about macro', 'importance'],
     ['how does macro work make a real difference', 'importance'],
+    ['what difference does micro work make for a community', 'importance'],
   ])('%j asks for %s', (question, intent) => {
     expect(readShape(question).intent).toBe(intent);
   });
