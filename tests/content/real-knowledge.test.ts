@@ -140,6 +140,10 @@ describe('on the real knowledge base', () => {
     expect(real.ask('which level suits someone who would rather change laws than counsel people').answer?.scenario ?? null).toBeNull();
   });
 
+  test('"X-type" says what kind, it is no key word: the degree for a therapist-type job', () => {
+    expect(['bsw-clinical', 'micro-degree']).toContain(real.ask('which degree do i need for a therapist-type social work job').answer?.doc.id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
