@@ -157,7 +157,7 @@ const STOPWORDS = new Set(
    usually typically normally generally mostly often even supposed suppose
    rn smth sth wdym fr imo btw ya yall lemme gimme official officially lately nowadays
    kinds sorts nah yeah yea yep nope bruh cuz coz teh hte adn nad taht wiht had wym said bc trash garbage messy main
-   wants wanted wanting suit suits suited`.split(/\s+/),
+   wants wanted wanting suit suits suited wtf heck hell nutshell`.split(/\s+/),
 );
 
 /**
@@ -192,7 +192,7 @@ const EXAMPLE_WORDS = new Set(['example', 'examples', 'eg']);
 
 /**
  * Idioms whose words name no topic, each word to drop marked with "-": "at the same time", "each
- * other", "in general", "where's the line between" (which asks for a difference).
+ * other", "in general", "where's the line between" (which asks for a difference), "all about".
  */
 const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   'in -general',
@@ -205,6 +205,7 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   '-where do you draw the line',
   '-where do we draw the line',
   'the -line between',
+  '-all about',
 ].map((phrase) => phrase.split(' '));
 
 /** Whether `words` hold `phrase` with its word `at` at position `i`. */

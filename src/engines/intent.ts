@@ -123,9 +123,9 @@ const BARE_ALTERNATIVES =
 
 const MAKES_A_DIFFERENCE = /\bmakes? (a |any |the )?(real |big |huge )?difference\b|\bwhat (difference|impact) (does|do|can|will) (\w+ ){1,4}make\b/;
 
-/** A name, then "what is that": "geriatric social worker what is that job", "case mgmt whats that". */
+/** A name, then "what is that": "geriatric social worker what is that job", "case mgmt whats that", "i keep hearing about advocacy, what is it". */
 const NAME_THEN_WHAT_IS_IT =
-  /^(?!(what|whats|how|why|which|who|is|are|do|does|can)\b)(\w+ ){1,4}(what is|whats|what s|wat is|wut is) (that|this|it)( (job|role|thing|term|word))?$/;
+  /^((i |we )?(keep |kept )?(hearing|heard|hear|reading|read|seeing|seen|saw) (about |of |the word |the term )?)?(?!(what|whats|how|why|which|who|is|are|do|does|can)\b)(\w+ ){1,4}(what is|whats|what s|wat is|wut is) (that|this|it)( (job|role|thing|term|word))?$/;
 
 const INTENT_PATTERNS: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
@@ -156,7 +156,7 @@ const ASPECTS: ReadonlySet<Intent> = new Set(['skills', 'degree', 'jobs', 'setti
 
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
-  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do you mean by |what is meant by |who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
+  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do (you|u|people|ppl|they|we|profs?|professors?|teachers?|lecturers?) mean by |what is meant by |(what|wat|wut) the (heck|hell) (is|are) (a |an |the )?|wtf (is|are) (a |an |the )?|who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
 
 /** How a question (not a description) starts. */
 const QUESTION_START =
@@ -232,7 +232,10 @@ function intentOf(folded: string, words: readonly string[]): Intent | null {
   if (
     content.length > 0 &&
     content.length <= 4 &&
-    (DEFINITION_SHAPE.test(folded) || / (explain|define)( (it|that|this|pls|plz|please))?$/.test(folded) || content.length === words.length)
+    (DEFINITION_SHAPE.test(folded) ||
+      / (explain|define)( (it|that|this|pls|plz|please))?$/.test(folded) ||
+      / (in a nutshell|all about)$/.test(folded) ||
+      content.length === words.length)
   )
     return 'definition';
   return null;

@@ -36,6 +36,12 @@ const LEVEL_FILLER = new Set([
 
 /** Where a definition says where the term is used ("what is psychotherapy when students talk about it"): the term is before it. */
 const DEFINITION_CONTEXT = /\s(when|in|within|for|as used in|according to)\s.*$/;
+/**
+ * Who uses the term or where it was heard, before it, and "what is it" after it: "what do people
+ * mean by harm reduction", "i keep hearing about advocacy, what is it".
+ */
+const DEFINITION_WRAPPING =
+  /^.*\bmean by\s|^.*\b(hearing|heard|hear|reading|read|seeing|seen|saw) (about|of)\s|[,\s]+(what|wat|wut) (is|s) (it|that|this)\W*$/g;
 
 /**
  * Answers decided without ranking, or over the ranking's choice: a level's or a glossary term's
@@ -105,9 +111,11 @@ export class PinnedAnswers {
   termDefined(text: string, shape: QuestionShape): Candidate | null {
     // "can social workers move between levels" asks whether, not what "moving between levels" is.
     if (shape.intent === 'explanation' || (shape.intent === null && YES_NO_QUESTION.test(foldText(text)))) return null;
-    const named = this.termNamed(text);
+    const named = this.termNamed(text) ?? this.termNamed(text.replace(DEFINITION_WRAPPING, ''));
     if (named !== null || shape.intent !== 'definition') return named;
-    return this.termNamed(text, true) ?? this.termNamed(text.replace(DEFINITION_CONTEXT, ''), true);
+    return (
+      this.termNamed(text, true) ?? this.termNamed(text.replace(DEFINITION_CONTEXT, ''), true) ?? this.termNamed(text.replace(DEFINITION_WRAPPING, ''), true)
+    );
   }
 
   /** A document answered as such, at full confidence. */

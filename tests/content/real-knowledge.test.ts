@@ -144,6 +144,16 @@ describe('on the real knowledge base', () => {
     expect(['bsw-clinical', 'micro-degree']).toContain(real.ask('which degree do i need for a therapist-type social work job').answer?.doc.id);
   });
 
+  test.each([
+    ['what do people mean by harm reduction', 'term:harm-reduction'],
+    ['i keep hearing about advocacy, what is it', 'term:advocacy'],
+    ['what is micro social work all about', 'micro-definition'],
+    ['wtf is mezzo', 'mezzo-definition'],
+    ['case management in a nutshell', 'term:case-management'],
+  ])('a definition asked in other words: %j gets %s', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
