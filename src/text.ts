@@ -66,6 +66,10 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     // Everyday words folded onto the knowledge base's own (applied to both sides, so symmetric).
     career: 'job',
     careers: 'job',
+    position: 'job',
+    positions: 'job',
+    occupation: 'job',
+    occupations: 'job',
     kid: 'child',
     kids: 'children',
     mom: 'mother',
