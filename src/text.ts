@@ -210,6 +210,12 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   '-where do we draw the line',
   'the -line between',
   '-all about',
+  // "why should we care about mezzo" asks why it matters, not about care.
+  'we -care about',
+  'i -care about',
+  'you -care about',
+  'anyone -care about',
+  'people -care about',
 ].map((phrase) => phrase.split(' '));
 
 /** Whether `words` hold `phrase` with its word `at` at position `i`. */

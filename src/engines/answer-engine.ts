@@ -322,7 +322,7 @@ export class AnswerEngine {
       uncovered,
     });
     if (shape.chitChat || readShape(asked).chitChat) return refuse('chit-chat');
-    const tokens = this.retriever.queryTokens(text, this.corrector);
+    const tokens = withoutTheOtherName(this.retriever.queryTokens(text, this.corrector), asked);
     if (tokens.length === 0) return refuse('empty');
 
     // A level's or a glossary term's definition, asked for as such (not how it works): answered without ranking.
@@ -473,6 +473,18 @@ export class AnswerEngine {
 /** An answer as the result of asking. */
 function answered(text: string, answer: NonNullable<AskResult['answer']> | LevelAnswer): AskResult {
   return { query: text, understood: text, outcome: 'answered', answer, suggestions: [], uncovered: null };
+}
+
+/** A question about the two names of the middle level: "is meso the same as mezzo", "why say meso". */
+const ABOUT_THE_NAMES = /\bmezzo\b|\b(same|differen\w*|vs|versus|name|names|word|words|called|spell\w*|say|says|term)\b/;
+
+/**
+ * "meso" is mezzo, kept as a word of its own for the entry on the two names (text.ts); a question
+ * that only says "meso" for the level ("why should we care about meso") is not about the names.
+ */
+function withoutTheOtherName(tokens: QueryToken[], asked: string): QueryToken[] {
+  if (!tokens.some((t) => t.token === 'meso') || ABOUT_THE_NAMES.test(foldText(asked))) return tokens;
+  return tokens.filter((t) => t.token !== 'meso');
 }
 
 /**

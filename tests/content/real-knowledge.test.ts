@@ -154,6 +154,11 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test('"meso" alone is the level, not a question about its two names', () => {
+    expect(real.ask('why should we care about meso').answer?.doc.id).toBe('why-mezzo-matters');
+    expect(real.ask('why do some people say meso').answer?.doc.id).toBe('meso-same-as-mezzo');
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
