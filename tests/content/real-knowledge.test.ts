@@ -90,6 +90,8 @@ describe('on the real knowledge base', () => {
     ['wat is teh mezzo level', 'mezzo-definition'],
     ['micro is one on one work or nah', 'micro-definition'],
     ['what kinds of jobs do macro social workers have', 'macro-jobs'],
+    // "exist" asks whether there are any, and a position is a job.
+    ['what positions exist in macro', 'macro-jobs'],
     // "required to become" asks for the degree or licence, not for the job.
     ['what is required to become an lcsw', 'lcsw-definition'],
   ])('%j gets %s', (question, id) => {
