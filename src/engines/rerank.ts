@@ -12,7 +12,7 @@ const SCAFFOLDING_STEMS = new Set(
   `important importance matter matters example examples job jobs skill skills difference differ degree license setting settings
      separate separates distinguish contrast compare similar alike
      social work worker practice people level micro mezzo macro why where have has had help helps helping go going use become
-     count counts counted consider considered between across need needs needed exist exists existing good two three all method methods require required requires requirement requirements type types`
+     count counts counted consider considered between across need needs needed good two three all method methods require required requires requirement requirements type types`
     .split(/\s+/)
     .flatMap(contentTokens),
 );
