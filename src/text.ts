@@ -205,11 +205,18 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   '-each -other',
   '-wheres the -line',
   '-where is the -line',
+  '-where the -line',
   '-draw the -line',
   '-where do you draw the line',
   '-where do we draw the line',
   'the -line between',
   '-all about',
+  // "how can i tell micro and mezzo apart" asks for a difference (intent.ts), not about being apart.
+  'micro -apart',
+  'mezzo -apart',
+  'meso -apart',
+  'macro -apart',
+  'them -apart',
   // "why should we care about mezzo" asks why it matters, not about care.
   'we -care about',
   'i -care about',

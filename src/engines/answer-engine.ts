@@ -15,7 +15,7 @@ import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './re
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWords, foldText, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
+import { contentTokens, expandWord, expandWords, foldText, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -304,7 +304,10 @@ export class AnswerEngine {
 
   /** Every misspelt word corrected, so the question's shape ("diffrence", "wich levle") reads right too. */
   private correctText(text: string): string {
-    return expandWords(text)
+    // Filler stays: the shape is read from this text, and "tell them apart" or "where's the line" say it compares.
+    return foldText(text)
+      .split(' ')
+      .flatMap(expandWord)
       .map((word) => this.corrector.correct(word) ?? word)
       .join(' ');
   }
@@ -429,6 +432,8 @@ export class AnswerEngine {
       // "micro vs mezzo": an entry whose question names one side, or another pair, does not compare these two.
       const compares = (this.questionLevelMasks[index] as number) || docMask;
       if (comparison && shared >= 1 && bitCount(shapeMask) >= 2 && (compares & shapeMask) !== shapeMask) adjusted -= this.tuning.levelBonus;
+      // "how can i tell micro and mezzo apart": an entry setting all three side by side compares more than these two.
+      else if (comparison && bitCount(shapeMask) === 2 && bitCount(compares) === 3) adjusted -= this.tuning.levelBonus * 0.5;
     }
     return adjusted;
   }

@@ -161,6 +161,14 @@ describe('on the real knowledge base', () => {
     expect(real.ask('why do some people say meso').answer?.doc.id).toBe('meso-same-as-mezzo');
   });
 
+  test.each([
+    ['how can i tell micro and macro apart', 'micro-vs-macro'],
+    ['how can i tell mezzo and macro apart', 'mezzo-vs-macro'],
+    ['differences of micro and macro level', 'micro-vs-macro'],
+  ])('a comparison of two levels gets the entry on those two, not one setting all three side by side: %j', (question, id) => {
+    expect(real.ask(question).answer?.doc.id).toBe(id);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
