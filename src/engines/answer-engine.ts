@@ -374,6 +374,11 @@ export class AnswerEngine {
       return answered(text, this.levelAnswers.levelCheck(text, shape.levels, termClassified.doc));
     // "meso social work?" names a level and nothing else: its definition, never a scenario.
     const readsAsScenario = levelDefined === null && termClassified === null && !entryChecks;
+    // "what level does program development fall under": a question that is only a term's name follows the level its card
+    // files it under, as a yes/no check does, unless an entry answers that very classification.
+    const cardAsked = readsAsScenario && shape.scenario ? this.pinned.termNamed(text, true) : null;
+    if (cardAsked !== null && cardAsked.doc.levels[0] !== 'general' && !this.pinned.answersCheck(candidates[0], topicKeys, true))
+      return answered(text, this.levelAnswers.levelCheck(text, shape.levels, cardAsked.doc));
     const scenario = readsAsScenario
       ? this.levelAnswers.scenario(text, shape, candidates, topicKeys.length > 0, asked, this.pinned.termNamed(text, true)?.doc)
       : null;

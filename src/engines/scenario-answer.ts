@@ -261,13 +261,15 @@ export function levelCheckText(verdict: ScenarioVerdict, asked: readonly Practic
   const { level } = verdict;
   const is = `${subject} is ${level} social work practice`;
   const opening =
-    asked.length === 1
-      ? asked[0] === level
-        ? `Yes: ${is}.`
-        : `No: ${is}, not ${asked[0] as string}.`
-      : asked.includes(level)
-        ? `${capitalised(level)}: ${is}.`
-        : `Neither: ${is}.`;
+    asked.length === 0
+      ? `${capitalised(is)}.`
+      : asked.length === 1
+        ? asked[0] === level
+          ? `Yes: ${is}.`
+          : `No: ${is}, not ${asked[0] as string}.`
+        : asked.includes(level)
+          ? `${capitalised(level)}: ${is}.`
+          : `Neither: ${is}.`;
   return [opening, ...reasons(verdict, next, `The glossary files it under ${level}.`)].join(' ');
 }
 

@@ -6,7 +6,11 @@ const NAME_FILLER = new Set(['social', 'work', 'worker', 'practic', 'level']);
 /** The level words of a yes/no classification ("is X micro or mezzo"), dropped to find the term X. */
 const LEVEL_TOKENS = new Set(contentTokens('micro mezzo macro'));
 /** What a yes/no level check says around the thing checked: "is counseling part of micro", "is lobbying considered macro", "is X a mezzo job". */
-const CHECK_FILLER = new Set(contentTokens('part considered counted count type kind form example really always still usually mostly mainly job role'));
+const CHECK_FILLER = new Set(
+  contentTokens(
+    'part considered counted count type kind form example really always still usually mostly mainly job role fall falls under belong belongs fit fits sit sits',
+  ),
+);
 /** How "examples of X" asks: dropped to find the term X. */
 const EXAMPLE_TOKENS = new Set(contentTokens('example examples instance instances eg illustration'));
 /** The most words a glossary term's name has, filler dropped. */

@@ -169,6 +169,14 @@ describe('on the real knowledge base', () => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
   });
 
+  test('"which level is X" for a glossary term follows the level its card files it under, like a yes/no check', () => {
+    const answer = real.ask('what level does program development fall under').answer;
+    expect(answer?.doc.id).toBe('term:program-development');
+    expect(answer?.scenario?.level).toBe('macro');
+    expect(answer?.scenario?.text).toMatch(/^Program development is macro social work practice\./);
+    expect(real.ask('lobbying - micro, mezzo or macro?').answer?.scenario?.text).toMatch(/^Macro: lobbying is macro/);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
