@@ -211,6 +211,9 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   '-where do we draw the line',
   'the -line between',
   '-all about',
+  // "show me some examples" asks for them, as "give me" does.
+  '-show me',
+  '-show us',
   // "how can i tell micro and mezzo apart" asks for a difference (intent.ts), not about being apart.
   'micro -apart',
   'mezzo -apart',

@@ -137,6 +137,7 @@ describe('contentTokens', () => {
     expect(contentTokens("mezzo and macro, where's the line")).toEqual(contentTokens('mezzo and macro'));
     expect(contentTokens('where do you draw the line between micro and mezzo')).toEqual(contentTokens('between micro and mezzo'));
     expect(contentTokens('a line manager')).toContain('line');
+    expect(contentTokens('show me some mezzo examples')).toEqual(contentTokens('mezzo examples'));
   });
 
   test('drops the story about studying that long questions wrap around the real one', () => {
