@@ -160,7 +160,7 @@ const DEFINITION_SHAPE =
 
 /** How a question (not a description) starts. */
 const QUESTION_START =
-  /^((like|so|ok|okay|and|but|then|well|basically|honestly|also|lol|um|umm|hmm|anyway|sorry) )*(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference)\b/;
+  /^((like|so|ok|okay|and|but|then|well|basically|honestly|also|lol|um|umm|hmm|anyway|sorry) )*(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference|examples? of)\b/;
 
 /** Whether a (folded) text starts the way a question does, not a description of practice. */
 export function startsAsQuestion(folded: string): boolean {

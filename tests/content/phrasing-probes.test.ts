@@ -123,4 +123,39 @@ describe('phrasing probes on the real knowledge base', () => {
     expect(terms.length * templates.length).toBeGreaterThan(500);
     expect(misses.length).toBeLessThanOrEqual(19);
   });
+
+  test('a question answered right alone keeps its answer wrapped in the stories long questions tell', () => {
+    const cores = [
+      'what is mezzo social work',
+      'how is micro different from macro',
+      'what jobs are there in macro social work',
+      'why does mezzo practice matter',
+      'what skills do micro social workers need',
+      'what degree do i need to be an lcsw',
+      'examples of macro social work',
+      'where do mezzo social workers work',
+      'what is harm reduction',
+      'is lobbying micro or macro',
+      'what is the difference between a bsw and an msw',
+      'how are the three levels connected',
+      'what is case management',
+      'why is the family the smallest unit of mezzo practice',
+      'what does a community organizer do',
+    ];
+    const stories = [
+      'ok so i have an exam tomorrow morning and i have been reading my notes all night but nothing is sticking and i am kind of panicking. {q}?',
+      'hi, first year student here, our lecturer went through this really fast today and i missed half of it because i was late. {q}',
+      'sorry if this is a dumb question but my friend and i were arguing about it on the bus home and neither of us could remember. {q}?',
+      'I am an international student and English is my second language, so the readings are hard for me sometimes. Please can you tell me, {q}?',
+      'my placement supervisor asked me this in supervision and i froze, i honestly did not know what to say. {q}',
+      '{q}? asking because i have a presentation on friday and i want to get it right, my group is counting on me',
+      'so i was reading the textbook chapter for this week and it kind of confused me more than it helped, {q}',
+    ];
+    const misses = cores.flatMap((core) => {
+      const alone = engine.ask(core).answer?.doc.id;
+      expect(alone).toBeDefined();
+      return stories.map((story) => story.replace('{q}', core)).filter((question) => engine.ask(question).answer?.doc.id !== alone);
+    });
+    expect(misses.length).toBeLessThanOrEqual(2);
+  });
 });
