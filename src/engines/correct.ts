@@ -1,4 +1,4 @@
-import { editDistance, isLevelLookalike } from '../text.ts';
+import { editDistance, isLevelLookalike, isStopword } from '../text.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter apart. */
@@ -101,8 +101,35 @@ export class SpellCorrector {
     const vowelless = VOWELLESS.test(word);
     const searched = word.length >= MIN_LENGTH ? this.search(word, vowelless) : null;
     const corrected = vowelless ? (this.unabbreviated(word) ?? searched) : (searched ?? this.unabbreviated(word));
-    if (this.cache.size < CACHE_LIMIT) this.cache.set(word, corrected);
-    return corrected;
+    // A four-letter word typed with a letter dropped ("jos", "cae", "lcw"): too short to search, but one letter short of few words.
+    const completed = corrected ?? (word.length === MIN_LENGTH - 1 ? this.completed(word) : null);
+    if (this.cache.size < CACHE_LIMIT) this.cache.set(word, completed);
+    return completed;
+  }
+
+  /**
+   * The four-letter word that is `word` with one letter added after its first: a stopword when one is ("fom" is
+   * "from", not "form"), else the known word when it is the only one or clearly the most used.
+   */
+  private completed(word: string): string | null {
+    const stopwords = new Set<string>();
+    for (let at = 1; at <= word.length; at++) {
+      for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+        const candidate = word.slice(0, at) + letter + word.slice(at);
+        if (isStopword(candidate)) stopwords.add(candidate);
+      }
+    }
+    if (stopwords.size > 0) return stopwords.size === 1 ? ([...stopwords][0] as string) : null;
+    // A word with no vowel is completed only to an acronym ("lcw" is "lcsw"); "rly" may be "really" as well as "rely".
+    const acronymsOnly = VOWELLESS.test(word);
+    const matches = (this.buckets.get(word[0] as string)?.get(word.length + 1) ?? []).filter(
+      (known) =>
+        (!acronymsOnly || VOWELLESS.test(known)) &&
+        Array.from({ length: known.length - 1 }, (_, i) => known.slice(0, i + 1) + known.slice(i + 2)).includes(word),
+    );
+    const [first, second] = [...matches].sort((a, b) => (this.frequency.get(b) ?? 0) - (this.frequency.get(a) ?? 0));
+    if (first === undefined) return null;
+    return second === undefined || (this.frequency.get(first) ?? 0) >= CLEAR_LEAD * (this.frequency.get(second) ?? 0) ? first : null;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AnswerEngine } from '../../src/engines/answer-engine.ts';
+import { seededRandom } from '../../src/engines/random.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
 
@@ -157,5 +158,53 @@ describe('phrasing probes on the real knowledge base', () => {
       return stories.map((story) => story.replace('{q}', core)).filter((question) => engine.ask(question).answer?.doc.id !== alone);
     });
     expect(misses.length).toBeLessThanOrEqual(2);
+  });
+
+  test.each([
+    [1, 7],
+    [2, 12],
+  ])('questions answered right keep their answer with %i typos (swapped, dropped or doubled letters) in words of four letters or more', (typos, most) => {
+    const cores = [
+      'what is mezzo social work',
+      'how is micro different from macro',
+      'what jobs are there in macro social work',
+      'why does mezzo practice matter',
+      'what skills do micro social workers need',
+      'what degree do i need to be an lcsw',
+      'examples of macro social work',
+      'where do mezzo social workers work',
+      'what is harm reduction',
+      'is lobbying micro or macro',
+      'what is the difference between a bsw and an msw',
+      'how are the three levels connected',
+      'what is case management',
+      'why is the family the smallest unit of mezzo practice',
+      'what does a community organizer do',
+      'what is community organizing',
+      'define person in environment',
+      'what is evidence based practice',
+      'what are the three levels of social work',
+      'is group therapy micro or mezzo',
+    ];
+    const random = seededRandom(7);
+    const misspelt = (word: string): string => {
+      const at = 1 + Math.floor(random() * (word.length - 2));
+      const kind = Math.floor(random() * 3);
+      if (kind === 0) return word.slice(0, at) + (word[at + 1] as string) + (word[at] as string) + word.slice(at + 2);
+      if (kind === 1) return word.slice(0, at) + word.slice(at + 1);
+      return word.slice(0, at) + (word[at] as string) + word.slice(at);
+    };
+    let misses = 0;
+    for (const core of cores) {
+      const alone = engine.ask(core).answer?.doc.id;
+      for (let trial = 0; trial < 10; trial++) {
+        const words = core.split(' ');
+        const long = words.flatMap((word, at) => (word.length >= 4 ? [at] : []));
+        const picked = new Set<number>();
+        while (picked.size < Math.min(long.length, typos)) picked.add(long[Math.floor(random() * long.length)] as number);
+        if (engine.ask(words.map((word, at) => (picked.has(at) ? misspelt(word) : word)).join(' ')).answer?.doc.id !== alone) misses++;
+      }
+    }
+    expect(misses).toBeLessThanOrEqual(most);
   });
 });

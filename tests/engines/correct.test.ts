@@ -19,6 +19,25 @@ const vocabulary = new Map([
 const corrector = new SpellCorrector(vocabulary, new Set(['bread', 'hitting']));
 
 describe('SpellCorrector', () => {
+  test('a four-letter word typed with a letter dropped is completed: a stopword first, else a clear lead', () => {
+    const short = new SpellCorrector(
+      new Map([
+        ['work', 12],
+        ['jobs', 5],
+        ['form', 3],
+        ['case', 4],
+        ['care', 4],
+        ['lcsw', 6],
+      ]),
+      new Set(['wok']),
+    );
+    expect(short.correct('jbs')).toBe('jobs');
+    expect(short.correct('lcw')).toBe('lcsw');
+    expect(short.correct('fom')).toBe('from'); // not "form"
+    expect(short.correct('cae')).toBeNull(); // case and care tie
+    expect(short.correct('wok')).toBeNull(); // a real word
+  });
+
   test.each([
     ['socail', 'social'], // transposition counts as one edit
     ['wrok', 'work'],
