@@ -9,7 +9,7 @@ export type UncoveredKind =
 const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   [
     'salary',
-    /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|(make|makes|making|earn|much) money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|well paid|high paying|six figures)\b/g,
+    /\b(salary|salaries|paid|paycheck|earn|earns|earning|earnings|income|wages?|(make|makes|making|earn|much) money|how much (do|does|can|will|would|could) (\w+ ){1,5}(make|earn|get)|pay (is|like|scale|range|rate|well|good)|(average|starting|median|typical|the) pay|pay for|well paid|high paying|six figures)\b/g,
   ],
   [
     'place',
@@ -28,7 +28,7 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
     'ethics',
     /\b(ethics|ethical|nasw code|code of ethics|(standard|section|clause|principle) \d+( \d+)?|confidentiality|hipaa|dual relationships?|mandated reporters?|mandatory reporting|duty to warn|informed consent|boundaries)\b/g,
   ],
-  ['statistics', /\b(how many (social workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
+  ['statistics', /\b(how many (\w+ ){0,2}(social workers|sws|workers|people|students|jobs|clients)|percent|percentage|statistics?|stats)\b/g],
   ['credential', /\b(lpc|lmft|lpcc|lcpc|psyd|psychologist|psychiatrist|nurse practitioner|aswb|prescrib\w*|medications?)\b/g],
   ['duration', /\b(how long (does|do|did|will|would|is|are|can|should)( \w+){1,4} (take|last)|how long|how many (years|months|semesters|weeks|hours))\b/g],
   // A date, or when something happened: "what year was the nasw founded", "when did social work start".
@@ -38,6 +38,9 @@ const UNCOVERED: ReadonlyArray<readonly [UncoveredKind, RegExp]> = [
   ],
   ['ranking', /\b(best|rank|ranks|top \d+|top ten|rankings?|ranked|number one|highest paying|easiest|hardest|most popular)\b/g],
 ];
+
+/** What an entry must say to cover a question about when: a year. */
+const YEAR = /\b(1[5-9]\d\d|20\d\d)s?\b/;
 
 /** What an entry must say to cover a question about pay. */
 const PAY_WORD = /\b(salary|salaries|pay|paid|earn\w*|wages?|income)\b/;
@@ -61,6 +64,10 @@ export function uncoveredDetail(question: string, best: Candidate | undefined, r
         .filter((word) => !isStopword(word))
         .map(stem);
       if (best === undefined || tokens.length === 0 || !tokens.every((token) => retriever.docHas(best.index, token))) return kind;
+      // "when did mezzo social work start": only an entry that gives a date says when.
+      if (kind === 'year' && !YEAR.test(best.doc.answer)) return kind;
+      // "how many micro social workers are there": only an entry that gives a figure says how many.
+      if (kind === 'statistics' && !/\d/.test(best.doc.answer)) return kind;
       // "how much do macro workers make": an entry that says "make the most of" says nothing of pay.
       if (kind === 'salary' && match[0].endsWith('make') && !PAY_WORD.test(foldText(best.doc.answer))) return kind;
     }

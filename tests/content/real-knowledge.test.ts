@@ -177,6 +177,17 @@ describe('on the real knowledge base', () => {
     expect(real.ask('lobbying - micro, mezzo or macro?').answer?.scenario?.text).toMatch(/^Macro: lobbying is macro/);
   });
 
+  test.each([
+    ['average pay for mezzo jobs', 'salary'],
+    ['how many macro social workers are there', 'statistics'],
+    ['when did mezzo social work start', 'year'],
+  ])('%j hinges on a detail no entry gives (an amount, a figure, a date): refused as %s', (question, kind) => {
+    const result = real.ask(question);
+    expect(result.answer).toBeNull();
+    expect(result.uncovered).toBe(kind);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
