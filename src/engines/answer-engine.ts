@@ -393,7 +393,9 @@ export class AnswerEngine {
     const best = pinned ?? candidates[0];
     const uncovered =
       uncoveredDetail(text, best, this.retriever) ??
-      (pinned === null && shape.intent === 'definition' ? undefinedConcept(keys, best, this.retriever) : null) ??
+      (pinned === null && (shape.intent === 'definition' || (shape.levels.length === 0 && USES_A_CONCEPT.test(text)))
+        ? undefinedConcept(keys, best, this.retriever)
+        : null) ??
       (namesUnknownPerson(asked, (word) => this.corrector.correct(word) !== null) ? 'person' : null);
     if (uncovered !== null) return refuse('out-of-scope', suggestions, uncovered);
     // "who founded social work": only an entry that names someone answers a "who" question.
@@ -484,6 +486,9 @@ export class AnswerEngine {
 function answered(text: string, answer: NonNullable<AskResult['answer']> | LevelAnswer): AskResult {
   return { query: text, understood: text, outcome: 'answered', answer, suggestions: [], uncovered: null };
 }
+
+/** How a named thing is used in practice ("how do social workers use attachment theory"): like a definition, only an entry about it answers. */
+const USES_A_CONCEPT = /\bhow (do|does|would|can|could|should) (\w+ ){0,3}(use|apply)\b|\bhow is (\w+ ){1,4}(used|applied)\b/;
 
 /** A question about the two names of the middle level: "is meso the same as mezzo", "why say meso". */
 const ABOUT_THE_NAMES = /\bmezzo\b|\b(same|differen\w*|vs|versus|name|names|word|words|called|spell\w*|say|says|term)\b/;

@@ -188,6 +188,15 @@ describe('on the real knowledge base', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
+  test('how a concept no entry covers is used is refused like its definition, with suggestions', () => {
+    for (const question of ['how do social workers use attachment theory', 'how is trauma informed care applied in practice']) {
+      const result = real.ask(question);
+      expect(result.answer).toBeNull();
+      expect(result.uncovered).toBe('concept');
+    }
+    expect(real.ask('how do social workers use case management').answer).not.toBeNull();
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
