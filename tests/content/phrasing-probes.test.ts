@@ -207,4 +207,38 @@ describe('phrasing probes on the real knowledge base', () => {
     }
     expect(misses).toBeLessThanOrEqual(most);
   });
+
+  test('what the sources never say (pay, numbers, dates, universities, places, named techniques, the ethics code) is refused, every level and every way', () => {
+    const questions = ['micro', 'mezzo', 'macro'].flatMap((level) => [
+      `how much do ${level} social workers make`,
+      `${level} social work salary`,
+      `average pay for ${level} jobs`,
+      `do ${level} social workers earn more`,
+      `best ${level} msw programs`,
+      `which university is best for ${level} social work`,
+      `${level} social work jobs in texas`,
+      `how many ${level} social workers are there`,
+      `when did ${level} social work start`,
+      `what percentage of social workers do ${level}`,
+      `is dbt used in ${level} practice`,
+      `how do i apply for a ${level} msw at nyu`,
+      `what does the nasw code say about ${level} work`,
+      `how long does a ${level} msw take`,
+      `${level} social work in canada`,
+    ]);
+    const techniques = [
+      'motivational interviewing',
+      'cbt',
+      'emdr',
+      'narrative therapy',
+      'play therapy',
+      'genograms',
+      'the strengths perspective',
+      'trauma informed care',
+      'solution focused therapy',
+      'attachment theory',
+    ];
+    questions.push(...techniques.flatMap((name) => [`what is ${name}`, `how do social workers use ${name}`, `explain ${name}`]));
+    expect(questions.filter((question) => engine.ask(question).answer !== null)).toEqual([]);
+  });
 });
