@@ -161,7 +161,7 @@ const STOPWORDS = new Set(
    usually typically normally generally mostly often even supposed suppose
    rn smth sth wdym fr imo btw ya yall lemme gimme official officially lately nowadays
    kinds sorts nah yeah yea yep nope bruh cuz coz teh hte adn nad taht wiht had wym said bc trash garbage messy main
-   wants wanted wanting suit suits suited wtf heck hell nutshell exist exists existing`.split(/\s+/),
+   wants wanted wanting suit suits suited wtf heck hell nutshell exist exists existing bot`.split(/\s+/),
 );
 
 /**

@@ -158,6 +158,10 @@ const ASPECTS: ReadonlySet<Intent> = new Set(['skills', 'degree', 'jobs', 'setti
 const DEFINITION_SHAPE =
   /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do (you|u|people|ppl|they|we|profs?|professors?|teachers?|lecturers?) mean by |what is meant by |(what|wat|wut) the (heck|hell) (is|are) (a |an |the )?|wtf (is|are) (a |an |the )?|who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
 
+/** Chat before a question starts: greetings, "quick q", "idk", "so". */
+const LEADING_CHAT =
+  /^((hey|hi|hello|yo|oi|ok|okay|so|idk|quick|q|qq|question|pls|please|btw|ngl|tbh|lol|um|umm|hmm|wait|also|anyway|sorry|bot|guys|help)\s+)+(?=\S)/;
+
 /** How a question (not a description) starts. */
 const QUESTION_START =
   /^((like|so|ok|okay|and|but|then|well|basically|honestly|also|lol|um|umm|hmm|anyway|sorry) )*(what|whats|how|why|when|where|who|whos|which|is|are|was|were|do|does|did|can|could|should|would|will|define|explain|tell|describe|list|name|give|compare|difference|examples? of)\b/;
@@ -184,10 +188,12 @@ export function readShape(question: string): QuestionShape {
 }
 
 function shapeOf(question: string): QuestionShape {
-  const folded = foldText(question);
+  const whole = foldText(question);
   const words = expandWords(question);
   const levels = levelsNamed(words);
-  const chitChat = folded !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(folded));
+  const chitChat = whole !== '' && (words.every((word) => CHIT_CHAT_WORDS.has(word)) || CHIT_CHAT_PHRASES.test(whole));
+  // "hey bot, quick q: is group work micro or mezzo": the question's shape starts after the greeting.
+  const folded = whole.replace(LEADING_CHAT, '');
   const explains = EXPLANATION.test(folded) && !/\bclassify\b/.test(folded);
   const matchesUp = MATCHING_UP.test(folded);
   const scenario = !explains && !matchesUp && !CHOOSING.test(folded) && (LEVEL_QUESTION.test(folded) || describesPractice(folded, levels));

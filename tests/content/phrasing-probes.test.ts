@@ -241,4 +241,26 @@ describe('phrasing probes on the real knowledge base', () => {
     questions.push(...techniques.flatMap((name) => [`what is ${name}`, `how do social workers use ${name}`, `explain ${name}`]));
     expect(questions.filter((question) => engine.ask(question).answer !== null)).toEqual([]);
   });
+
+  test("every entry's own question, dressed the ways students dress a question up, still gets that entry", () => {
+    const bare = (question: string): string => question.toLowerCase().replace(/[?.!]+$/, '');
+    const dressings = [
+      bare,
+      (q: string) => `${bare(q)} pls`,
+      (q: string) => `quick q: ${q.toLowerCase()}`,
+      (q: string) => `${bare(q)}? need it for my exam tomorrow`,
+      (q: string) => `hey bot, ${q.toLowerCase()}`,
+      (q: string) => `${bare(q)}?? lol`,
+      (q: string) => `so ${q.toLowerCase()}`,
+      (q: string) => `idk ${bare(q)}`,
+      (q: string) => `${bare(q)} tbh i dont get it`,
+    ];
+    // Entries whose own question a glossary card answers as well ("What is an LCSW?") are left out.
+    const entries = knowledge.entries.filter((entry) => engine.ask(entry.question).answer?.doc.id === entry.id);
+    expect(entries.length).toBeGreaterThan(140);
+    const misses = entries.flatMap((entry) =>
+      dressings.map((dress) => dress(entry.question)).filter((question) => engine.ask(question).answer?.doc.id !== entry.id),
+    );
+    expect(misses.length).toBeLessThanOrEqual(2);
+  });
 });
