@@ -12,7 +12,7 @@ const CHECK_FILLER = new Set(
   ),
 );
 /** How "examples of X" asks: dropped to find the term X. */
-const EXAMPLE_TOKENS = new Set(contentTokens('example examples instance instances eg illustration'));
+const EXAMPLE_TOKENS = new Set(contentTokens('example examples instance instances eg illustration real life world look looks day'));
 /** The most words a glossary term's name has, filler dropped. */
 export const MAX_NAME_TOKENS = 4;
 

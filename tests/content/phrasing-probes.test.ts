@@ -263,4 +263,28 @@ describe('phrasing probes on the real knowledge base', () => {
     );
     expect(misses.length).toBeLessThanOrEqual(2);
   });
+
+  test('an example of every glossary term, asked five ways, gets its card or an entry about the term', () => {
+    const templates = [
+      'examples of {s}',
+      'give me an example of {s}',
+      'example of {s} pls',
+      'what does {s} look like in practice',
+      'whats a real life example of {s}',
+    ];
+    const misses = knowledge.terms.flatMap((term) => {
+      const name = nameOf(term.term);
+      const first = name.split(' ')[0]?.slice(0, 5) as string;
+      return templates
+        .map((template) => template.replace('{s}', name))
+        .filter((question) => {
+          const doc = engine.ask(question).answer?.doc;
+          return !(
+            doc !== undefined &&
+            (doc.id === `term:${term.id}` || doc.question.toLowerCase().includes(first) || doc.phrasings.some((p) => p.toLowerCase().includes(name)))
+          );
+        });
+    });
+    expect(misses.length).toBeLessThanOrEqual(24);
+  });
 });
