@@ -15,7 +15,7 @@ import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './re
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWord, expandWords, foldText, hasLookalikeCompanion, readerVocabulary } from '../text.ts';
+import { contentTokens, expandWord, expandWords, foldText, hasLookalikeCompanion, readerVocabulary, RecentCache } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -98,6 +98,8 @@ const ALL_THE_LEVELS = /\b(three|3|all|all the|all three|the) (practice |social 
 const LONG_STORY_COVERAGE = 0.9;
 /** How many of the best candidates the key-word rerank reorders. */
 const RERANK_POOL = 8;
+/** How many corrected questions the engine remembers (each a short string). */
+const CORRECTED_CACHE = 5_000;
 const NO_CUES: ReadonlyMap<string, PracticeLevel> = new Map();
 /** What adjust() needs to know of the question, worked out once per question. */
 interface Adjusting {
@@ -186,6 +188,8 @@ export class AnswerEngine {
   private readonly docById: ReadonlyMap<string, AnswerDoc>;
   private readonly retriever: Retriever;
   private readonly corrector: SpellCorrector;
+  /** Each question as corrected: answerLong and the checks after it read the same text several times. */
+  private readonly corrected = new RecentCache<string>(CORRECTED_CACHE);
   private readonly levelAnswers: LevelAnswers;
   /** Stems of one-word scenario cues and their level, for the rerank. */
   private readonly cueLevels: ReadonlyMap<string, PracticeLevel>;
@@ -304,12 +308,16 @@ export class AnswerEngine {
 
   /** Every misspelt word corrected, so the question's shape ("diffrence", "wich levle") reads right too. */
   private correctText(text: string): string {
+    const cached = this.corrected.get(text);
+    if (cached !== undefined) return cached;
     // Filler stays: the shape is read from this text, and "tell them apart" or "where's the line" say it compares.
-    return foldText(text)
+    const corrected = foldText(text)
       .split(' ')
       .flatMap(expandWord)
       .map((word) => this.corrector.correct(word) ?? word)
       .join(' ');
+    this.corrected.set(text, corrected);
+    return corrected;
   }
 
   /** `reranked` receives the candidates as reranked, for weighing a long question's answers (answerLong). */
