@@ -212,6 +212,7 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   'the -line between',
   '-all about',
   // "show me some examples" asks for them, as "give me" does.
+  '-help me -understand',
   '-show me',
   '-show us',
   // "how can i tell micro and mezzo apart" asks for a difference (intent.ts), not about being apart.

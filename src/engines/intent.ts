@@ -156,11 +156,11 @@ const ASPECTS: ReadonlySet<Intent> = new Set(['skills', 'degree', 'jobs', 'setti
 
 /** Question scaffolding for a definition: "what is X", "define X", "meaning of X", "tell me about X". */
 const DEFINITION_SHAPE =
-  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do (you|u|people|ppl|they|we|profs?|professors?|teachers?|lecturers?) mean by |what is meant by |(what|wat|wut) the (heck|hell) (is|are) (a |an |the )?|wtf (is|are) (a |an |the )?|who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
+  /^(so |ok |and |but )?((what|wat|wut) (is|are|s) (a |an |the )?|whats (a |an |the )?|define |definition of |meaning of |explain |describe |tell me about |tell me what |what do (you|u|people|ppl|they|we|profs?|professors?|teachers?|lecturers?) mean by |what is meant by |(can you |could you |pls |please )?help me (to )?understand (what )?|(what|wat|wut) the (heck|hell) (is|are) (a |an |the )?|wtf (is|are) (a |an |the )?|who are |whos |(who|what) counts? as |what does (\w+ ){1,4}(mean|stand for|refer to)\b)/;
 
 /** Chat before a question starts: greetings, "quick q", "idk", "so". */
 const LEADING_CHAT =
-  /^((hey|hi|hello|yo|oi|ok|okay|so|idk|quick|q|qq|question|pls|please|btw|ngl|tbh|lol|um|umm|hmm|wait|also|anyway|sorry|bot|guys|help)\s+)+(?=\S)/;
+  /^((hey|hi|hello|yo|oi|ok|okay|so|idk|quick|q|qq|question|pls|please|btw|ngl|tbh|lol|um|umm|hmm|wait|also|anyway|sorry|bot|guys)\s+)+(?=\S)/;
 
 /** How a question (not a description) starts. */
 const QUESTION_START =

@@ -151,6 +151,8 @@ describe('on the real knowledge base', () => {
     ['i keep hearing about advocacy, what is it', 'term:advocacy'],
     ['what is micro social work all about', 'micro-definition'],
     ['wtf is mezzo', 'mezzo-definition'],
+    ['help me understand mezzo', 'mezzo-definition'],
+    ['can you help me understand case management', 'term:case-management'],
     ['case management in a nutshell', 'term:case-management'],
   ])('a definition asked in other words: %j gets %s', (question, id) => {
     expect(real.ask(question).answer?.doc.id).toBe(id);
