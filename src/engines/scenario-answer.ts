@@ -23,6 +23,10 @@ export interface LevelAnswer {
 
 /** Asking the bot for something, anywhere in the text: then it is a question, not a description of practice. */
 const ASKS = /\b(could|can|would|will) (you|u)\b/;
+/** A level word first. */
+const STARTS_WITH_A_LEVEL = /^(micro|mezzo|meso|macro)\b/;
+/** A one-word job title names a person ("caseworker", "lobbyist", "advocate"), not a thing ("group"). */
+const PERSON_NOUN = /(er|or|ist|ian|ant|ent|ate)s?$/;
 /** The cue weight a bare description needs before it is classified as a scenario. */
 const MIN_DESCRIPTION_WEIGHT = 3;
 /**
@@ -153,12 +157,18 @@ export class LevelAnswers {
     const yesNo = shape.intent === 'classification' && hasKeyWords && (best === undefined || best.score < 0.6);
     // A bare description of practice ("lobbying for harm reduction laws at the state capitol"): not a question, no other intent.
     const bare = shape.intent === null && !asksSomewhere(asked) && !ASKS.test(text);
-    const described = bare && contentTokens(text).length >= 4;
+    // A text that starts with two levels ("micro mezzo macro levels connected") is about the levels, not a practice to classify.
+    const described = bare && contentTokens(text).length >= 4 && !(shape.levels.length >= 2 && STARTS_WITH_A_LEVEL.test(foldText(text)));
     // "giving a teen advice about alcohol": an action and whom it is for is practice, even with one cue.
     const action = bare && shape.levels.length === 0 && LEADS_WITH_ACTION.test(foldText(text)) && contentTokens(text).length >= 3;
     if (!shape.scenario && !yesNo && !described && !action) return null;
     const single = best?.doc.levels.filter((level): level is PracticeLevel => level !== 'general') ?? [];
-    const strong = best !== undefined && best.score >= 0.5 && ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent);
+    // The best entry's level helps only as one of the levels asked about, if any ("is group work micro or mezzo" is not macro).
+    const strong =
+      best !== undefined &&
+      best.score >= 0.5 &&
+      ['classification', 'examples', 'jobs', 'definition'].includes(best.doc.intent) &&
+      (shape.levels.length === 0 || single.every((level) => shape.levels.includes(level)));
     const hint =
       this.jobTitleLevel(text) ??
       (strong && single.length === 1 ? { level: single[0] as PracticeLevel, weight: this.hintWeight, see: best.doc.id } : undefined);
@@ -224,7 +234,7 @@ export class LevelAnswers {
    */
   private jobTitleLevel(text: string): { level: PracticeLevel; weight: number; see: string } | undefined {
     const title = nameKey(text, true).split(' ');
-    if (title[0] === '' || title.length > MAX_NAME_TOKENS) return undefined;
+    if (title[0] === '' || title.length > MAX_NAME_TOKENS || (title.length === 1 && !PERSON_NOUN.test(title[0] as string))) return undefined;
     const listing = this.listsHolding(title);
     const first = listing[0];
     if (first === undefined || listing.some((list) => list.level !== first.level)) return undefined;

@@ -199,6 +199,13 @@ describe('on the real knowledge base', () => {
     expect(real.ask('how do social workers use case management').answer).not.toBeNull();
   });
 
+  test('a level question answers with one of the levels it offers; a text about the levels themselves is no scenario', () => {
+    expect(real.ask('working with a group, micro or mezzo practice').answer?.scenario?.level).toBe('mezzo');
+    const levels = real.ask('micro mezzo macro levels connected').answer;
+    expect(levels?.scenario ?? null).toBeNull();
+    expect(levels?.doc.id).toBe('levels-interconnected');
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });
