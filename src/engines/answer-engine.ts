@@ -15,7 +15,7 @@ import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './re
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
 import { eachOf, runToEnd, type Steps } from './steps.ts';
 import { TermNames } from './terms.ts';
-import { contentTokens, expandWord, expandWords, foldText, hasLookalikeCompanion, readerVocabulary, RecentCache } from '../text.ts';
+import { contentTokens, expandWord, expandWords, foldText, hasLookalikeCompanion, isStopword, readerVocabulary, RecentCache, stem } from '../text.ts';
 
 export type { AnswerDoc } from './retrieve.ts';
 export type { AutocompleteChoice } from './autocomplete.ts';
@@ -311,13 +311,26 @@ export class AnswerEngine {
     const cached = this.corrected.get(text);
     if (cached !== undefined) return cached;
     // Filler stays: the shape is read from this text, and "tell them apart" or "where's the line" say it compares.
-    const corrected = foldText(text)
+    const words = foldText(text)
       .split(' ')
       .flatMap(expandWord)
-      .map((word) => this.corrector.correct(word) ?? word)
-      .join(' ');
+      .map((word) => this.corrector.correct(word) ?? word);
+    const corrected = words.map((word, i) => this.realWordMeant(words, i) ?? word).join(' ');
     this.corrected.set(text, corrected);
     return corrected;
+  }
+
+  /**
+   * A real word the knowledge base never uses, typed for a word of its own that a neighbour goes
+   * with in some phrasing: "the tree levels" (three levels), "ham reduction", "practice mater".
+   */
+  private realWordMeant(words: readonly string[], i: number): string | null {
+    const word = words[i] as string;
+    const meant = this.corrector.closestToRealWord(word);
+    // Another form of the same word ("exchanges") is no typo: the stems already meet.
+    if (meant === null || stem(meant) === stem(word)) return null;
+    const neighbours = [words[i - 1], words[i + 1]].filter((word): word is string => word !== undefined && !isStopword(word));
+    return neighbours.some((word) => this.retriever.phrasingsPair(stem(meant), stem(word))) ? meant : null;
   }
 
   /** `reranked` receives the candidates as reranked, for weighing a long question's answers (answerLong). */

@@ -90,6 +90,17 @@ export class SpellCorrector {
     return this.frequency.has(word);
   }
 
+  /**
+   * The known word closest to a real word the knowledge base never uses ("tree", "mater"), for a
+   * caller that checks the words around it first: correct() leaves real words alone.
+   */
+  closestToRealWord(word: string): string | null {
+    if (!this.realWords.has(word) || this.frequency.has(word) || word.length < MIN_LENGTH || isLevelLookalike(word)) return null;
+    const closest = this.search(word, false);
+    // One edit only: a real word two edits from a known one ("medicare", "medical") is what was meant.
+    return closest !== null && editDistance(word, closest, 1) <= 1 ? closest : null;
+  }
+
   /** The known word meant by `word`, itself when already known, or null when nothing is close enough. */
   correct(word: string): string | null {
     if (this.frequency.has(word)) return word;

@@ -476,6 +476,26 @@ export class Retriever {
     return id !== undefined && (listHolds(this.phrasingDocs, id, index) || listHolds(this.answerDocs, id, index));
   }
 
+  /** Whether some phrasing holds both stemmed words ("three" and "level"): two walks of sorted lists, stopped at the first shared one. */
+  phrasingsPair(a: string, b: string): boolean {
+    const idA = this.tokenIds.get(a);
+    const idB = this.tokenIds.get(b);
+    if (idA === undefined || idB === undefined) return false;
+    const { start, ids } = this.phrasingsOfToken;
+    let i = start[idA] as number;
+    let j = start[idB] as number;
+    const endA = start[idA + 1] as number;
+    const endB = start[idB + 1] as number;
+    while (i < endA && j < endB) {
+      const x = ids[i] as number;
+      const y = ids[j] as number;
+      if (x === y) return true;
+      if (x < y) i++;
+      else j++;
+    }
+    return false;
+  }
+
   /** Whether a document's phrasings (its question, alternatives, or a term's name and aliases) hold a stemmed word. */
   phrasingHas(index: number, token: string): boolean {
     const id = this.tokenIds.get(token);

@@ -206,6 +206,12 @@ describe('on the real knowledge base', () => {
     expect(levels?.doc.id).toBe('levels-interconnected');
   });
 
+  test('a real word typed for a word of ours is read as ours only beside a word it goes with in some phrasing', () => {
+    expect(real.ask('how are the tree levels connected').answer?.doc.id).toBe('levels-interconnected');
+    expect(real.ask('why does mezzo practice mater').answer?.doc.id).toBe('why-mezzo-matters');
+    expect(real.ask('how do i plant a tree').answer).toBeNull();
+  });
+
   test('"even" is filler: "what even is mezzo" asks for the definition', () => {
     expect(real.ask('what even is mezzo lol').answer?.doc.id).toBe('mezzo-definition');
   });

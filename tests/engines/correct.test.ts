@@ -19,6 +19,23 @@ const vocabulary = new Map([
 const corrector = new SpellCorrector(vocabulary, new Set(['bread', 'hitting']));
 
 describe('SpellCorrector', () => {
+  test('a real word the knowledge base never uses offers the known word one edit away, for a caller to check against its neighbours', () => {
+    const near = new SpellCorrector(
+      new Map([
+        ['three', 5],
+        ['matter', 4],
+        ['medical', 3],
+      ]),
+      new Set(['tree', 'mater', 'medicare', 'bread']),
+    );
+    expect(near.correct('tree')).toBeNull(); // never corrected on its own
+    expect(near.closestToRealWord('tree')).toBe('three');
+    expect(near.closestToRealWord('mater')).toBe('matter');
+    expect(near.closestToRealWord('medicare')).toBeNull(); // two edits from medical
+    expect(near.closestToRealWord('bread')).toBeNull(); // nothing one edit away
+    expect(near.closestToRealWord('three')).toBeNull(); // known already
+  });
+
   test('a four-letter word typed with a letter dropped is completed: a stopword first, else a clear lead', () => {
     const short = new SpellCorrector(
       new Map([
