@@ -9,7 +9,7 @@ import { bitCount, docsOf, levelMask } from './docs.ts';
 import { isFollowUp, withContext, type AskContext } from './follow-up.ts';
 import { levelsNamed, readShape, type QuestionShape } from './intent.ts';
 import { PinnedAnswers } from './pinned.ts';
-import { embeddedQuestions, lastQuestion, LONG_QUESTION_WORDS } from './long-question.ts';
+import { embeddedQuestions, isLong, lastQuestion } from './long-question.ts';
 import { keyWords, rerank } from './rerank.ts';
 import { Retriever, type AnswerDoc, type Candidate, type QueryToken } from './retrieve.ts';
 import { LevelAnswers, type LevelAnswer, type ScenarioAnswer } from './scenario-answer.ts';
@@ -329,8 +329,8 @@ export class AnswerEngine {
     const meant = this.corrector.closestToRealWord(word);
     // Another form of the same word ("exchanges") is no typo: the stems already meet.
     if (meant === null || stem(meant) === stem(word)) return null;
-    const neighbours = [words[i - 1], words[i + 1]].filter((word): word is string => word !== undefined && !isStopword(word));
-    return neighbours.some((word) => this.retriever.phrasingsPair(stem(meant), stem(word))) ? meant : null;
+    const neighbours = [words[i - 1], words[i + 1]].filter((next): next is string => next !== undefined && !isStopword(next));
+    return neighbours.some((next) => this.retriever.phrasingsPair(stem(meant), stem(next))) ? meant : null;
   }
 
   /** `reranked` receives the candidates as reranked, for weighing a long question's answers (answerLong). */
@@ -407,7 +407,7 @@ export class AnswerEngine {
 
     // "case management vs counseling": two glossary terms no ranked entry compares get their own cards.
     // A long story names many terms: its own question (answerLong) says which two it compares.
-    const long = expandWords(text).length >= LONG_QUESTION_WORDS;
+    const long = isLong(text);
     const compared = shape.intent === 'comparison' && direct === null && !long ? this.pinned.comparedTerms(text, candidates, shape.levels.length > 0) : [];
     const exampled = shape.intent === 'examples' && direct === null ? this.pinned.exampledTerm(text, candidates[0]) : null;
     const pinned = direct ?? termClassified ?? (compared.length > 0 ? this.pinned.candidate(compared[0] as AnswerDoc) : null) ?? exampled;

@@ -2,12 +2,17 @@ import { startsAsQuestion } from './intent.ts';
 import { contentTokens, expandWords, foldText, isStopword } from '../text.ts';
 
 /** Words (the story around a question included) from which a question counts as long, and its last clause is tried on its own. */
-export const LONG_QUESTION_WORDS = 16;
+const LONG_QUESTION_WORDS = 16;
 /**
  * Where a rambling question's clauses part: punctuation, "but", "because", "and then", and "so"
  * before "i", "we", "my", "now" or a question word ("…the same hospital so how do i know").
  */
 const CLAUSE_BREAK = /[.?!,;:]+|\b(?:but|because|and then)\b|\bso (?=(?:i|we|my|now|how|what|why|which|where|who|is|are|do|does|can|could|should)\b)/i;
+/** Whether a question is long: a story around its question, which the engine also answers from its last clause. */
+export function isLong(text: string): boolean {
+  return expandWords(text).length >= LONG_QUESTION_WORDS;
+}
+
 /** Where a sentence ends. */
 const SENTENCE_END = /[.?!]/;
 const MIN_QUESTION_TOKENS = 3;
@@ -31,7 +36,7 @@ export function asksSomewhere(text: string): boolean {
  * that macro") takes the known words of the clause before it.
  */
 export function lastQuestion(text: string, isKnown: (word: string) => boolean): string | null {
-  if (expandWords(text).length < LONG_QUESTION_WORDS) return null;
+  if (!isLong(text)) return null;
   const clauses = text.split(CLAUSE_BREAK);
   // Two content words ask enough when they point back to nothing ("can someone tell me what the three levels are").
   const asks = (clause: string): boolean => {
@@ -82,7 +87,7 @@ const EMBEDDED_QUESTION = /\b(what|whats|how|why|which|who|where)\b/gi;
  * whole text nor its last question is answered.
  */
 export function embeddedQuestions(text: string): string[] {
-  if (expandWords(text).length < LONG_QUESTION_WORDS) return [];
+  if (!isLong(text)) return [];
   return text
     .split(CLAUSE_BREAK)
     .reverse()

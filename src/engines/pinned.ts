@@ -111,11 +111,10 @@ export class PinnedAnswers {
   termDefined(text: string, shape: QuestionShape): Candidate | null {
     // "can social workers move between levels" asks whether, not what "moving between levels" is.
     if (shape.intent === 'explanation' || (shape.intent === null && YES_NO_QUESTION.test(foldText(text)))) return null;
-    const named = this.termNamed(text) ?? this.termNamed(text.replace(DEFINITION_WRAPPING, ''));
+    const unwrapped = text.replace(DEFINITION_WRAPPING, '');
+    const named = this.termNamed(text) ?? this.termNamed(unwrapped);
     if (named !== null || shape.intent !== 'definition') return named;
-    return (
-      this.termNamed(text, true) ?? this.termNamed(text.replace(DEFINITION_CONTEXT, ''), true) ?? this.termNamed(text.replace(DEFINITION_WRAPPING, ''), true)
-    );
+    return this.termNamed(text, true) ?? this.termNamed(text.replace(DEFINITION_CONTEXT, ''), true) ?? this.termNamed(unwrapped, true);
   }
 
   /** A document answered as such, at full confidence. */

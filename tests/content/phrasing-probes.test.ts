@@ -12,6 +12,24 @@ import { REAL_KNOWLEDGE_DIR } from '../helpers/knowledge.ts';
  */
 const knowledge = loadKnowledge(REAL_KNOWLEDGE_DIR);
 const engine = new AnswerEngine(knowledge);
+/** Questions the engine answers right on their own: the long-story and typo probes dress them up. */
+const ANSWERED_RIGHT = [
+  'what is mezzo social work',
+  'how is micro different from macro',
+  'what jobs are there in macro social work',
+  'why does mezzo practice matter',
+  'what skills do micro social workers need',
+  'what degree do i need to be an lcsw',
+  'examples of macro social work',
+  'where do mezzo social workers work',
+  'what is harm reduction',
+  'is lobbying micro or macro',
+  'what is the difference between a bsw and an msw',
+  'how are the three levels connected',
+  'what is case management',
+  'why is the family the smallest unit of mezzo practice',
+  'what does a community organizer do',
+];
 const nameOf = (term: string): string => term.replace(/\s*\(.*\)$/, '').toLowerCase();
 
 describe('phrasing probes on the real knowledge base', () => {
@@ -126,23 +144,7 @@ describe('phrasing probes on the real knowledge base', () => {
   });
 
   test('a question answered right alone keeps its answer wrapped in the stories long questions tell', () => {
-    const cores = [
-      'what is mezzo social work',
-      'how is micro different from macro',
-      'what jobs are there in macro social work',
-      'why does mezzo practice matter',
-      'what skills do micro social workers need',
-      'what degree do i need to be an lcsw',
-      'examples of macro social work',
-      'where do mezzo social workers work',
-      'what is harm reduction',
-      'is lobbying micro or macro',
-      'what is the difference between a bsw and an msw',
-      'how are the three levels connected',
-      'what is case management',
-      'why is the family the smallest unit of mezzo practice',
-      'what does a community organizer do',
-    ];
+    const cores = ANSWERED_RIGHT;
     const stories = [
       'ok so i have an exam tomorrow morning and i have been reading my notes all night but nothing is sticking and i am kind of panicking. {q}?',
       'hi, first year student here, our lecturer went through this really fast today and i missed half of it because i was late. {q}',
@@ -165,21 +167,7 @@ describe('phrasing probes on the real knowledge base', () => {
     [2, 7],
   ])('questions answered right keep their answer with %i typos (swapped, dropped or doubled letters) in words of four letters or more', (typos, most) => {
     const cores = [
-      'what is mezzo social work',
-      'how is micro different from macro',
-      'what jobs are there in macro social work',
-      'why does mezzo practice matter',
-      'what skills do micro social workers need',
-      'what degree do i need to be an lcsw',
-      'examples of macro social work',
-      'where do mezzo social workers work',
-      'what is harm reduction',
-      'is lobbying micro or macro',
-      'what is the difference between a bsw and an msw',
-      'how are the three levels connected',
-      'what is case management',
-      'why is the family the smallest unit of mezzo practice',
-      'what does a community organizer do',
+      ...ANSWERED_RIGHT,
       'what is community organizing',
       'define person in environment',
       'what is evidence based practice',
